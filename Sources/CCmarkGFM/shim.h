@@ -1,0 +1,3 @@
+// Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev headers.
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>

@@ -1,0 +1,25 @@
+import Foundation
+
+/// What to build and how.
+public struct BuildOptions: Sendable {
+    /// The site folder: it holds `content/` and `templates/`.
+    public var source: URL
+    /// Where the site is written; `public/` in the site folder by default.
+    public var output: URL
+    /// Replaces site.yaml's baseURL (preview deployments).
+    public var baseURL: String?
+    public var includeDrafts = false
+    public var includeFuture = false
+    /// "Now" for leaving out pages dated in the future.
+    public var now = Date()
+    /// Pages larger than this are refused before Markdown sees them.
+    public var maximumPageBytes = 2 * 1024 * 1024
+    /// The theme folder; `templates/` in the site folder by default.
+    public var templates: URL
+
+    public init(source: URL, output: URL? = nil) {
+        self.source = source.standardizedFileURL
+        self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
+        self.templates = self.source.appendingPathComponent("templates")
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Builds a site: a short, linear list of stages over plain values.
+///
+/// Every stage reports problems to one `DiagnosticEngine` and the build goes on as far as it
+/// safely can, so one run lists all the mistakes; nothing is written unless there are none.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func build() async throws(BuildFailure) -> BuildReport {
+        let started = Date()
+        let engine = DiagnosticEngine()
+        func stop() throws(BuildFailure) {
+            if engine.hasErrors { throw BuildFailure(diagnostics: engine.diagnostics) }
+        }
+
+        let config = try loadConfig(engine)
+        let templates = try await TemplateSet(folder: options.templates, displayPath: displayPath(options.templates))
+        let localization = try Localization(config: config, i18nFolder: options.templates.appendingPathComponent("i18n"),
+                                            folderDisplayPath: displayPath(options.templates) + "/i18n")
+        let files = discoverContent(config, engine)
+        let sources = readPages(files, config, engine)
+        let site = assemble(config, sources: sources, files: files, engine)
+        let bodies = renderMarkdown(site, markdownFiles: Self.markdownPaths(files), engine)
+        checkLayouts(site, templates, engine)
+        try stop()
+        let pages = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates).render()
+        let copies = staticFiles(site, engine)
+        try stop()
+        try OutputWriter(output: options.output).write(pages + copies)
+
+        let counts = config.languages.map { language in
+            (code: language.code, count: site.pagesByLanguage[language.code]?.count ?? 0)
+        }
+        return BuildReport(pagesPerLanguage: counts, filesWritten: pages.count + copies.count,
+                           warnings: engine.diagnostics, seconds: Date().timeIntervalSince(started))
+    }
+
+    // MARK: Stages
+
+    private func loadConfig(_ engine: DiagnosticEngine) throws(BuildFailure) -> SiteConfig {
+        let content = options.source.appendingPathComponent("content")
+        guard FileManager.default.fileExists(atPath: content.path) else {
+            throw BuildFailure(diagnostics: [.error("no content/ folder in \(options.source.path): is this a site folder?", at: nil)])
+        }
+        let (config, problems) = SiteConfigLoader().load(from: content.appendingPathComponent(SiteConfigLoader.fileName),
+                                                          displayPath: "content/" + SiteConfigLoader.fileName,
+                                                          baseURLOverride: options.baseURL)
+        engine.emit(problems)
+        guard let config else { throw BuildFailure(diagnostics: engine.diagnostics) }
+        return config
+    }
+
+    /// Every file of every language folder, by language code.
+    private func discoverContent(_ config: SiteConfig, _ engine: DiagnosticEngine) -> [String: [SourceFile]] {
+        let discovery = ContentDiscovery(siteRoot: options.source)
+        var result: [String: [SourceFile]] = [:]
+        for language in config.languages {
+            let folder = options.source.appendingPathComponent("content").appendingPathComponent(language.code)
+            guard FileManager.default.fileExists(atPath: folder.path) else {
+                engine.emit(.warning("no folder content/\(language.code)/ for language '\(language.code)'", at: nil))
+                continue
+            }
+            let (files, problems) = discovery.files(in: folder, displayPrefix: "content/" + language.code)
+            engine.emit(problems)
+            result[language.code] = files
+        }
+        return result
+    }
+
+    private func readPages(_ files: [String: [SourceFile]], _ config: SiteConfig, _ engine: DiagnosticEngine) -> [PageSource] {
+        let work = config.languages.flatMap { language in
+            (files[language.code] ?? []).filter(\.isMarkdown).map { (file: $0, language: language) }
+        }
+        let limit = options.maximumPageBytes
+        let results = work.parallelMap { PageSource.read($0.file, language: $0.language, maximumBytes: limit) }
+        var sources: [PageSource] = []
+        for (source, problems) in results {
+            engine.emit(problems)
+            if let source, !problems.contains(where: { $0.severity == .error }) { sources.append(source) }
+        }
+        return sources
+    }
+
+    private func assemble(_ config: SiteConfig, sources: [PageSource], files: [String: [SourceFile]],
+                          _ engine: DiagnosticEngine) -> Site {
+        var assemblerOptions = SiteAssembler.Options()
+        assemblerOptions.includeDrafts = options.includeDrafts
+        assemblerOptions.includeFuture = options.includeFuture
+        assemblerOptions.now = options.now
+        var assembler = SiteAssembler(config: config, options: assemblerOptions)
+        let (site, problems) = assembler.assemble(sources: sources, files: files)
+        engine.emit(problems)
+        return site
+    }
+
+    private func renderMarkdown(_ site: Site, markdownFiles: Set<String>, _ engine: DiagnosticEngine) -> [RenderedBody] {
+        let resolver = LinkResolver(site: site, markdownFiles: markdownFiles)
+        let renderer = MarkdownRenderer()
+        let allowsRawHTML = site.config.allowsRawHTML
+        let results = site.pages.parallelMap { page -> (RenderedBody, [Diagnostic]) in
+            guard let file = page.sourcePath else { return (.empty, []) }
+            let source = MarkdownSource(text: page.body, file: file, lineOffset: page.bodyLineOffset,
+                                        allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading)
+            let (rendered, problems) = renderer.render(source) { resolver.rewrite($0, from: page) }
+            let summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
+            return (RenderedBody(html: rendered.html, headings: rendered.headings, summary: summary,
+                                 readingMinutes: SummaryText.readingMinutes(rendered.plainText)), problems)
+        }
+        for (_, problems) in results { engine.emit(problems) }
+        return results.map(\.0)
+    }
+
+    private func checkLayouts(_ site: Site, _ templates: TemplateSet, _ engine: DiagnosticEngine) {
+        for page in site.pages {
+            guard let layout = page.frontMatter.layout, !templates.has(layout) else { continue }
+            engine.emit(.error("layout '\(layout)' does not exist: no templates/\(layout).mustache",
+                               at: page.frontMatter.locations["layout"]))
+        }
+    }
+
+    /// Files published as they are: page resources, `content/static/`, the theme's `assets/`.
+    private func staticFiles(_ site: Site, _ engine: DiagnosticEngine) -> [OutputFile] {
+        var files = site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
+        let discovery = ContentDiscovery(siteRoot: options.source)
+        for (folder, prefix) in [(options.source.appendingPathComponent("content/static"), "content/static"),
+                                 (options.templates.appendingPathComponent("assets"), displayPath(options.templates) + "/assets")] {
+            let (found, problems) = discovery.files(in: folder, displayPrefix: prefix)
+            engine.emit(problems)
+            files += found.map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) }
+        }
+        return files
+    }
+
+    // MARK: Helpers
+
+    private static func markdownPaths(_ files: [String: [SourceFile]]) -> Set<String> {
+        var paths: Set<String> = []
+        for (code, list) in files {
+            for file in list where file.isMarkdown { paths.insert(code + "/" + file.relativePath) }
+        }
+        return paths
+    }
+
+    /// A path as diagnostics show it: relative to the site folder when inside it.
+    private func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let root = options.source.path
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The typed fields of a page's front matter. Unknown fields are kept in `params` for templates.
+public struct FrontMatter: Sendable {
+    public var title: String?
+    public var date: PageDate?
+    public var draft = false
+    public var tags: [String] = []
+    public var summary: String?
+    public var slug: String?
+    public var translationKey: String?
+    public var layout: String?
+    public var weight = 0
+    /// Fields Hexaglot does not know, in written order, for templates (`page.params.<key>`).
+    public var params: [YAMLNode.Entry] = []
+    /// Where each known field was written, for later complaints (a slug that collides, a missing layout).
+    public var locations: [String: SourceLocation] = [:]
+
+    public init() {}
+
+    /// Reads and checks the fields of a front matter mapping, reporting every bad field.
+    public static func read(_ root: YAMLNode?, file: String) -> (FrontMatter, [Diagnostic]) {
+        var matter = FrontMatter()
+        var problems: [Diagnostic] = []
+        guard let root else { return (matter, problems) }
+        guard let entries = root.entries else {
+            problems.append(.error("front matter must be a mapping of fields (key: value), got \(root.shortDescription)",
+                                   at: root.location))
+            return (matter, problems)
+        }
+        for entry in entries {
+            let node = entry.value
+            matter.locations[entry.key] = node.location
+            func fail(_ message: String) { problems.append(.error(message, at: node.location)) }
+            switch entry.key {
+            case "title", "summary", "slug", "translationKey", "layout":
+                guard let text = node.scalarText, node.resolved != .null else {
+                    fail("'\(entry.key)' must be text, got \(node.shortDescription)")
+                    continue
+                }
+                switch entry.key {
+                case "title": matter.title = text
+                case "summary": matter.summary = text
+                case "slug": matter.slug = text
+                case "translationKey": matter.translationKey = text
+                default: matter.layout = text
+                }
+            case "date":
+                guard let text = node.scalarText, let date = PageDate(parsing: text) else {
+                    fail("'date' is not a date: \(node.scalarText ?? node.shortDescription) (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM)")
+                    continue
+                }
+                matter.date = date
+            case "draft":
+                guard case .bool(let value) = node.resolved else {
+                    fail("'draft' must be true or false, got \(node.shortDescription)")
+                    continue
+                }
+                matter.draft = value
+            case "weight":
+                guard case .int(let value) = node.resolved else {
+                    fail("'weight' must be a whole number, got \(node.shortDescription)")
+                    continue
+                }
+                matter.weight = value
+            case "tags":
+                switch node.value {
+                case .sequence(let items):
+                    for item in items {
+                        guard let text = item.scalarText, item.resolved != .null,
+                              !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                            problems.append(.error("each tag must be text, got \(item.shortDescription)", at: item.location))
+                            continue
+                        }
+                        if !matter.tags.contains(text) { matter.tags.append(text) }
+                    }
+                case .scalar where node.resolved == .null:
+                    break
+                default:
+                    fail("'tags' must be a list, such as [pops, ozone], got \(node.shortDescription)")
+                }
+            default:
+                matter.params.append(entry)
+            }
+        }
+        return (matter, problems)
+    }
+}

@@ -1,0 +1,56 @@
+/// Splits a Markdown file into its YAML front matter block and its body.
+///
+/// The block opens with a `---` line as the file's first line and closes with the next
+/// `---` (or `...`) line. Line numbers are kept so that positions in both parts map back
+/// to the file.
+public struct FrontMatterSplitter: Sendable {
+    public struct Parts: Equatable, Sendable {
+        /// The YAML between the fences, or nil when the file has no front matter.
+        public var yaml: String?
+        /// The Markdown after the closing fence.
+        public var body: String
+        /// How many lines of the file come before the YAML's first line (1: the `---`).
+        public var yamlLineOffset: Int
+        /// How many lines of the file come before the body's first line.
+        public var bodyLineOffset: Int
+    }
+
+    public init() {}
+
+    public func split(_ text: String, file: String) throws(Diagnostic) -> Parts {
+        var lineStart = text.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
+            let next = lineEnd == text.endIndex ? text.endIndex : text.index(after: lineEnd)
+            if let start = yamlStart {
+                if isFence(line, allowDots: true) {
+                    return Parts(yaml: String(text[start..<lineStart]), body: String(text[next...]),
+                                 yamlLineOffset: 1, bodyLineOffset: lineNumber)
+                }
+            } else {
+                // Only a `---` first line opens front matter.
+                guard isFence(line, allowDots: false) else {
+                    return Parts(yaml: nil, body: text, yamlLineOffset: 0, bodyLineOffset: 0)
+                }
+                yamlStart = next
+            }
+            if lineEnd == text.endIndex { break }
+            lineStart = next
+            lineNumber += 1
+        }
+        guard yamlStart != nil else {
+            return Parts(yaml: nil, body: text, yamlLineOffset: 0, bodyLineOffset: 0)
+        }
+        throw .error("front matter is not closed: add a '---' line after it",
+                     at: SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    private func isFence(_ line: Substring, allowDots: Bool) -> Bool {
+        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" }
+        let content = String(trimmed.reversed())
+        return content == "---" || (allowDots && content == "...")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A source file's text, decoded and normalised the way every later stage expects:
+/// UTF-8 without a byte order mark, lines ending in `\n`.
+public struct SourceText: Sendable {
+    public var text: String
+
+    public init(text: String) {
+        self.text = text
+    }
+
+    /// Decodes `data`, reporting invalid UTF-8 at the line and column where it starts.
+    public static func decode(_ data: Data, file: String) throws(Diagnostic) -> SourceText {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .error("file is not valid UTF-8 text", at: firstInvalidUTF8(in: bytes, file: file))
+        }
+        guard text.contains("\r") else { return SourceText(text: text) }
+        return SourceText(text: text.replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    /// Where the first byte that is not part of a valid UTF-8 sequence is.
+    static func firstInvalidUTF8(in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let end = index + length
+            if length == 0 || end > bytes.count
+                || String(validating: bytes[index..<end], as: UTF8.self) == nil {
+                let prefix = String(decoding: bytes[lineStart..<index], as: UTF8.self)
+                return SourceLocation(file: file, line: line, column: prefix.unicodeScalars.count + 1)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = end
+            }
+            index = end
+        }
+        return SourceLocation(file: file, line: line, column: 1)
+    }
+}

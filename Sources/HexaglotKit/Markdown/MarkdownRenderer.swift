@@ -1,0 +1,239 @@
+internal import CCmarkGFM
+import Foundation
+
+/// Markdown to HTML through cmark-gfm, the GitHub reference implementation.
+///
+/// This is the only file that sees the C library. It parses with the GFM extensions, then edits the
+/// tree before rendering: links to Markdown files become page URLs, headings get ids and self-links,
+/// and soft line breaks between Chinese or Japanese characters disappear (they would render as
+/// stray spaces). Raw HTML is omitted unless the site allows it; tagfilter applies either way.
+public struct MarkdownRenderer: Sendable {
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public init() {
+        _ = Self.registered
+    }
+
+    public func render(_ source: MarkdownSource,
+                       rewriteLink: (MarkdownLink) -> LinkRewrite) -> (RenderedMarkdown, [Diagnostic]) {
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
+        if source.allowsRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        source.text.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        } ?? {
+            var copy = source.text
+            copy.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+        }()
+        guard let document = cmark_parser_finish(parser) else { fatalError("cmark-gfm: out of memory") }
+        defer { cmark_node_free(document) }
+
+        var editor = TreeEditor(source: source, options: options, extensions: cmark_parser_get_syntax_extensions(parser))
+        editor.collect(document)
+        var diagnostics = editor.rewriteLinks(rewriteLink)
+        editor.removeCJKSoftBreaks()
+        let headings = editor.anchorHeadings()
+        diagnostics.append(contentsOf: editor.problems)
+
+        let html = Self.string(from: cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
+        return (RenderedMarkdown(html: html, headings: headings, plainText: editor.plainText,
+                                 firstParagraph: editor.firstParagraph), diagnostics)
+    }
+
+    fileprivate static func string(from pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}
+
+/// Walks one parsed document and edits it in place.
+private struct TreeEditor {
+    let source: MarkdownSource
+    let options: Int32
+    let extensions: UnsafeMutablePointer<cmark_llist>?
+    var links: [OpaquePointer] = []
+    var headings: [OpaquePointer] = []
+    var softBreaks: [OpaquePointer] = []
+    var plainText = ""
+    var firstParagraph = ""
+    var problems: [Diagnostic] = []
+    private lazy var lines: [Substring] = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+
+    init(source: MarkdownSource, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) {
+        self.source = source
+        self.options = options
+        self.extensions = extensions
+    }
+
+    mutating func collect(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var paragraphDepth = 0
+        var firstParagraphDone = false
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            switch type {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering { links.append(node) }
+            case CMARK_NODE_HEADING:
+                if entering { headings.append(node) } else { plainText += "\n" }
+            case CMARK_NODE_SOFTBREAK:
+                softBreaks.append(node)
+                plainText += " "
+                if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += " " }
+            case CMARK_NODE_LINEBREAK:
+                plainText += " "
+                if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += " " }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                let literal = Self.literal(of: node)
+                plainText += literal
+                if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += literal }
+            case CMARK_NODE_CODE_BLOCK:
+                plainText += Self.literal(of: node) + "\n"
+            case CMARK_NODE_PARAGRAPH:
+                let isTopLevel = cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT
+                if entering {
+                    if isTopLevel { paragraphDepth += 1 }
+                } else {
+                    plainText += "\n"
+                    if isTopLevel {
+                        paragraphDepth -= 1
+                        if !firstParagraph.isEmpty { firstParagraphDone = true }
+                    }
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    mutating func rewriteLinks(_ rewrite: (MarkdownLink) -> LinkRewrite) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for node in links {
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let link = MarkdownLink(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                                    location: location(of: node))
+            switch rewrite(link) {
+            case .keep: break
+            case .replace(let url): cmark_node_set_url(node, url)
+            case .broken(let message): diagnostics.append(.error(message, at: link.location))
+            }
+        }
+        return diagnostics
+    }
+
+    /// A soft break renders as a space, which Chinese and Japanese do not put between words.
+    mutating func removeCJKSoftBreaks() {
+        for node in softBreaks {
+            guard let before = Self.lastCharacter(before: node), let after = Self.firstCharacter(after: node),
+                  CJKText.isWideScript(before), CJKText.isWideScript(after) else { continue }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    /// Gives each heading a GitHub-style id and a self-link, and drops the title heading if asked.
+    mutating func anchorHeadings() -> [Heading] {
+        var slugger = HeadingSlugger()
+        var result: [Heading] = []
+        for (index, node) in headings.enumerated() {
+            let level = Int(cmark_node_get_heading_level(node))
+            if index == 0 && level == 1 && source.dropsTitleHeading {
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+                continue
+            }
+            let text = Self.text(of: node)
+            let id = slugger.slug(for: text)
+            let rendered = MarkdownRenderer.string(from: cmark_render_html(node, options, extensions))
+            let open = "<h\(level)>", close = "</h\(level)>"
+            guard rendered.hasPrefix(open), let closeRange = rendered.range(of: close, options: .backwards) else { continue }
+            let inner = rendered[rendered.index(rendered.startIndex, offsetBy: open.count)..<closeRange.lowerBound]
+            let escapedID = HTMLEscaping.attribute(id)
+            let html = "<h\(level) id=\"\(escapedID)\">\(inner) <a class=\"heading-anchor\" href=\"#\(URLPath.encodeFragment(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>"
+            guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(replacement, html)
+            cmark_node_insert_before(node, replacement)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+            result.append(Heading(level: level, text: text, id: id))
+        }
+        return result
+    }
+
+    private mutating func location(of node: OpaquePointer) -> SourceLocation {
+        var current: OpaquePointer? = node
+        var line = Int(cmark_node_get_start_line(node))
+        var byteColumn = Int(cmark_node_get_start_column(node))
+        // Inline nodes of some versions carry no position: use the nearest block's.
+        while line == 0, let parent = current.flatMap({ cmark_node_parent($0) }) {
+            current = parent
+            line = Int(cmark_node_get_start_line(parent))
+            byteColumn = Int(cmark_node_get_start_column(parent))
+        }
+        var column = max(byteColumn, 1)
+        if line >= 1, line <= lines.count {
+            let bytes = Array(lines[line - 1].utf8.prefix(max(byteColumn - 1, 0)))
+            column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+        }
+        return SourceLocation(file: source.file, line: max(line, 1) + source.lineOffset, column: column)
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The text of a node without markup.
+    private static func text(of node: OpaquePointer) -> String {
+        var result = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: result += literal(of: current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: result += " "
+            default: result += text(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private static func lastCharacter(before node: OpaquePointer) -> Unicode.Scalar? {
+        var candidate = cmark_node_previous(node)
+        while let current = candidate {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: return literal(of: current).unicodeScalars.last
+            default: candidate = cmark_node_last_child(current)
+            }
+        }
+        return nil
+    }
+
+    private static func firstCharacter(after node: OpaquePointer) -> Unicode.Scalar? {
+        var candidate = cmark_node_next(node)
+        while let current = candidate {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: return literal(of: current).unicodeScalars.first
+            default: candidate = cmark_node_first_child(current)
+            }
+        }
+        return nil
+    }
+}

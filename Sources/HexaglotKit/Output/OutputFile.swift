@@ -1,0 +1,22 @@
+import Foundation
+
+/// One file of the built site.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case bytes(Data)
+        /// Copied from a source file as it is.
+        case copy(URL)
+    }
+
+    /// Path below the output folder, `/`-separated, not percent-encoded: `zh/areas/pops/index.html`.
+    public var path: String
+    public var contents: Contents
+    /// The input this file comes from, for messages about it.
+    public var origin: String
+
+    public init(path: String, contents: Contents, origin: String) {
+        self.path = path
+        self.contents = contents
+        self.origin = origin
+    }
+}

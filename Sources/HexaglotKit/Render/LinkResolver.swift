@@ -1,0 +1,47 @@
+import Foundation
+
+/// Turns links to Markdown files (`../areas/pops.md#goals`) into the target page's URL, as on
+/// GitHub; a link to a Markdown file that is not a published page is an error.
+struct LinkResolver: Sendable {
+    let site: Site
+    /// Every Markdown file below `content/` (drafts included), by path below `content/`.
+    let markdownFiles: Set<String>
+
+    func rewrite(_ link: MarkdownLink, from page: Page) -> LinkRewrite {
+        let destination = link.destination
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"),
+              !Self.hasScheme(destination), let source = page.sourcePath else { return .keep }
+        let suffixStart = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
+        let rawPath = String(destination[..<suffixStart])
+        let suffix = String(destination[suffixStart...])
+        let path = rawPath.removingPercentEncoding ?? rawPath
+        guard path.lowercased().hasSuffix(".md") else { return .keep }
+
+        let sourceBelowContent = String(source.dropFirst("content/".count))
+        var segments: [Substring] = path.hasPrefix("/") ? [] : sourceBelowContent.split(separator: "/").dropLast()
+        for segment in path.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return .broken("link '\(destination)' leads outside the content folder") }
+                segments.removeLast()
+            default: segments.append(segment)
+            }
+        }
+        let target = segments.joined(separator: "/")
+        if let index = site.pagesBySource[target] {
+            return .replace(site.config.rootPath + URLPath.encodePath(site.pages[index].path) + suffix)
+        }
+        if markdownFiles.contains(target) {
+            return .broken("link '\(destination)' leads to content/\(target), a draft or future page that is not published")
+        }
+        return .broken("link '\(destination)' leads to content/\(target), which does not exist")
+    }
+
+    static func hasScheme(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Renders every HTML file of the site through the theme: pages, lists, tag pages, the 404
+/// pages and the language choice page at the root.
+struct SiteRenderer {
+    let site: Site
+    let bodies: [RenderedBody]
+    let localization: Localization
+    let templates: TemplateSet
+
+    func render() -> [OutputFile] {
+        var dates: [Int: String] = [:]
+        for (index, page) in site.pages.enumerated() {
+            if let date = page.date { dates[index] = Localization.longDate(date, in: page.language) }
+        }
+        let builder = ContextBuilder(site: site, bodies: bodies, localization: localization, dates: dates)
+        var bases: [String: [String: Any]] = [:]
+        for language in site.config.languages { bases[language.code] = builder.languageContext(language) }
+        nonisolated(unsafe) let languageBases = bases
+
+        let pageFiles = Array(site.pages.indices).parallelMap { index -> OutputFile in
+            let page = site.pages[index]
+            let context = builder.pageContext(index, base: languageBases[page.language.code]!)
+            let layout = page.frontMatter.layout ?? page.kind.rawValue
+            return OutputFile(path: page.path + "index.html", contents: .bytes(Data(templates.render(context, with: layout).utf8)),
+                              origin: page.sourcePath ?? "content/\(page.language.code)/\(page.folder)")
+        }
+        var files = pageFiles
+        for language in site.config.languages {
+            files += tagFiles(language, builder: builder, base: languageBases[language.code]!)
+            files.append(notFoundFile(language, builder: builder, base: languageBases[language.code]!))
+        }
+        files += rootFiles()
+        return files
+    }
+
+    /// `/<lang>/tags/` and one list per tag.
+    private func tagFiles(_ language: Language, builder: ContextBuilder, base: [String: Any]) -> [OutputFile] {
+        let tags = site.tags[language.code] ?? []
+        guard !tags.isEmpty else { return [] }
+        let indexPath = language.code + "/tags/"
+        let title = localization.string("tags", in: language) ?? "Tags"
+        var context = base
+        context["page"] = syntheticPage(title: title, path: indexPath, kind: "tags", builder: builder)
+        context["languages"] = switcher(language, builder: builder) { other in
+            site.tags[other.code]?.isEmpty == false ? other.code + "/tags/" : nil
+        }
+        context["menu"] = builder.menu(for: homePage(language), index: -1)
+        context["breadcrumbs"] = homeCrumb(language, builder: builder)
+        context["tags"] = tags.map { tag -> [String: Any] in
+            ["name": builder.tagName(slug: tag.slug, fallback: tag.name, in: language),
+             "url": builder.url(builder.tagPath(tag.slug, language)), "count": tag.pages.count]
+        }
+        var files = [render(context, "tags", path: indexPath, origin: "content/\(language.code)")]
+        for tag in tags {
+            let path = builder.tagPath(tag.slug, language)
+            let name = builder.tagName(slug: tag.slug, fallback: tag.name, in: language)
+            var tagContext = base
+            tagContext["page"] = syntheticPage(title: name, path: path, kind: "tag", builder: builder)
+            tagContext["tag"] = ["name": name, "slug": tag.slug, "pages": tag.pages.map(builder.item)] as [String: Any]
+            tagContext["languages"] = switcher(language, builder: builder) { other in
+                site.tags[other.code]?.contains { $0.slug == tag.slug } == true ? builder.tagPath(tag.slug, other) : nil
+            }
+            tagContext["menu"] = context["menu"]
+            tagContext["breadcrumbs"] = homeCrumb(language, builder: builder)
+                + [["title": title, "url": builder.url(indexPath)]]
+            files.append(render(tagContext, "tag", path: path, origin: "content/\(language.code)"))
+        }
+        return files
+    }
+
+    private func notFoundFile(_ language: Language, builder: ContextBuilder, base: [String: Any]) -> OutputFile {
+        let path = language.code + "/404.html"
+        var context = base
+        let title = localization.string("page_not_found", in: language) ?? "Page not found"
+        var page = syntheticPage(title: title, path: language.code + "/", kind: "404", builder: builder)
+        page["url"] = builder.url(path)
+        page["permalink"] = builder.permalink(path)
+        context["page"] = page
+        context["languages"] = switcher(language, builder: builder) { $0.code + "/404.html" }
+        context["menu"] = builder.menu(for: homePage(language), index: -1)
+        context["breadcrumbs"] = [[String: Any]]()
+        return OutputFile(path: path, contents: .bytes(Data(templates.render(context, with: "404").utf8)),
+                          origin: "content/\(language.code)")
+    }
+
+    /// The language choice page and the root 404, each language in its own words.
+    private func rootFiles() -> [OutputFile] {
+        let config = site.config
+        let builder = ContextBuilder(site: site, bodies: bodies, localization: localization, dates: [:])
+        let languages: [[String: Any]] = config.languages.map { language in
+            ["code": language.code, "name": language.name, "locale": language.locale, "dir": language.direction.rawValue,
+             "url": builder.url(language.code + "/"), "siteTitle": config.title(for: language),
+             "notFoundTitle": localization.string("page_not_found", in: language) ?? "Page not found",
+             "notFoundText": localization.string("page_not_found_text", in: language) ?? "",
+             "i18n": localization.table(for: language)]
+        }
+        let defaultLanguage = config.defaultLanguage
+        var context = builder.languageContext(defaultLanguage)
+        context["languages"] = languages
+        context["defaultLanguage"] = ["code": defaultLanguage.code, "locale": defaultLanguage.locale,
+                                      "dir": defaultLanguage.direction.rawValue]
+        context["page"] = ["title": config.title(for: defaultLanguage), "url": builder.url(""),
+                           "permalink": builder.permalink(""), "kind": "languages"] as [String: Any]
+        return [
+            OutputFile(path: "index.html", contents: .bytes(Data(templates.render(context, with: "languages").utf8)), origin: "content"),
+            OutputFile(path: "404.html", contents: .bytes(Data(templates.render(context, with: "root-404").utf8)), origin: "content"),
+        ]
+    }
+
+    // MARK: Helpers
+
+    private func render(_ context: [String: Any], _ template: String, path: String, origin: String) -> OutputFile {
+        OutputFile(path: path + "index.html", contents: .bytes(Data(templates.render(context, with: template).utf8)), origin: origin)
+    }
+
+    private func syntheticPage(title: String, path: String, kind: String, builder: ContextBuilder) -> [String: Any] {
+        ["title": title, "url": builder.url(path), "permalink": builder.permalink(path), "kind": kind,
+         "isHome": false, "summary": "", "content": "", "tags": [[String: Any]](), "params": [String: Any]()]
+    }
+
+    private func homePage(_ language: Language) -> Page {
+        site.home(of: language).map { site.pages[$0] }
+            ?? Page(kind: .home, language: language, sourcePath: nil, folder: "", translationKey: "/", frontMatter: FrontMatter(),
+                    title: "", titleFromHeading: false, body: "", bodyLineOffset: 0, path: language.code + "/", date: nil)
+    }
+
+    private func homeCrumb(_ language: Language, builder: ContextBuilder) -> [[String: Any]] {
+        guard let home = site.home(of: language) else { return [] }
+        return [["title": site.pages[home].title, "url": builder.url(site.pages[home].path)]]
+    }
+
+    /// A switcher for generated pages: `target` gives the path in another language, or nil to fall back to its home.
+    private func switcher(_ current: Language, builder: ContextBuilder, target: (Language) -> String?) -> [[String: Any]] {
+        site.config.languages.map { language in
+            let path = target(language)
+            return ["code": language.code, "name": language.name, "locale": language.locale,
+                    "dir": language.direction.rawValue, "isCurrent": language == current,
+                    "url": builder.url(path ?? language.code + "/"), "isTranslated": path != nil]
+        }
+    }
+}

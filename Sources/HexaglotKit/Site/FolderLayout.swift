@@ -1,0 +1,51 @@
+import Foundation
+
+/// How a language's folders map to URLs: which folders are sections, which are page bundles
+/// (a folder whose only Markdown file is `index.md`, published with its other files beside it).
+struct FolderLayout {
+    /// Folders that hold pages and are not bundles; the language's top folder is "" (the home).
+    private(set) var sectionFolders: Set<String> = []
+    private var bundleSlugs: [String: String] = [:]
+    private var cache: [String: String] = [:]
+
+    init(sources: [PageSource]) {
+        var markdownFolders: [String: [PageSource]] = [:]
+        for source in sources { markdownFolders[source.file.folder, default: []].append(source) }
+        var ancestorsWithPages: Set<String> = []
+        for folder in markdownFolders.keys {
+            var current = Site.parentFolder(of: folder)
+            while !current.isEmpty {
+                ancestorsWithPages.insert(current)
+                current = Site.parentFolder(of: current)
+            }
+        }
+        for (folder, sources) in markdownFolders where !folder.isEmpty {
+            let isBundle = sources.count == 1 && sources[0].file.fileName == "index.md" && !ancestorsWithPages.contains(folder)
+            if isBundle {
+                let name = String(folder.split(separator: "/").last!)
+                let given = sources[0].frontMatter.slug.flatMap { PathSafety.problem(inSegment: $0) == nil ? $0 : nil }
+                bundleSlugs[folder] = given ?? Self.datePrefix(of: name).map { String(name.dropFirst($0.length)) } ?? name
+            } else {
+                sectionFolders.insert(folder)
+            }
+        }
+        for folder in ancestorsWithPages where bundleSlugs[folder] == nil { sectionFolders.insert(folder) }
+    }
+
+    /// The output folder of a source folder, below the language, ending in `/` (or empty at the top).
+    func outputFolder(of folder: String) -> String {
+        guard !folder.isEmpty else { return "" }
+        let name = String(folder.split(separator: "/").last!)
+        let parent = outputFolder(of: Site.parentFolder(of: folder))
+        return parent + (bundleSlugs[folder] ?? name) + "/"
+    }
+
+    /// `2026-11-20-montreal` starts with a date: the date, and how many characters to drop (11).
+    static func datePrefix(of name: String) -> (date: PageDate, length: Int)? {
+        guard name.count > 11 else { return nil }
+        let prefix = String(name.prefix(10))
+        let separator = name[name.index(name.startIndex, offsetBy: 10)]
+        guard separator == "-" || separator == "_", let date = PageDate(parsing: prefix) else { return nil }
+        return (date, 11)
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+
+/// Turns the read pages of every language into a `Site`: URLs, sections, translations, tags, menus.
+public struct SiteAssembler {
+    public struct Options: Sendable {
+        public var includeDrafts = false
+        public var includeFuture = false
+        public var now = Date()
+        public init() {}
+    }
+
+    var config: SiteConfig
+    var options: Options
+    private(set) var problems: [Diagnostic] = []
+    private var pages: [Page] = []
+    private var resources: [Site.Resource] = []
+
+    public init(config: SiteConfig, options: Options) {
+        self.config = config
+        self.options = options
+    }
+
+    /// `sources`: the read Markdown files; `files`: every file of each language folder, by code.
+    public mutating func assemble(sources: [PageSource], files: [String: [SourceFile]]) -> (Site, [Diagnostic]) {
+        let sourcesByLanguage = Dictionary(grouping: sources, by: { $0.language.code })
+        for language in config.languages {
+            let layout = FolderLayout(sources: sourcesByLanguage[language.code] ?? [])
+            addPages(of: language, sources: sourcesByLanguage[language.code] ?? [], layout: layout)
+            for file in files[language.code] ?? [] where !file.isMarkdown {
+                resources.append(.init(source: file, path: language.code + "/" + layout.outputFolder(of: file.folder) + file.fileName))
+            }
+        }
+        var site = Site(config: config, pages: pages, pagesByLanguage: [:], translations: [:], sections: [:],
+                        tags: [:], menus: [:], pagesBySource: [:], resources: resources)
+        indexPages(&site)
+        return (site, problems)
+    }
+
+    // MARK: Pages and URLs
+
+    private mutating func addPages(of language: Language, sources: [PageSource], layout: FolderLayout) {
+        var sectionFolders = layout.sectionFolders
+        sectionFolders.insert("")
+        var ownPages: [String: PageSource] = [:]   // folder → its _index.md / index.md
+        for source in sources {
+            let file = source.file
+            guard file.fileName == "_index.md" || file.fileName == "index.md", sectionFolders.contains(file.folder) else {
+                addPage(source, language: language, layout: layout)
+                continue
+            }
+            if let other = ownPages[file.folder] {
+                problems.append(.error("\(other.file.fileName) and \(file.fileName) both give this folder's page; keep one",
+                                       at: SourceLocation(file: file.displayPath)))
+                continue
+            }
+            ownPages[file.folder] = source
+        }
+        for folder in sectionFolders.sorted() {
+            let kind: Page.Kind = folder.isEmpty ? .home : .section
+            let path = language.code + "/" + layout.outputFolder(of: folder)
+            if let source = ownPages[folder] {
+                guard include(source) else { continue }
+                var page = makePage(source, kind: kind, language: language, folder: folder, path: path)
+                if page.frontMatter.translationKey == nil { page.translationKey = folder + "/" }
+                pages.append(page)
+            } else {
+                let title = folder.isEmpty ? config.title(for: language) : Self.humanize(String(folder.split(separator: "/").last ?? ""))
+                pages.append(Page(kind: kind, language: language, sourcePath: nil, folder: folder,
+                                  translationKey: folder + "/", frontMatter: FrontMatter(), title: title,
+                                  titleFromHeading: false, body: "", bodyLineOffset: 0, path: path, date: nil))
+            }
+        }
+    }
+
+    private mutating func addPage(_ source: PageSource, language: Language, layout: FolderLayout) {
+        guard include(source) else { return }
+        let file = source.file
+        let isBundle = file.fileName == "index.md" || file.fileName == "_index.md"
+        let listingFolder = isBundle ? Site.parentFolder(of: file.folder) : file.folder
+        let slug: String
+        if isBundle {
+            // The bundle's folder URL was already decided, slug included.
+            let path = language.code + "/" + layout.outputFolder(of: file.folder)
+            pages.append(makePage(source, kind: .page, language: language, folder: listingFolder, path: path))
+            return
+        }
+        let name = String(file.fileName.dropLast(3))
+        if let given = source.frontMatter.slug {
+            guard let checked = checkSlug(given, source: source) else { return }
+            slug = checked
+        } else {
+            slug = FolderLayout.datePrefix(of: name).map { String(name.dropFirst($0.length)) } ?? name
+        }
+        let path = language.code + "/" + layout.outputFolder(of: listingFolder) + slug + "/"
+        pages.append(makePage(source, kind: .page, language: language, folder: listingFolder, path: path))
+    }
+
+    private func makePage(_ source: PageSource, kind: Page.Kind, language: Language, folder: String, path: String) -> Page {
+        let file = source.file
+        var key = String(file.relativePath.dropLast(3))
+        if key.hasSuffix("/index") || key.hasSuffix("/_index") { key = String(key[..<key.lastIndex(of: "/")!]) }
+        let stem = file.fileName == "index.md" || file.fileName == "_index.md"
+            ? String(file.folder.split(separator: "/").last ?? "") : String(file.fileName.dropLast(3))
+        let date = source.frontMatter.date ?? FolderLayout.datePrefix(of: stem)?.date
+        let fallbackTitle = kind == .home ? config.title(for: language) : Self.humanize(stem)
+        return Page(kind: kind, language: language, sourcePath: file.displayPath, folder: folder,
+                    translationKey: source.frontMatter.translationKey ?? key, frontMatter: source.frontMatter,
+                    title: source.title ?? fallbackTitle, titleFromHeading: source.titleFromHeading,
+                    body: source.body, bodyLineOffset: source.bodyLineOffset, path: path, date: date)
+    }
+
+    private func include(_ source: PageSource) -> Bool {
+        if source.frontMatter.draft && !options.includeDrafts { return false }
+        if let date = source.frontMatter.date, date.instant > options.now, !options.includeFuture { return false }
+        return true
+    }
+
+    private mutating func checkSlug(_ slug: String, source: PageSource) -> String? {
+        let location = source.frontMatter.locations["slug"] ?? SourceLocation(file: source.file.displayPath)
+        if let problem = PathSafety.problem(inSegment: slug) {
+            problems.append(.error("'slug' \(problem): '\(slug)'", at: location))
+            return nil
+        }
+        return slug
+    }
+
+    static func humanize(_ name: String) -> String {
+        let stripped = FolderLayout.datePrefix(of: name).map { String(name.dropFirst($0.length)) } ?? name
+        let words = stripped.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    // MARK: Indexes
+
+    private mutating func indexPages(_ site: inout Site) {
+        var seenPaths: [String: Int] = [:]
+        for (index, page) in site.pages.enumerated() {
+            site.pagesByLanguage[page.language.code, default: []].append(index)
+            let folded = page.path.lowercased()
+            if let other = seenPaths[folded] {
+                let first = site.pages[other]
+                problems.append(.error("this page and \(first.sourcePath ?? "a generated list page") would both be published at /\(page.path)",
+                                       at: SourceLocation(file: page.sourcePath ?? first.sourcePath ?? "content")))
+            } else {
+                seenPaths[folded] = index
+            }
+            if let source = page.sourcePath {
+                site.pagesBySource[String(source.dropFirst("content/".count))] = index
+            }
+            if let existing = site.translations[page.translationKey]?[page.language.code] {
+                let first = site.pages[existing]
+                problems.append(.error("translation key '\(page.translationKey)' is already used by \(first.sourcePath ?? "a generated page") in the same language",
+                                       at: page.frontMatter.locations["translationKey"] ?? SourceLocation(file: page.sourcePath ?? "content")))
+            } else {
+                site.translations[page.translationKey, default: [:]][page.language.code] = index
+            }
+        }
+        for language in config.languages {
+            let indices = site.pagesByLanguage[language.code] ?? []
+            let order = PageOrder(pages: site.pages, locale: Locale(identifier: language.locale))
+            var sections: [String: Site.Section] = [:]
+            for index in indices where site.pages[index].kind != .page {
+                sections[site.pages[index].folder] = Site.Section(page: index, pages: [], subsections: [])
+            }
+            for index in indices {
+                let page = site.pages[index]
+                switch page.kind {
+                case .home: continue
+                case .page: sections[page.folder]?.pages.append(index)
+                case .section: sections[Site.parentFolder(of: page.folder)]?.subsections.append(index)
+                }
+            }
+            for folder in sections.keys {
+                sections[folder]!.pages.sort(by: order.listOrder)
+                sections[folder]!.subsections.sort(by: order.menuOrder)
+            }
+            site.sections[language.code] = sections
+            if let home = sections[""] {
+                site.menus[language.code] = (home.subsections + home.pages).sorted(by: order.menuOrder)
+            }
+            site.tags[language.code] = tags(of: indices, in: site, order: order)
+        }
+    }
+
+    private func tags(of indices: [Int], in site: Site, order: PageOrder) -> [Site.Tag] {
+        var bySlug: [String: Site.Tag] = [:]
+        for index in indices {
+            for name in site.pages[index].tags {
+                let slug = HeadingSlugger.slug(name)
+                bySlug[slug, default: Site.Tag(slug: slug, name: name, pages: [])].pages.append(index)
+            }
+        }
+        return bySlug.values.map { tag in
+            var sorted = tag
+            sorted.pages.sort(by: order.listOrder)
+            return sorted
+        }.sorted { $0.slug < $1.slug }
+    }
+}

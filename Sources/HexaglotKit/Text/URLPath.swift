@@ -1,0 +1,43 @@
+/// Building URL paths: each segment percent-encoded from UTF-8, so a Chinese or Cyrillic slug
+/// gives a link every browser and server agrees on, while the file on disk keeps its readable name.
+public enum URLPath {
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static let hex = Array("0123456789ABCDEF".utf8)
+
+    /// Percent-encodes everything in one path segment except RFC 3986's unreserved characters.
+    public static func encodeSegment(_ segment: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(segment.utf8.count)
+        for byte in segment.utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `/zh/新闻/` with each segment encoded; slashes kept.
+    public static func encodePath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { encodeSegment(String($0)) }
+            .joined(separator: "/")
+    }
+
+    /// A fragment (`#…`) from a heading id.
+    public static func encodeFragment(_ fragment: String) -> String {
+        encodeSegment(fragment)
+    }
+}

@@ -1,0 +1,137 @@
+/// A YAML value as the rest of Hexaglot sees it: plain Swift values that remember where
+/// they were written, so that every complaint about a field names its line and column.
+public struct YAMLNode: Sendable {
+    public struct Entry: Sendable {
+        public var key: String
+        public var keyLocation: SourceLocation
+        public var value: YAMLNode
+    }
+
+    public enum Value: Sendable {
+        /// `isPlain` is false for quoted and block scalars: those are always strings.
+        case scalar(String, isPlain: Bool)
+        case sequence([YAMLNode])
+        case mapping([Entry])
+    }
+
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+
+    /// The entries of a mapping in written order; nil for other nodes.
+    public var entries: [Entry]? {
+        if case .mapping(let entries) = value { return entries }
+        return nil
+    }
+
+    public subscript(key: String) -> YAMLNode? {
+        entries?.first { $0.key == key }?.value
+    }
+
+    /// What the YAML 1.2 core schema makes of this node.
+    public var resolved: CoreSchemaValue {
+        switch value {
+        case .scalar(let text, let isPlain):
+            return isPlain ? CoreSchemaValue.resolvePlain(text) : .string(text)
+        case .sequence: return .sequence
+        case .mapping: return .mapping
+        }
+    }
+
+    /// The scalar's text as written, whatever the schema would resolve it to (`title: 2026` is "2026").
+    public var scalarText: String? {
+        if case .scalar(let text, _) = value { return text }
+        return nil
+    }
+
+    /// A short description of the node for messages: `'maybe'`, `a list`, `a mapping`.
+    public var shortDescription: String {
+        switch value {
+        case .scalar(let text, _):
+            let clipped = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            return "'\(clipped)'"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    /// Plain Swift values for templates: String, Bool, Int, Double, arrays and dictionaries.
+    public var templateValue: Any {
+        switch value {
+        case .scalar:
+            switch resolved {
+            case .null: return ""
+            case .bool(let b): return b
+            case .int(let i): return i
+            case .float(let d): return d
+            case .string(let s): return s
+            case .sequence, .mapping: return ""
+            }
+        case .sequence(let items): return items.map(\.templateValue)
+        case .mapping(let entries):
+            var dictionary: [String: Any] = [:]
+            for entry in entries { dictionary[entry.key] = entry.value.templateValue }
+            return dictionary
+        }
+    }
+}
+
+/// The YAML 1.2 core schema's reading of a plain scalar: `yes`, `no`, `on` and `off` stay strings.
+public enum CoreSchemaValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case sequence
+    case mapping
+
+    static func resolvePlain(_ text: String) -> CoreSchemaValue {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .float(.nan)
+        default: break
+        }
+        if let int = parseInt(text) { return .int(int) }
+        if isCoreFloat(text), let double = Double(text) { return .float(double) }
+        return .string(text)
+    }
+
+    private static func parseInt(_ text: String) -> Int? {
+        if text.hasPrefix("0o"), text.count > 2 { return Int(text.dropFirst(2), radix: 8) }
+        if text.hasPrefix("0x"), text.count > 2 { return Int(text.dropFirst(2), radix: 16) }
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+    private static func isCoreFloat(_ text: String) -> Bool {
+        var s = Substring(text)
+        if s.first == "-" || s.first == "+" { s = s.dropFirst() }
+        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+        let mantissaEnd = s.firstIndex { $0 == "e" || $0 == "E" } ?? s.endIndex
+        let mantissa = s[..<mantissaEnd]
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1: guard !parts[0].isEmpty, parts[0].allSatisfy(isDigit) else { return false }
+        case 2:
+            guard parts[0].allSatisfy(isDigit), parts[1].allSatisfy(isDigit),
+                  !(parts[0].isEmpty && parts[1].isEmpty) else { return false }
+        default: return false
+        }
+        guard mantissaEnd != s.endIndex else { return true }
+        var exponent = s[s.index(after: mantissaEnd)...]
+        if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
+        return !exponent.isEmpty && exponent.allSatisfy(isDigit)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import HexaglotKit
+
+/// Prints diagnostics as compilers do: `file:line:col: error: message`, the offending line and a
+/// caret under the column, then a count. Colour only when writing to a terminal.
+final class DiagnosticPrinter: @unchecked Sendable {
+    nonisolated(unsafe) static let standardError = DiagnosticPrinter(handle: .standardError, descriptor: 2)
+
+    let handle: FileHandle
+    let useColour: Bool
+    /// The site folder, to find the source lines diagnostics point at.
+    var source = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+
+    init(handle: FileHandle, descriptor: Int32) {
+        self.handle = handle
+        self.useColour = isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    func print(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        var text = ""
+        for diagnostic in diagnostics {
+            text += line(for: diagnostic) + "\n"
+            if let excerpt = excerpt(for: diagnostic) { text += excerpt }
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        var counts: [String] = []
+        if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        text += counts.joined(separator: ", ") + (errors > 0 ? "; nothing was written\n" : "\n")
+        handle.write(Data(text.utf8))
+    }
+
+    private func line(for diagnostic: Diagnostic) -> String {
+        let place = diagnostic.location.map { "\($0): " } ?? ""
+        let severity = diagnostic.severity.rawValue
+        guard useColour else { return "\(place)\(severity): \(diagnostic.message)" }
+        let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+        return "\u{1B}[1m\(place)\u{1B}[0m\(colour)\(severity):\u{1B}[0m \u{1B}[1m\(diagnostic.message)\u{1B}[0m"
+    }
+
+    /// The source line and a caret under the column, when the file can be read.
+    private func excerpt(for diagnostic: Diagnostic) -> String? {
+        guard let location = diagnostic.location,
+              let data = FileManager.default.contents(atPath: source.appendingPathComponent(location.file).path),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard location.line >= 1, location.line <= lines.count else { return nil }
+        let sourceLine = lines[location.line - 1].replacingOccurrences(of: "\r", with: "")
+            .replacingOccurrences(of: "\t", with: " ")
+        let prefix = sourceLine.unicodeScalars.prefix(location.column - 1)
+        // East Asian wide characters take two terminal columns.
+        let width = prefix.reduce(0) { $0 + (CJKTextWidth.isWide($1) ? 2 : 1) }
+        return "    \(sourceLine)\n    \(String(repeating: " ", count: width))^\n"
+    }
+}
+
+enum CJKTextWidth {
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        CJKText.isWideScript(scalar) || (0xAC00...0xD7A3).contains(scalar.value)
+    }
+}

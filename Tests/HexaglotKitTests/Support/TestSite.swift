@@ -1,0 +1,136 @@
+import Foundation
+@testable import HexaglotKit
+
+/// A whole small site declared inline in a test, written to a temporary folder and built
+/// (in the style of Hugo's integration tests).
+struct TestSite {
+    let root: URL
+    var output: URL { root.appendingPathComponent("public") }
+
+    /// A site with `files` (path → text) on top of a minimal theme and, unless given, a site.yaml.
+    init(_ files: [String: String], theme: [String: String] = TestSite.minimalTheme) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hexaglot-test-\(UUID().uuidString)")
+        var all = theme.reduce(into: [String: String]()) { $0["templates/" + $1.key] = $1.value }
+        if files["content/site.yaml"] == nil { all["content/site.yaml"] = TestSite.siteYAML }
+        all.merge(files) { _, new in new }
+        for (path, text) in all { try write(text, to: path) }
+    }
+
+    /// A copy of a folder (a fixture site).
+    init(copying folder: URL) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hexaglot-test-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: folder, to: root)
+    }
+
+    func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    func write(_ data: Data, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    var options: BuildOptions {
+        var options = BuildOptions(source: root)
+        // A fixed "now" keeps dated fixtures stable.
+        options.now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
+        return options
+    }
+
+    @discardableResult
+    func build(_ configure: (inout BuildOptions) -> Void = { _ in }) async throws -> BuildReport {
+        var options = options
+        configure(&options)
+        return try await SiteBuilder(options: options).build()
+    }
+
+    /// The diagnostics of a build that must fail, as printed (`file:line:col: error: …`).
+    func failures(_ configure: (inout BuildOptions) -> Void = { _ in }) async -> [String] {
+        do {
+            try await build(configure)
+            return []
+        } catch let failure as BuildFailure {
+            return failure.diagnostics.map(\.description)
+        } catch {
+            return ["unexpected: \(error)"]
+        }
+    }
+
+    func file(_ path: String) -> String? {
+        FileManager.default.contents(atPath: output.appendingPathComponent(path).path)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+    }
+
+    /// Every file below the output folder, relative, sorted.
+    func outputFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: output.path) else { return [] }
+        var files: [String] = []
+        for case let path as String in enumerator {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files.append(path) }
+        }
+        return files.sorted()
+    }
+
+    static let siteYAML = """
+    title: {en: Test Site, fr: Site de test, ar: موقع تجريبي}
+    baseURL: https://example.org/
+    defaultLanguage: en
+    languages:
+      - {code: en, name: English}
+      - {code: fr, name: Français}
+      - {code: ar, name: العربية, dir: rtl}
+    channels:
+      - {name: YouTube, url: https://www.youtube.com/user/UNIDObeta}
+
+    """
+
+    /// Just enough theme to see what the build passes to templates.
+    static let minimalTheme: [String: String] = [
+        "base.mustache": """
+        <!doctype html><html lang="{{lang.locale}}" dir="{{lang.dir}}"><title>{{page.title}} · {{site.title}}</title>
+        <nav>{{#menu}}<a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a>{{/menu}}</nav>
+        <ul class="languages">{{#languages}}<li><a href="{{url}}" hreflang="{{locale}}">{{name}}</a>{{^isTranslated}} ({{i18n.not_translated}}){{/isTranslated}}</li>{{/languages}}</ul>
+        <main>{{$main}}{{/main}}</main>
+        <footer>{{#channels}}<a href="{{url}}">{{name}}</a>{{/channels}}</footer></html>
+
+        """,
+        "page.mustache": """
+        {{<base}}{{$main}}<h1>{{page.title}}</h1>{{#page.date}}<time datetime="{{iso}}">{{display}}</time>{{/page.date}}
+        <p class="summary">{{page.summary}}</p>{{#page.tags}}<a class="tag" href="{{url}}">{{name}}</a>{{/page.tags}}
+        {{{page.content}}}{{/main}}{{/base}}
+
+        """,
+        "section.mustache": """
+        {{<base}}{{$main}}<h1>{{section.title}}</h1>{{{section.content}}}
+        <ol>{{#section.pages}}<li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{display}}</time>{{/date}}</li>{{/section.pages}}</ol>{{/main}}{{/base}}
+
+        """,
+        "home.mustache": """
+        {{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}
+        {{#home.sections}}<section><h2><a href="{{url}}">{{title}}</a></h2>{{#pages}}<a href="{{url}}">{{title}}</a>{{/pages}}</section>{{/home.sections}}{{/main}}{{/base}}
+
+        """,
+        "tag.mustache": "{{<base}}{{$main}}<h1>{{tag.name}}</h1>{{#tag.pages}}<a href=\"{{url}}\">{{title}}</a>{{/tag.pages}}{{/main}}{{/base}}\n",
+        "tags.mustache": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{#tags}}<a href=\"{{url}}\">{{name}} ({{count}})</a>{{/tags}}{{/main}}{{/base}}\n",
+        "404.mustache": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{/main}}{{/base}}\n",
+        "languages.mustache": "<!doctype html><html lang=\"{{defaultLanguage.locale}}\">{{#languages}}<a href=\"{{url}}\" lang=\"{{locale}}\" dir=\"{{dir}}\">{{siteTitle}} — {{name}}</a>{{/languages}}</html>\n",
+        "root-404.mustache": "<!doctype html><html>{{#languages}}<a href=\"{{url}}\" lang=\"{{locale}}\">{{notFoundTitle}}</a>{{/languages}}</html>\n",
+        "i18n/en.yaml": "not_translated: not yet translated\ntags: Tags\npage_not_found: Page not found\n",
+        "i18n/fr.yaml": "not_translated: pas encore traduit\ntags: Mots-clés\npage_not_found: Page introuvable\n",
+        "i18n/ar.yaml": "not_translated: لم تُترجم بعد\n",
+    ]
+}

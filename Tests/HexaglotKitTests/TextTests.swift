@@ -1,0 +1,50 @@
+import Testing
+@testable import HexaglotKit
+
+@Suite struct HeadingSluggerTests {
+    @Test func slugsKeepEveryScript() {
+        var slugger = HeadingSlugger()
+        #expect(slugger.slug(for: "消除持久性有机污染物") == "消除持久性有机污染物")
+        #expect(slugger.slug(for: "Привет мир") == "привет-мир")
+        #expect(slugger.slug(for: "Hello, World!") == "hello-world")
+        #expect(slugger.slug(for: "إدارة البيئة") == "إدارة-البيئة")
+        #expect(slugger.slug(for: "Qu’est-ce que l’ONUDI ?") == "quest-ce-que-lonudi-")
+    }
+
+    @Test func repeatsGetNumbered() {
+        var slugger = HeadingSlugger()
+        #expect(["Goals", "Goals", "Goals", "Goals-1"].map { slugger.slug(for: $0) } == ["goals", "goals-1", "goals-2", "goals-1-1"])
+    }
+
+    @Test func normalisesToNFC() {
+        // "é" written as e + combining acute accent, and precomposed.
+        #expect(HeadingSlugger.slug("Caf\u{65}\u{301}") == HeadingSlugger.slug("Caf\u{E9}"))
+        #expect(HeadingSlugger.slug("Caf\u{65}\u{301}") == "caf\u{E9}")
+    }
+
+    @Test func emptyHeadingsStillGetAnId() {
+        #expect(HeadingSlugger.slug("!!!") == "section")
+    }
+}
+
+@Suite struct URLPathTests {
+    @Test func encodesNonASCIIAndReservedCharacters() {
+        #expect(URLPath.encodePath("zh/新闻/a b?c/") == "zh/%E6%96%B0%E9%97%BB/a%20b%3Fc/")
+        #expect(URLPath.encodePath("en/areas/pops/") == "en/areas/pops/")
+    }
+}
+
+@Suite struct SummaryTextTests {
+    @Test func cutsAtSentenceEnds() {
+        let text = "第一句话很长很长很长。第二句话也很长很长很长很长很长。第三句话。"
+        #expect(SummaryText.truncate(text, limit: 20) == "第一句话很长很长很长。")
+        #expect(SummaryText.truncate("Short.", limit: 20) == "Short.")
+        #expect(SummaryText.truncate("one two three four five six", limit: 15) == "one two three…")
+    }
+
+    @Test func readingTimeCountsHanCharacters() {
+        #expect(SummaryText.readingMinutes(String(repeating: "字", count: 1200)) == 3)
+        #expect(SummaryText.readingMinutes(String(repeating: "word ", count: 500)) == 2)
+        #expect(SummaryText.readingMinutes("hi") == 1)
+    }
+}
