@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "HexaglotKitTests",
             dependencies: ["HexaglotKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

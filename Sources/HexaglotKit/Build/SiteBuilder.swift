@@ -81,7 +81,9 @@ public struct SiteBuilder: Sendable {
         var sources: [PageSource] = []
         for (source, problems) in results {
             engine.emit(problems)
-            if let source, !problems.contains(where: { $0.severity == .error }) { sources.append(source) }
+            // A page with bad fields stays in (those fields unset) so that its links are checked
+            // too and one build reports every mistake; the build fails before writing anyway.
+            if let source { sources.append(source) }
         }
         return sources
     }

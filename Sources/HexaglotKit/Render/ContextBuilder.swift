@@ -20,8 +20,9 @@ struct ContextBuilder {
             "title": config.title(for: language),
             "root": config.rootPath,
             "baseURL": config.baseURL,
-            "logo": config.logo.map { url($0) } ?? "",
         ]
+        // Absent rather than empty: in Mustache an empty string still opens a section.
+        if let logo = config.logo { siteValues["logo"] = url(logo) }
         var params: [String: Any] = [:]
         for entry in config.params { params[entry.key] = entry.value.templateValue }
         siteValues["params"] = params
@@ -67,7 +68,6 @@ struct ContextBuilder {
             "permalink": permalink(page.path),
             "kind": page.kind.rawValue,
             "isHome": page.kind == .home,
-            "summary": body.summary,
             "content": body.html,
             "readingMinutes": body.readingMinutes,
             "tags": tagLinks(page),
@@ -77,6 +77,7 @@ struct ContextBuilder {
         if let date = page.date {
             values["date"] = ["iso": date.machineReadable, "display": dates[index] ?? date.day]
         }
+        if !body.summary.isEmpty { values["summary"] = body.summary }
         var params: [String: Any] = [:]
         for entry in page.frontMatter.params { params[entry.key] = entry.value.templateValue }
         values["params"] = params
@@ -87,9 +88,9 @@ struct ContextBuilder {
     func item(_ index: Int) -> [String: Any] {
         let page = site.pages[index]
         var values: [String: Any] = [
-            "title": page.title, "url": url(page.path), "summary": bodies[index].summary,
-            "kind": page.kind.rawValue, "tags": tagLinks(page),
+            "title": page.title, "url": url(page.path), "kind": page.kind.rawValue, "tags": tagLinks(page),
         ]
+        if !bodies[index].summary.isEmpty { values["summary"] = bodies[index].summary }
         if let date = page.date {
             values["date"] = ["iso": date.machineReadable, "display": dates[index] ?? date.day]
         }
@@ -160,7 +161,7 @@ struct ContextBuilder {
             let section = site.pages[sectionIndex]
             let listed = site.sections[language.code]?[section.folder]?.pages ?? []
             return ["title": section.title, "url": url(section.path), "pages": listed.prefix(6).map(item),
-                    "hasMore": listed.count > 6, "summary": bodies[sectionIndex].summary]
+                    "hasMore": listed.count > 6, "summary": bodies[sectionIndex].summary.isEmpty ? false : bodies[sectionIndex].summary]
         }
     }
 }

@@ -116,7 +116,7 @@ struct SiteRenderer {
 
     private func syntheticPage(title: String, path: String, kind: String, builder: ContextBuilder) -> [String: Any] {
         ["title": title, "url": builder.url(path), "permalink": builder.permalink(path), "kind": kind,
-         "isHome": false, "summary": "", "content": "", "tags": [[String: Any]](), "params": [String: Any]()]
+         "isHome": false, "content": "", "tags": [[String: Any]](), "params": [String: Any]()]
     }
 
     private func homePage(_ language: Language) -> Page {

@@ -100,7 +100,9 @@ public struct YAMLReader: Sendable {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text))" }
+            if let context {
+                message += " (\(context.text) that starts at line \(context.mark.line + lineOffset), column \(context.mark.column))"
+            }
             return .error(message, at: location(line: mark.line, column: mark.column))
         case .reader(let problem, _, _, _):
             return .error("invalid YAML: \(problem)", at: location(line: 1, column: 1))
