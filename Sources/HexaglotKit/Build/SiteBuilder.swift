@@ -24,7 +24,7 @@ public struct SiteBuilder: Sendable {
                                             folderDisplayPath: displayPath(options.templates) + "/i18n")
         let files = discoverContent(config, engine)
         let sources = readPages(files, config, engine)
-        let site = assemble(config, sources: sources, files: files, engine)
+        let site = assemble(config, sources: sources, files: files, localization: localization, engine)
         let bodies = renderMarkdown(site, markdownFiles: Self.markdownPaths(files), engine)
         checkLayouts(site, templates, engine)
         try stop()
@@ -89,11 +89,12 @@ public struct SiteBuilder: Sendable {
     }
 
     private func assemble(_ config: SiteConfig, sources: [PageSource], files: [String: [SourceFile]],
-                          _ engine: DiagnosticEngine) -> Site {
+                          localization: Localization, _ engine: DiagnosticEngine) -> Site {
         var assemblerOptions = SiteAssembler.Options()
         assemblerOptions.includeDrafts = options.includeDrafts
         assemblerOptions.includeFuture = options.includeFuture
         assemblerOptions.now = options.now
+        assemblerOptions.sectionTitle = { language, folder in localization.string(folder, in: language) }
         var assembler = SiteAssembler(config: config, options: assemblerOptions)
         let (site, problems) = assembler.assemble(sources: sources, files: files)
         engine.emit(problems)

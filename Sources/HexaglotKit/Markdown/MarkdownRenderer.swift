@@ -66,6 +66,7 @@ private struct TreeEditor {
     let extensions: UnsafeMutablePointer<cmark_llist>?
     var links: [OpaquePointer] = []
     var headings: [OpaquePointer] = []
+    /// Soft breaks between Chinese or Japanese characters, to remove.
     var softBreaks: [OpaquePointer] = []
     var plainText = ""
     var firstParagraph = ""
@@ -95,7 +96,11 @@ private struct TreeEditor {
             case CMARK_NODE_HEADING:
                 if entering { headings.append(node) } else { plainText += "\n" }
             case CMARK_NODE_SOFTBREAK:
-                softBreaks.append(node)
+                // Between Chinese or Japanese characters a line break is nothing, not a space.
+                guard !Self.joinsWideScript(node) else {
+                    softBreaks.append(node)
+                    continue
+                }
                 plainText += " "
                 if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += " " }
             case CMARK_NODE_LINEBREAK:
@@ -142,11 +147,14 @@ private struct TreeEditor {
     /// A soft break renders as a space, which Chinese and Japanese do not put between words.
     mutating func removeCJKSoftBreaks() {
         for node in softBreaks {
-            guard let before = Self.lastCharacter(before: node), let after = Self.firstCharacter(after: node),
-                  CJKText.isWideScript(before), CJKText.isWideScript(after) else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+    }
+
+    private static func joinsWideScript(_ softBreak: OpaquePointer) -> Bool {
+        guard let before = lastCharacter(before: softBreak), let after = firstCharacter(after: softBreak) else { return false }
+        return CJKText.isWideScript(before) && CJKText.isWideScript(after)
     }
 
     /// Gives each heading a GitHub-style id and a self-link, and drops the title heading if asked.

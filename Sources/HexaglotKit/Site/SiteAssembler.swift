@@ -6,6 +6,8 @@ public struct SiteAssembler {
         public var includeDrafts = false
         public var includeFuture = false
         public var now = Date()
+        /// The title of a section without an `_index.md`, from its folder name (UI strings).
+        public var sectionTitle: @Sendable (Language, String) -> String? = { _, _ in nil }
         public init() {}
     }
 
@@ -64,7 +66,8 @@ public struct SiteAssembler {
                 if page.frontMatter.translationKey == nil { page.translationKey = folder + "/" }
                 pages.append(page)
             } else {
-                let title = folder.isEmpty ? config.title(for: language) : Self.humanize(String(folder.split(separator: "/").last ?? ""))
+                let name = String(folder.split(separator: "/").last ?? "")
+                let title = folder.isEmpty ? config.title(for: language) : options.sectionTitle(language, name) ?? Self.humanize(name)
                 pages.append(Page(kind: kind, language: language, sourcePath: nil, folder: folder,
                                   translationKey: folder + "/", frontMatter: FrontMatter(), title: title,
                                   titleFromHeading: false, body: "", bodyLineOffset: 0, path: path, date: nil))

@@ -74,16 +74,7 @@ struct TestSite {
     }
 
     /// Every file below the output folder, relative, sorted.
-    func outputFiles() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: output.path) else { return [] }
-        var files: [String] = []
-        for case let path as String in enumerator {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files.append(path) }
-        }
-        return files.sorted()
-    }
+    func outputFiles() -> [String] { TestSite.files(below: output) }
 
     static let siteYAML = """
     title: {en: Test Site, fr: Site de test, ar: موقع تجريبي}
