@@ -70,13 +70,35 @@ import Testing
         #expect(broken == [])
     }
 
-    @Test func untranslatedNewsIsMarkedInTheSwitcher() async throws {
+    @Test func untranslatedNewsIsPublishedAsAMarkedFallback() async throws {
         let output = try await build()
-        // The accounting guide exists only in Chinese and English.
-        #expect(read(output, "fr/news/accounting-guide/index.html") == nil)
-        let page = try #require(read(output, "en/news/accounting-guide/index.html"))
-        #expect(page.contains("href=\"/zh/news/accounting-guide/\""))
-        #expect(page.contains("href=\"/en/news/accounting-guide/\""))
-        #expect(!page.contains("href=\"/fr/news/accounting-guide/\""))
+        // The accounting guide exists only in Chinese and English; French readers get the
+        // English text (site.yaml: fallback fr → en) with a notice, canonical and noindex.
+        let english = try #require(read(output, "en/news/accounting-guide/index.html"))
+        #expect(english.contains("<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"https://environment.example.org/zh/news/accounting-guide/\">"))
+        #expect(!english.contains("hreflang=\"fr\" href=\"https://environment.example.org/fr/news/accounting-guide/\""))
+        let french = try #require(read(output, "fr/news/accounting-guide/index.html"))
+        #expect(french.contains("<html lang=\"fr\" dir=\"ltr\">"))
+        #expect(french.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(french.contains("<link rel=\"canonical\" href=\"https://environment.example.org/en/news/accounting-guide/\">"))
+        #expect(french.contains("Cette page n’est pas encore traduite en français."))
+        #expect(french.contains("<div class=\"prose\" lang=\"en\" dir=\"ltr\">"))
+        // Not listed in French lists, feeds or the sitemap.
+        #expect(read(output, "fr/news/index.html")?.contains("accounting-guide") == false)
+        #expect(read(output, "fr/atom.xml")?.contains("accounting-guide") == false)
+        #expect(read(output, "sitemap.xml")?.contains("/fr/news/accounting-guide/") == false)
+    }
+
+    @Test func newsListsArePaginatedAndFeedsExistPerLanguage() async throws {
+        let output = try await build()
+        let first = try #require(read(output, "zh/news/index.html"))
+        #expect(first.contains("<link rel=\"next\" href=\"/zh/news/page/2/\">"))
+        let second = try #require(read(output, "zh/news/page/2/index.html"))
+        #expect(second.contains("<link rel=\"prev\" href=\"/zh/news/\">"))
+        for language in Self.languages {
+            #expect(read(output, "\(language)/atom.xml")?.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"") == true)
+            #expect(read(output, "\(language)/tags/index.html") != nil)
+        }
+        #expect(read(output, "robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://environment.example.org/sitemap.xml\n")
     }
 }

@@ -76,7 +76,7 @@ public struct SiteBuilder: Sendable {
         let work = config.languages.flatMap { language in
             (files[language.code] ?? []).filter(\.isMarkdown).map { (file: $0, language: language) }
         }
-        let limit = options.maximumPageBytes
+        let limit = config.maximumPageBytes ?? options.maximumPageBytes
         let results = work.parallelMap { PageSource.read($0.file, language: $0.language, maximumBytes: limit) }
         var sources: [PageSource] = []
         for (source, problems) in results {
@@ -107,12 +107,21 @@ public struct SiteBuilder: Sendable {
         let allowsRawHTML = site.config.allowsRawHTML
         let results = site.pages.parallelMap { page -> (RenderedBody, [Diagnostic]) in
             guard let file = page.sourcePath else { return (.empty, []) }
-            let source = MarkdownSource(text: page.body, file: file, lineOffset: page.bodyLineOffset,
-                                        allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading)
+            let split = MarkdownSource.splitSummary(page.body)
+            var source = MarkdownSource(text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
+                                        allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
+                                        isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
             let (rendered, problems) = renderer.render(source) { resolver.rewrite($0, from: page) }
-            let summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
+            var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
+            if page.frontMatter.summary == nil, let split {
+                // The text before <!--more--> is the summary, whole.
+                source.text = split.summary
+                let (before, _) = renderer.render(source) { _ in .keep }
+                summary = before.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage
             return (RenderedBody(html: rendered.html, headings: rendered.headings, summary: summary,
-                                 readingMinutes: SummaryText.readingMinutes(rendered.plainText)), problems)
+                                 readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image), problems)
         }
         for (_, problems) in results { engine.emit(problems) }
         return results.map(\.0)

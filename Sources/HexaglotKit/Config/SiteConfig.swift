@@ -16,6 +16,16 @@ public struct SiteConfig: Sendable {
     public var allowsRawHTML: Bool
     /// Parameters for templates (`site.params.<key>`).
     public var params: [YAMLNode.Entry]
+    /// Items per list page; a section's `_index.md` may set its own `paginate`.
+    public var paginate = 10
+    /// Where to look, per language code, when a page has no translation (before the default language).
+    public var fallbackOrder: [String: [String]] = [:]
+    /// Publish untranslated pages under the missing language's URL too (with a notice, canonical and noindex).
+    public var publishesFallbackPages = false
+    /// Pages larger than this are refused before Markdown sees them (`maxPageBytes`).
+    public var maximumPageBytes: Int?
+    /// Markdown rendering of one file taking longer than this stops the build (`markdownTimeLimit`, seconds).
+    public var markdownTimeLimit: Double?
 
     public init(titles: [String: String], baseURL: String, defaultLanguage: Language, languages: [Language],
                 channels: [Channel] = [], logo: String? = nil, allowsRawHTML: Bool = false, params: [YAMLNode.Entry] = []) {
@@ -27,6 +37,18 @@ public struct SiteConfig: Sendable {
         self.logo = logo
         self.allowsRawHTML = allowsRawHTML
         self.params = params
+    }
+
+    /// The languages to try, in order, for a page missing in `language`.
+    public func fallbackLanguages(for language: Language) -> [Language] {
+        var codes = fallbackOrder[language.code] ?? fallbackOrder["*"] ?? []
+        codes.append(defaultLanguage.code)
+        codes.append(contentsOf: languages.map(\.code))
+        var seen: Set<String> = [language.code]
+        return codes.compactMap { code in
+            guard seen.insert(code).inserted else { return nil }
+            return languages.first { $0.code == code }
+        }
     }
 
     public func title(for language: Language) -> String {

@@ -46,6 +46,18 @@ public struct SiteConfigLoader: Sendable {
         var logo: String?
         var allowsRawHTML = false
         var params: [YAMLNode.Entry] = []
+        var paginate = 10
+        var fallbackNode: YAMLNode?
+        var fallbackPages = false
+        var maximumPageBytes: Int?
+        var markdownTimeLimit: Double?
+        func positiveInt(_ node: YAMLNode, _ name: String) -> Int? {
+            guard case .int(let value) = node.resolved, value > 0 else {
+                problems.append(.error("'\(name)' must be a whole number above 0, got \(node.shortDescription)", at: node.location))
+                return nil
+            }
+            return value
+        }
 
         for entry in entries {
             let node = entry.value
@@ -69,6 +81,25 @@ public struct SiteConfigLoader: Sendable {
             case "logo":
                 if let value = text(node, "logo") {
                     logo = value.hasPrefix("/") ? String(value.dropFirst()) : value
+                }
+            case "paginate":
+                paginate = positiveInt(node, "paginate") ?? paginate
+            case "fallback":
+                fallbackNode = node
+            case "fallbackPages":
+                guard case .bool(let value) = node.resolved else {
+                    problems.append(.error("'fallbackPages' must be true or false, got \(node.shortDescription)", at: node.location))
+                    continue
+                }
+                fallbackPages = value
+            case "maxPageBytes":
+                maximumPageBytes = positiveInt(node, "maxPageBytes")
+            case "markdownTimeLimit":
+                switch node.resolved {
+                case .int(let value) where value > 0: markdownTimeLimit = Double(value)
+                case .float(let value) where value > 0 && value.isFinite: markdownTimeLimit = value
+                default:
+                    problems.append(.error("'markdownTimeLimit' must be a number of seconds above 0, got \(node.shortDescription)", at: node.location))
                 }
             case "markdown":
                 guard let options = node.entries else {
@@ -137,11 +168,19 @@ public struct SiteConfigLoader: Sendable {
             problems.append(.error("'title' is missing: the site's name, per language", at: fileStart))
         }
 
+        let fallbackOrder = fallbackNode.map { readFallback($0, languages: languages, problems: &problems) } ?? [:]
+
         guard !problems.contains(where: { $0.severity == .error }), let baseURL, let defaultLanguage else {
             return (nil, problems)
         }
-        return (SiteConfig(titles: titles, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages,
-                           channels: channels, logo: logo, allowsRawHTML: allowsRawHTML, params: params), problems)
+        var config = SiteConfig(titles: titles, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages,
+                                channels: channels, logo: logo, allowsRawHTML: allowsRawHTML, params: params)
+        config.paginate = paginate
+        config.fallbackOrder = fallbackOrder
+        config.publishesFallbackPages = fallbackPages
+        config.maximumPageBytes = maximumPageBytes
+        config.markdownTimeLimit = markdownTimeLimit
+        return (config, problems)
     }
 
     private func readLanguages(_ node: YAMLNode, problems: inout [Diagnostic]) -> [Language] {
@@ -187,6 +226,37 @@ public struct SiteConfigLoader: Sendable {
             languages.append(Language(code: code, name: name ?? code, locale: locale, direction: direction))
         }
         return languages
+    }
+
+    /// `fallback: [en, fr]` for every language, or `fallback: {ar: [fr, en], es: [en]}` per language.
+    private func readFallback(_ node: YAMLNode, languages: [Language], problems: inout [Diagnostic]) -> [String: [String]] {
+        func codes(_ node: YAMLNode) -> [String] {
+            guard case .sequence(let items) = node.value else {
+                problems.append(.error("a fallback order is a list of language codes, such as [en, fr]", at: node.location))
+                return []
+            }
+            return items.compactMap { item in
+                guard let code = item.scalarText, languages.contains(where: { $0.code == code }) else {
+                    problems.append(.error("\(item.shortDescription) is not one of the languages", at: item.location))
+                    return nil
+                }
+                return code
+            }
+        }
+        if case .sequence = node.value { return ["*": codes(node)] }
+        guard let entries = node.entries else {
+            problems.append(.error("'fallback' must be a list of language codes or a mapping from a language to such a list", at: node.location))
+            return [:]
+        }
+        var order: [String: [String]] = [:]
+        for entry in entries {
+            guard languages.contains(where: { $0.code == entry.key }) else {
+                problems.append(.error("'\(entry.key)' is not one of the languages", at: entry.keyLocation))
+                continue
+            }
+            order[entry.key] = codes(entry.value)
+        }
+        return order
     }
 
     private func readChannels(_ node: YAMLNode, problems: inout [Diagnostic]) -> [Channel] {

@@ -11,6 +11,8 @@ public struct FrontMatter: Sendable {
     public var translationKey: String?
     public var layout: String?
     public var weight = 0
+    /// Items per page of this section's list (in `_index.md`), overriding the site's `paginate`.
+    public var paginate: Int?
     /// Fields Hexaglot does not know, in written order, for templates (`page.params.<key>`).
     public var params: [YAMLNode.Entry] = []
     /// Where each known field was written, for later complaints (a slug that collides, a missing layout).
@@ -57,6 +59,12 @@ public struct FrontMatter: Sendable {
                     continue
                 }
                 matter.draft = value
+            case "paginate":
+                guard case .int(let value) = node.resolved, value > 0 else {
+                    fail("'paginate' must be a whole number above 0, got \(node.shortDescription)")
+                    continue
+                }
+                matter.paginate = value
             case "weight":
                 guard case .int(let value) = node.resolved else {
                     fail("'weight' must be a whole number, got \(node.shortDescription)")

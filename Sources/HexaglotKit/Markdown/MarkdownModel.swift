@@ -28,6 +28,8 @@ public struct RenderedMarkdown: Sendable {
     public var plainText: String
     /// The first paragraph's text, for automatic summaries.
     public var firstParagraph: String
+    /// The first image's URL as written (after link rewriting), for sharing previews.
+    public var firstImage: String?
 }
 
 /// How to render one page's Markdown.
@@ -40,12 +42,34 @@ public struct MarkdownSource: Sendable {
     public var allowsRawHTML: Bool
     /// Drop the first `# ` heading: the page took its title from it and the layout shows the title.
     public var dropsTitleHeading: Bool
+    /// Wrap left-to-right runs (Latin names, code) in `<bdi>`, for right-to-left pages.
+    public var isolatesLeftToRightRuns: Bool
 
-    public init(text: String, file: String, lineOffset: Int = 0, allowsRawHTML: Bool = false, dropsTitleHeading: Bool = false) {
+    public init(text: String, file: String, lineOffset: Int = 0, allowsRawHTML: Bool = false,
+                dropsTitleHeading: Bool = false, isolatesLeftToRightRuns: Bool = false) {
         self.text = text
         self.file = file
         self.lineOffset = lineOffset
         self.allowsRawHTML = allowsRawHTML
         self.dropsTitleHeading = dropsTitleHeading
+        self.isolatesLeftToRightRuns = isolatesLeftToRightRuns
+    }
+
+    /// The summary marker: the text before a `<!--more-->` line is the page's summary.
+    public static let summaryMarker = "<!--more-->"
+
+    /// The text before a `<!--more-->` line, and the text with that line blanked (line numbers kept).
+    public static func splitSummary(_ text: String) -> (summary: String, text: String)? {
+        var offset = text.startIndex
+        while let range = text.range(of: summaryMarker, range: offset..<text.endIndex) {
+            let lineStart = text[..<range.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            let lineEnd = text[range.upperBound...].firstIndex(of: "\n") ?? text.endIndex
+            if text[lineStart..<range.lowerBound].allSatisfy({ $0 == " " })
+                && text[range.upperBound..<lineEnd].allSatisfy({ $0 == " " }) {
+                return (String(text[..<lineStart]), String(text[..<lineStart]) + String(text[lineEnd...]))
+            }
+            offset = range.upperBound
+        }
+        return nil
     }
 }

@@ -44,12 +44,13 @@ public struct MarkdownRenderer: Sendable {
         editor.collect(document)
         var diagnostics = editor.rewriteLinks(rewriteLink)
         editor.removeCJKSoftBreaks()
+        if source.isolatesLeftToRightRuns { editor.isolateLeftToRightRuns() }
         let headings = editor.anchorHeadings()
         diagnostics.append(contentsOf: editor.problems)
 
         let html = Self.string(from: cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
         return (RenderedMarkdown(html: html, headings: headings, plainText: editor.plainText,
-                                 firstParagraph: editor.firstParagraph), diagnostics)
+                                 firstParagraph: editor.firstParagraph, firstImage: editor.firstImage), diagnostics)
     }
 
     fileprivate static func string(from pointer: UnsafeMutablePointer<CChar>?) -> String {
@@ -65,10 +66,14 @@ private struct TreeEditor {
     let options: Int32
     let extensions: UnsafeMutablePointer<cmark_llist>?
     var links: [OpaquePointer] = []
+    /// Text and inline code nodes, for isolating left-to-right runs in right-to-left pages.
+    var texts: [OpaquePointer] = []
+    var codes: [OpaquePointer] = []
     var headings: [OpaquePointer] = []
     /// Soft breaks between Chinese or Japanese characters, to remove.
     var softBreaks: [OpaquePointer] = []
     var plainText = ""
+    var firstImage: String?
     var firstParagraph = ""
     var problems: [Diagnostic] = []
     private lazy var lines: [Substring] = source.text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -84,6 +89,7 @@ private struct TreeEditor {
         defer { cmark_iter_free(iterator) }
         var paragraphDepth = 0
         var firstParagraphDone = false
+        var inTitleHeading = false
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -94,7 +100,14 @@ private struct TreeEditor {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering { links.append(node) }
             case CMARK_NODE_HEADING:
-                if entering { headings.append(node) } else { plainText += "\n" }
+                if entering {
+                    // The title heading the layout shows instead is not part of the text.
+                    inTitleHeading = headings.isEmpty && source.dropsTitleHeading && cmark_node_get_heading_level(node) == 1
+                    headings.append(node)
+                } else {
+                    if !inTitleHeading { plainText += "\n" }
+                    inTitleHeading = false
+                }
             case CMARK_NODE_SOFTBREAK:
                 // Between Chinese or Japanese characters a line break is nothing, not a space.
                 guard !Self.joinsWideScript(node) else {
@@ -107,6 +120,8 @@ private struct TreeEditor {
                 plainText += " "
                 if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += " " }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if type == CMARK_NODE_TEXT { texts.append(node) } else { codes.append(node) }
+                guard !inTitleHeading else { continue }
                 let literal = Self.literal(of: node)
                 plainText += literal
                 if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += literal }
@@ -135,11 +150,15 @@ private struct TreeEditor {
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let link = MarkdownLink(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
                                     location: location(of: node))
+            var final = destination
             switch rewrite(link) {
             case .keep: break
-            case .replace(let url): cmark_node_set_url(node, url)
+            case .replace(let url):
+                cmark_node_set_url(node, url)
+                final = url
             case .broken(let message): diagnostics.append(.error(message, at: link.location))
             }
+            if link.isImage && firstImage == nil && !final.isEmpty { firstImage = final }
         }
         return diagnostics
     }
@@ -155,6 +174,49 @@ private struct TreeEditor {
     private static func joinsWideScript(_ softBreak: OpaquePointer) -> Bool {
         guard let before = lastCharacter(before: softBreak), let after = firstCharacter(after: softBreak) else { return false }
         return CJKText.isWideScript(before) && CJKText.isWideScript(after)
+    }
+
+    /// In right-to-left text, a Latin name or code followed by punctuation is laid out with the
+    /// punctuation on the wrong side unless the run is isolated: wrap each in `<bdi>`.
+    mutating func isolateLeftToRightRuns() {
+        for node in codes { wrapInIsolate(node) }
+        for node in texts {
+            let text = Self.literal(of: node)
+            let runs = BidiRuns.leftToRightRuns(in: text)
+            guard !runs.isEmpty else { continue }
+            var cursor = text.startIndex
+            for run in runs {
+                if cursor < run.lowerBound { insertText(String(text[cursor..<run.lowerBound]), before: node) }
+                guard let isolate = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
+                      let inner = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                cmark_node_set_on_enter(isolate, "<bdi>")
+                cmark_node_set_on_exit(isolate, "</bdi>")
+                cmark_node_set_literal(inner, String(text[run]))
+                cmark_node_append_child(isolate, inner)
+                cmark_node_insert_before(node, isolate)
+                cursor = run.upperBound
+            }
+            if cursor < text.endIndex {
+                insertText(String(text[cursor...]), before: node)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    private func insertText(_ text: String, before node: OpaquePointer) {
+        guard let textNode = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        cmark_node_set_literal(textNode, text)
+        cmark_node_insert_before(node, textNode)
+    }
+
+    private func wrapInIsolate(_ node: OpaquePointer) {
+        guard let isolate = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(isolate, "<bdi>")
+        cmark_node_set_on_exit(isolate, "</bdi>")
+        cmark_node_insert_before(node, isolate)
+        cmark_node_unlink(node)
+        cmark_node_append_child(isolate, node)
     }
 
     /// Gives each heading a GitHub-style id and a self-link, and drops the title heading if asked.

@@ -6,13 +6,22 @@ struct ContextBuilder {
     let site: Site
     let bodies: [RenderedBody]
     let localization: Localization
-    /// Long dates per page index, formatted once per build.
-    let dates: [Int: String]
+    /// Strings formatted once per build with the language's locale (dates, reading times).
+    let strings: LocalizedPageStrings
+    /// Languages that have an Atom feed.
+    let feeds: Set<String>
 
     private var config: SiteConfig { site.config }
 
     func url(_ path: String) -> String { config.rootPath + URLPath.encodePath(path) }
     func permalink(_ path: String) -> String { config.origin + url(path) }
+
+    /// An absolute URL for a link as written in a page (`photo.jpg`, `/images/a.png`, `https://…`).
+    func absolute(_ link: String, relativeTo path: String) -> String {
+        if LinkResolver.hasScheme(link) || link.hasPrefix("//") { return link }
+        if link.hasPrefix("/") { return config.origin + link }
+        return permalink(path) + link
+    }
 
     /// Values shared by every page of a language.
     func languageContext(_ language: Language) -> [String: Any] {
@@ -26,33 +35,47 @@ struct ContextBuilder {
         var params: [String: Any] = [:]
         for entry in config.params { params[entry.key] = entry.value.templateValue }
         siteValues["params"] = params
+        var lang: [String: Any] = [
+            "code": language.code, "name": language.name, "locale": language.locale,
+            "dir": language.direction.rawValue, "isRTL": language.direction == .rightToLeft,
+            "homeURL": url(language.code + "/"), "ogLocale": Self.ogLocale(language),
+        ]
+        if feeds.contains(language.code) { lang["feedURL"] = url(language.code + "/atom.xml") }
         return [
             "site": siteValues,
-            "lang": [
-                "code": language.code, "name": language.name, "locale": language.locale,
-                "dir": language.direction.rawValue, "isRTL": language.direction == .rightToLeft,
-                "homeURL": url(language.code + "/"),
-            ] as [String: Any],
+            "lang": lang,
             "i18n": localization.table(for: language),
             "channels": config.channels.map { ["name": $0.name, "url": $0.url] },
         ]
     }
 
-    func pageContext(_ index: Int, base: [String: Any]) -> [String: Any] {
+    /// The context of one output page; `pageNumber` counts from 1 for paginated lists.
+    func pageContext(_ index: Int, base: [String: Any], pageNumber: Int = 1, pageCount: Int = 1, listed: ArraySlice<Int> = []) -> [String: Any] {
         let page = site.pages[index]
         let body = bodies[index]
         var context = base
-        context["page"] = pageValues(index, body: body)
+        var values = pageValues(index, body: body)
+        let path = Paginator.path(of: page.path, page: pageNumber)
+        values["url"] = url(path)
+        values["permalink"] = permalink(path)
+        values["canonical"] = permalink(page.fallbackOf.map { site.pages[$0].path } ?? path)
         context["languages"] = switcher(for: page)
+        let alternates = pageNumber == 1 ? self.alternates(for: page) : []
+        values["alternates"] = alternates
+        values["ogLocaleAlternates"] = alternateLocales(for: page)
+        if page.kind == .home { values["jsonLD"] = organizationJSON(page.language) }
+        context["page"] = values
         context["menu"] = menu(for: page, index: index)
         context["breadcrumbs"] = breadcrumbs(for: page)
         if page.kind != .page, let section = site.sections[page.language.code]?[page.folder] {
-            var values: [String: Any] = [
+            context["section"] = [
                 "title": page.title, "url": url(page.path), "content": body.html,
-                "pages": section.pages.map(item), "subsections": section.subsections.map(item),
-            ]
-            values["hasPages"] = !section.pages.isEmpty
-            context["section"] = values
+                "pages": listed.map(item), "subsections": section.subsections.map(item),
+                "hasPages": !listed.isEmpty,
+            ] as [String: Any]
+            if pageCount > 1 {
+                context["pagination"] = pagination(page, number: pageNumber, count: pageCount)
+            }
             if page.kind == .home {
                 context["home"] = ["sections": homeSections(of: page.language)]
             }
@@ -64,8 +87,6 @@ struct ContextBuilder {
         let page = site.pages[index]
         var values: [String: Any] = [
             "title": page.title,
-            "url": url(page.path),
-            "permalink": permalink(page.path),
             "kind": page.kind.rawValue,
             "isHome": page.kind == .home,
             "content": body.html,
@@ -74,10 +95,19 @@ struct ContextBuilder {
             "hasTags": !page.tags.isEmpty,
             "toc": body.headings.filter { $0.level == 2 }.map { ["title": $0.text, "id": $0.id] },
         ]
+        if let readingTime = strings.readingTimes[index] { values["readingTime"] = readingTime }
         if let date = page.date {
-            values["date"] = ["iso": date.machineReadable, "display": dates[index] ?? date.day]
+            values["date"] = ["iso": date.machineReadable, "display": strings.dates[index] ?? date.day]
         }
         if !body.summary.isEmpty { values["summary"] = body.summary }
+        if let image = body.image { values["image"] = absolute(image, relativeTo: (page.fallbackOf.map { site.pages[$0] } ?? page).path) }
+        if let original = page.fallbackOf {
+            let source = site.pages[original]
+            values["isFallback"] = true
+            values["noindex"] = true
+            values["fallback"] = ["code": source.language.code, "name": source.language.name, "locale": source.language.locale,
+                                  "dir": source.language.direction.rawValue, "url": url(source.path)]
+        }
         var params: [String: Any] = [:]
         for entry in page.frontMatter.params { params[entry.key] = entry.value.templateValue }
         values["params"] = params
@@ -92,7 +122,7 @@ struct ContextBuilder {
         ]
         if !bodies[index].summary.isEmpty { values["summary"] = bodies[index].summary }
         if let date = page.date {
-            values["date"] = ["iso": date.machineReadable, "display": dates[index] ?? date.day]
+            values["date"] = ["iso": date.machineReadable, "display": strings.dates[index] ?? date.day]
         }
         return values
     }
@@ -110,11 +140,11 @@ struct ContextBuilder {
 
     func tagPath(_ slug: String, _ language: Language) -> String { language.code + "/tags/" + slug + "/" }
 
-    /// Every language, linking this page's translation, or the default language's version marked as untranslated.
+    /// Every language, linking this page's translation; where there is none, the published
+    /// fallback copy or the nearest translation (default language first), marked as untranslated.
     func switcher(for page: Page) -> [[String: Any]] {
         let translations = site.translations[page.translationKey] ?? [:]
-        let fallback = translations[config.defaultLanguage.code]
-            ?? config.languages.lazy.compactMap { translations[$0.code] }.first
+        let copies = site.fallbackPages[page.translationKey] ?? [:]
         return config.languages.map { language in
             var entry: [String: Any] = [
                 "code": language.code, "name": language.name, "locale": language.locale,
@@ -124,12 +154,68 @@ struct ContextBuilder {
                 entry["url"] = url(site.pages[own].path)
                 entry["isTranslated"] = true
             } else {
-                let target = fallback ?? site.home(of: language)
+                let nearest = config.fallbackLanguages(for: language).lazy.compactMap { translations[$0.code] }.first
+                let target = copies[language.code] ?? nearest ?? site.home(of: language)
                 entry["url"] = target.map { url(site.pages[$0].path) } ?? url(language.code + "/")
                 entry["isTranslated"] = false
             }
             return entry
         }
+    }
+
+    /// `<link rel="alternate" hreflang>` targets: every existing translation and x-default.
+    /// Fallback copies are not translations and get none.
+    func alternates(for page: Page) -> [[String: String]] {
+        guard page.fallbackOf == nil else { return [] }
+        let translations = site.translations(of: page)
+        var links = translations.map { language, index in
+            ["hreflang": language.locale, "href": permalink(site.pages[index].path)]
+        }
+        if let defaultVersion = site.translations[page.translationKey]?[config.defaultLanguage.code] {
+            links.append(["hreflang": "x-default", "href": permalink(site.pages[defaultVersion].path)])
+        }
+        return links
+    }
+
+    func alternateLocales(for page: Page) -> [String] {
+        site.translations(of: page).compactMap { language, _ in language == page.language ? nil : Self.ogLocale(language) }
+    }
+
+    /// Open Graph wants `ll_CC`: the language and its likely region (zh-Hans → zh_CN).
+    static func ogLocale(_ language: Language) -> String {
+        let maximal = Locale.Language(identifier: language.locale).maximalIdentifier
+        let parts = maximal.split(separator: "-")
+        guard let code = parts.first, let region = parts.last(where: { $0.count == 2 || $0.count == 3 && $0.allSatisfy(\.isNumber) }),
+              parts.count > 1 else { return language.code }
+        return "\(code)_\(region)"
+    }
+
+    /// schema.org Organization for the home pages: the official channels as `sameAs`.
+    func organizationJSON(_ language: Language) -> String {
+        var organization: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": config.title(for: language),
+            "url": permalink(language.code + "/"),
+            "sameAs": config.channels.map(\.url),
+        ]
+        if let logo = config.logo { organization["logo"] = config.origin + url(logo) }
+        let others = config.languages.filter { $0 != language }.map { config.title(for: $0) }
+            .filter { $0 != config.title(for: language) }
+        if !others.isEmpty { organization["alternateName"] = others }
+        return XMLEscaping.jsonForScript(organization)
+    }
+
+    func pagination(_ page: Page, number: Int, count: Int) -> [String: Any] {
+        var values: [String: Any] = [
+            "current": number, "total": count,
+            "pages": (1...count).map { n in
+                ["number": n, "url": url(Paginator.path(of: page.path, page: n)), "isCurrent": n == number] as [String: Any]
+            },
+        ]
+        if number > 1 { values["prevURL"] = url(Paginator.path(of: page.path, page: number - 1)) }
+        if number < count { values["nextURL"] = url(Paginator.path(of: page.path, page: number + 1)) }
+        return values
     }
 
     func menu(for page: Page, index: Int) -> [[String: Any]] {
@@ -160,8 +246,43 @@ struct ContextBuilder {
         return home.subsections.map { sectionIndex in
             let section = site.pages[sectionIndex]
             let listed = site.sections[language.code]?[section.folder]?.pages ?? []
-            return ["title": section.title, "url": url(section.path), "pages": listed.prefix(6).map(item),
-                    "hasMore": listed.count > 6, "summary": bodies[sectionIndex].summary.isEmpty ? false : bodies[sectionIndex].summary]
+            var values: [String: Any] = ["title": section.title, "url": url(section.path),
+                                         "pages": listed.prefix(6).map(item), "hasMore": listed.count > 6]
+            if !bodies[sectionIndex].summary.isEmpty { values["summary"] = bodies[sectionIndex].summary }
+            return values
+        }
+    }
+}
+
+/// Page numbers of list pages: page 1 at the list's own URL, then `page/2/`, `page/3/` …
+enum Paginator {
+    static func path(of path: String, page: Int) -> String {
+        page <= 1 ? path : path + "page/\(page)/"
+    }
+}
+
+/// Strings formatted with each page's locale, made once per build (formatters are costly).
+struct LocalizedPageStrings {
+    var dates: [Int: String] = [:]
+    var readingTimes: [Int: String] = [:]
+
+    init() {}
+
+    init(site: Site, bodies: [RenderedBody], localization: Localization) {
+        var dateCache: [String: String] = [:]
+        var timeCache: [String: String] = [:]
+        for (index, page) in site.pages.enumerated() {
+            let language = page.language
+            if let date = page.date {
+                let key = language.code + date.day
+                if dateCache[key] == nil { dateCache[key] = Localization.longDate(date, in: language) }
+                dates[index] = dateCache[key]
+            }
+            let minutes = bodies[index].readingMinutes
+            guard minutes > 0 else { continue }
+            let key = language.code + "\(minutes)"
+            if timeCache[key] == nil { timeCache[key] = localization.plural("reading_time", count: minutes, in: language) }
+            readingTimes[index] = timeCache[key]
         }
     }
 }

@@ -3,9 +3,13 @@ import Foundation
 /// UI strings and locale formatting for each language.
 ///
 /// Strings come from `templates/i18n/<code>.yaml`; a key missing in one language falls back to
-/// the default language's, so a half-translated theme still shows every label.
+/// the default language's, so a half-translated theme still shows every label. A string that
+/// depends on a count is a mapping of CLDR plural categories (`{one: …, few: …, other: …}`)
+/// with `{count}` where the number goes.
 public struct Localization: Sendable {
     private var strings: [String: [String: String]] = [:]
+    /// Plural forms: language code → key → category → text.
+    private var plurals: [String: [String: [PluralCategory: String]]] = [:]
     private var defaultCode: String
 
     public init(config: SiteConfig, i18nFolder: URL, folderDisplayPath: String) throws(BuildFailure) {
@@ -23,8 +27,10 @@ public struct Localization: Sendable {
                     continue
                 }
                 var table: [String: String] = [:]
-                Self.flatten(entries, prefix: "", into: &table, problems: &problems)
+                var forms: [String: [PluralCategory: String]] = [:]
+                Self.flatten(entries, prefix: "", into: &table, plurals: &forms, problems: &problems)
                 strings[language.code] = table
+                plurals[language.code] = forms
             } catch {
                 problems.append(error)
             }
@@ -33,11 +39,19 @@ public struct Localization: Sendable {
     }
 
     private static func flatten(_ entries: [YAMLNode.Entry], prefix: String, into table: inout [String: String],
-                                problems: inout [Diagnostic]) {
+                                plurals: inout [String: [PluralCategory: String]], problems: inout [Diagnostic]) {
         for entry in entries {
             let key = prefix + entry.key
             if let nested = entry.value.entries {
-                flatten(nested, prefix: key + ".", into: &table, problems: &problems)
+                if nested.contains(where: { $0.key == "other" }),
+                   nested.allSatisfy({ PluralCategory(rawValue: $0.key) != nil && $0.value.scalarText != nil }) {
+                    var forms: [PluralCategory: String] = [:]
+                    for form in nested { forms[PluralCategory(rawValue: form.key)!] = form.value.scalarText! }
+                    plurals[key] = forms
+                    table[key] = forms[.other]
+                    continue
+                }
+                flatten(nested, prefix: key + ".", into: &table, plurals: &plurals, problems: &problems)
             } else if let text = entry.value.scalarText {
                 table[key] = text
             } else {
@@ -55,6 +69,21 @@ public struct Localization: Sendable {
 
     public func string(_ key: String, in language: Language) -> String? {
         strings[language.code]?[key] ?? strings[defaultCode]?[key]
+    }
+
+    /// The form of `key` for `count` in the language's plural rules, `{count}` filled in with
+    /// the number written the language's way. Falls back to the default language's forms.
+    public func plural(_ key: String, count: Int, in language: Language) -> String? {
+        let (forms, rulesLanguage): ([PluralCategory: String]?, String) =
+            plurals[language.code]?[key] != nil ? (plurals[language.code]?[key], language.locale)
+            : (plurals[defaultCode]?[key], defaultCode)
+        guard let forms else { return string(key, in: language) }
+        let category = PluralRules.category(of: count, language: rulesLanguage)
+        let text = forms[category] ?? forms[.other] ?? ""
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: language.locale)
+        let number = formatter.string(from: NSNumber(value: count)) ?? String(count)
+        return text.replacingOccurrences(of: "{count}", with: number)
     }
 
     /// A calendar date in the language's own long format: 2026年11月20日, 20 ноября 2026 г.

@@ -8,30 +8,70 @@ struct SiteRenderer {
     let localization: Localization
     let templates: TemplateSet
 
+    /// One HTML file to render: a page, or one page of a paginated list.
+    private struct Job {
+        var index: Int
+        var number = 1
+        var count = 1
+        var listed: ArraySlice<Int> = []
+    }
+
     func render() -> [OutputFile] {
-        var dates: [Int: String] = [:]
-        for (index, page) in site.pages.enumerated() {
-            if let date = page.date { dates[index] = Localization.longDate(date, in: page.language) }
+        var feedEntries: [String: [Int]] = [:]
+        for language in site.config.languages {
+            let entries = FeedWriter.entries(of: language, in: site)
+            if !entries.isEmpty { feedEntries[language.code] = entries }
         }
-        let builder = ContextBuilder(site: site, bodies: bodies, localization: localization, dates: dates)
+        let builder = ContextBuilder(site: site, bodies: bodies, localization: localization,
+                                     strings: LocalizedPageStrings(site: site, bodies: bodies, localization: localization),
+                                     feeds: Set(feedEntries.keys))
         var bases: [String: [String: Any]] = [:]
         for language in site.config.languages { bases[language.code] = builder.languageContext(language) }
         nonisolated(unsafe) let languageBases = bases
 
-        let pageFiles = Array(site.pages.indices).parallelMap { index -> OutputFile in
-            let page = site.pages[index]
-            let context = builder.pageContext(index, base: languageBases[page.language.code]!)
+        let pageFiles = jobs().parallelMap { job -> OutputFile in
+            let page = site.pages[job.index]
+            let context = builder.pageContext(job.index, base: languageBases[page.language.code]!,
+                                              pageNumber: job.number, pageCount: job.count, listed: job.listed)
             let layout = page.frontMatter.layout ?? page.kind.rawValue
-            return OutputFile(path: page.path + "index.html", contents: .bytes(Data(templates.render(context, with: layout).utf8)),
+            return OutputFile(path: Paginator.path(of: page.path, page: job.number) + "index.html",
+                              contents: .bytes(Data(templates.render(context, with: layout).utf8)),
                               origin: page.sourcePath ?? "content/\(page.language.code)/\(page.folder)")
         }
         var files = pageFiles
+        let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
         for language in site.config.languages {
             files += tagFiles(language, builder: builder, base: languageBases[language.code]!)
             files.append(notFoundFile(language, builder: builder, base: languageBases[language.code]!))
+            if let entries = feedEntries[language.code] {
+                files.append(feeds.feed(for: language, entries: entries, localization: localization))
+            }
         }
-        files += rootFiles()
+        let sitemap = SitemapWriter(site: site, builder: builder)
+        files.append(sitemap.sitemap())
+        files.append(sitemap.robots())
+        files += rootFiles(builder: builder)
         return files
+    }
+
+    /// Every page once; section lists split into pages of `paginate` items (the site's, or the section's own).
+    private func jobs() -> [Job] {
+        var jobs: [Job] = []
+        for (index, page) in site.pages.enumerated() {
+            guard page.kind == .section, let section = site.sections[page.language.code]?[page.folder] else {
+                let listed = page.kind == .home ? site.sections[page.language.code]?[""]?.pages ?? [] : []
+                jobs.append(Job(index: index, listed: listed[...]))
+                continue
+            }
+            let size = page.frontMatter.paginate ?? site.config.paginate
+            let count = max(1, (section.pages.count + size - 1) / size)
+            for number in 1...count {
+                let start = (number - 1) * size
+                jobs.append(Job(index: index, number: number, count: count,
+                                listed: section.pages[start..<min(start + size, section.pages.count)]))
+            }
+        }
+        return jobs
     }
 
     /// `/<lang>/tags/` and one list per tag.
@@ -49,7 +89,8 @@ struct SiteRenderer {
         context["breadcrumbs"] = homeCrumb(language, builder: builder)
         context["tags"] = tags.map { tag -> [String: Any] in
             ["name": builder.tagName(slug: tag.slug, fallback: tag.name, in: language),
-             "url": builder.url(builder.tagPath(tag.slug, language)), "count": tag.pages.count]
+             "url": builder.url(builder.tagPath(tag.slug, language)), "count": tag.pages.count,
+             "countLabel": localization.plural("page_count", count: tag.pages.count, in: language) ?? "\(tag.pages.count)"]
         }
         var files = [render(context, "tags", path: indexPath, origin: "content/\(language.code)")]
         for tag in tags {
@@ -76,6 +117,8 @@ struct SiteRenderer {
         var page = syntheticPage(title: title, path: language.code + "/", kind: "404", builder: builder)
         page["url"] = builder.url(path)
         page["permalink"] = builder.permalink(path)
+        page["canonical"] = builder.permalink(path)
+        page["noindex"] = true
         context["page"] = page
         context["languages"] = switcher(language, builder: builder) { $0.code + "/404.html" }
         context["menu"] = builder.menu(for: homePage(language), index: -1)
@@ -85,9 +128,8 @@ struct SiteRenderer {
     }
 
     /// The language choice page and the root 404, each language in its own words.
-    private func rootFiles() -> [OutputFile] {
+    private func rootFiles(builder: ContextBuilder) -> [OutputFile] {
         let config = site.config
-        let builder = ContextBuilder(site: site, bodies: bodies, localization: localization, dates: [:])
         let languages: [[String: Any]] = config.languages.map { language in
             ["code": language.code, "name": language.name, "locale": language.locale, "dir": language.direction.rawValue,
              "url": builder.url(language.code + "/"), "siteTitle": config.title(for: language),
@@ -115,7 +157,8 @@ struct SiteRenderer {
     }
 
     private func syntheticPage(title: String, path: String, kind: String, builder: ContextBuilder) -> [String: Any] {
-        ["title": title, "url": builder.url(path), "permalink": builder.permalink(path), "kind": kind,
+        ["title": title, "url": builder.url(path), "permalink": builder.permalink(path),
+         "canonical": builder.permalink(path), "kind": kind,
          "isHome": false, "content": "", "tags": [[String: Any]](), "params": [String: Any]()]
     }
 

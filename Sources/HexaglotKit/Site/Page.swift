@@ -21,6 +21,8 @@ public struct Page: Sendable {
     /// Output path below the site root, ending in `/`: `zh/areas/pops/`. Not percent-encoded.
     public var path: String
     public var date: PageDate?
+    /// For a page published in a language that lacks it: the page (in another language) shown instead.
+    public var fallbackOf: Int?
 
     public var weight: Int { frontMatter.weight }
     public var tags: [String] { frontMatter.tags }

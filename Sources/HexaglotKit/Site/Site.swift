@@ -38,6 +38,9 @@ public struct Site: Sendable {
     /// Page index for each Markdown file, by its path below `content/`: `zh/areas/pops.md`.
     public var pagesBySource: [String: Int]
     public var resources: [Resource]
+    /// Untranslated pages published under a missing language's URL (when site.yaml asks):
+    /// translation key → language code → page index. Not in lists, tags, feeds or the sitemap.
+    public var fallbackPages: [String: [String: Int]] = [:]
 
     public func home(of language: Language) -> Int? {
         sections[language.code]?[""]?.page

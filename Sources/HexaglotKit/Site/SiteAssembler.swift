@@ -35,7 +35,29 @@ public struct SiteAssembler {
         var site = Site(config: config, pages: pages, pagesByLanguage: [:], translations: [:], sections: [:],
                         tags: [:], menus: [:], pagesBySource: [:], resources: resources)
         indexPages(&site)
+        if config.publishesFallbackPages { addFallbackPages(&site) }
         return (site, problems)
+    }
+
+    /// Copies of untranslated pages under each missing language's URL, from the nearest language that has one.
+    private func addFallbackPages(_ site: inout Site) {
+        var taken = Set(site.pages.map { $0.path.lowercased() })
+        for key in site.translations.keys.sorted() {
+            let set = site.translations[key]!
+            for language in config.languages where set[language.code] == nil {
+                guard let source = config.fallbackLanguages(for: language).lazy.compactMap({ set[$0.code] }).first,
+                      site.pages[source].kind == .page else { continue }
+                var copy = site.pages[source]
+                let original = copy.language.code
+                copy.path = language.code + copy.path.dropFirst(original.count)
+                copy.language = language
+                copy.fallbackOf = source
+                // The copy's folder may not exist in this language; it is not listed anywhere.
+                guard taken.insert(copy.path.lowercased()).inserted else { continue }
+                site.fallbackPages[key, default: [:]][language.code] = site.pages.count
+                site.pages.append(copy)
+            }
+        }
     }
 
     // MARK: Pages and URLs

@@ -93,6 +93,10 @@ struct TestSite {
     static let minimalTheme: [String: String] = [
         "base.mustache": """
         <!doctype html><html lang="{{lang.locale}}" dir="{{lang.dir}}"><title>{{page.title}} · {{site.title}}</title>
+        <link rel="canonical" href="{{page.canonical}}">{{#page.noindex}}<meta name="robots" content="noindex">{{/page.noindex}}
+        {{#page.alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">{{/page.alternates}}
+        {{#pagination.prevURL}}<link rel="prev" href="{{pagination.prevURL}}">{{/pagination.prevURL}}{{#pagination.nextURL}}<link rel="next" href="{{pagination.nextURL}}">{{/pagination.nextURL}}
+        {{#page.jsonLD}}<script type="application/ld+json">{{{page.jsonLD}}}</script>{{/page.jsonLD}}
         <nav>{{#menu}}<a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a>{{/menu}}</nav>
         <ul class="languages">{{#languages}}<li><a href="{{url}}" hreflang="{{locale}}">{{name}}</a>{{^isTranslated}} ({{i18n.not_translated}}){{/isTranslated}}</li>{{/languages}}</ul>
         <main>{{$main}}{{/main}}</main>
@@ -101,6 +105,7 @@ struct TestSite {
         """,
         "page.mustache": """
         {{<base}}{{$main}}<h1>{{page.title}}</h1>{{#page.date}}<time datetime="{{iso}}">{{display}}</time>{{/page.date}}
+        {{#page.isFallback}}<p class="notice">{{i18n.fallback_notice}}</p>{{/page.isFallback}}<p class="time">{{page.readingTime}}</p>
         <p class="summary">{{page.summary}}</p>{{#page.tags}}<a class="tag" href="{{url}}">{{name}}</a>{{/page.tags}}
         {{{page.content}}}{{/main}}{{/base}}
 
@@ -120,8 +125,8 @@ struct TestSite {
         "404.mustache": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{/main}}{{/base}}\n",
         "languages.mustache": "<!doctype html><html lang=\"{{defaultLanguage.locale}}\">{{#languages}}<a href=\"{{url}}\" lang=\"{{locale}}\" dir=\"{{dir}}\">{{siteTitle}} — {{name}}</a>{{/languages}}</html>\n",
         "root-404.mustache": "<!doctype html><html>{{#languages}}<a href=\"{{url}}\" lang=\"{{locale}}\">{{notFoundTitle}}</a>{{/languages}}</html>\n",
-        "i18n/en.yaml": "not_translated: not yet translated\ntags: Tags\npage_not_found: Page not found\n",
-        "i18n/fr.yaml": "not_translated: pas encore traduit\ntags: Mots-clés\npage_not_found: Page introuvable\n",
-        "i18n/ar.yaml": "not_translated: لم تُترجم بعد\n",
+        "i18n/en.yaml": "not_translated: not yet translated\ntags: Tags\npage_not_found: Page not found\nfallback_notice: Not translated yet.\nreading_time: {one: \"{count} minute\", other: \"{count} minutes\"}\n",
+        "i18n/fr.yaml": "not_translated: pas encore traduit\ntags: Mots-clés\npage_not_found: Page introuvable\nfallback_notice: Pas encore traduit.\n",
+        "i18n/ar.yaml": "not_translated: لم تُترجم بعد\nfallback_notice: لم تُترجم بعد.\n",
     ]
 }
