@@ -20,10 +20,11 @@ import Testing
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    func run(_ arguments: [String], in folder: URL) throws -> Run {
+    func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try #require(Self.executable, "hexaglot was not built")
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -80,5 +81,26 @@ import Testing
         let result = try run(["build", "--base-url", "https://preview.example.net/pr-7/"], in: site.root)
         #expect(result.status == 0)
         #expect(site.file("en/a/index.html")?.contains("href=\"/pr-7/en/a/\"") == true)
+    }
+
+    @Test func outputIsByteIdenticalWhateverTheTimeZoneAndLocale() throws {
+        let site = try TestSite([
+            "content/en/news/a.md": "---\ntitle: A\ndate: 2026-03-01T23:30:00-05:00\ntags: [b, a]\n---\nx\n",
+            "content/en/news/b.md": "---\ntitle: B\ndate: 2026-03-01\n---\ny\n",
+            "content/fr/news/a.md": "---\ntitle: A\ndate: 2026-03-01\n---\nz\n",
+            "content/ar/news/a.md": "---\ntitle: أ\ndate: 2026-03-02\n---\nع\n",
+        ])
+        let first = site.root.appendingPathComponent("out-1"), second = site.root.appendingPathComponent("out-2")
+        #expect(try run(["build", "--output", first.path], in: site.root,
+                        environment: ["TZ": "Asia/Shanghai", "LANG": "ar_EG.UTF-8", "LC_ALL": "ar_EG.UTF-8"]).status == 0)
+        #expect(try run(["build", "--output", second.path], in: site.root,
+                        environment: ["TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C"]).status == 0)
+        let files = TestSite.files(below: first)
+        #expect(files == TestSite.files(below: second))
+        #expect(files.count > 10)
+        for path in files {
+            #expect(FileManager.default.contents(atPath: first.appendingPathComponent(path).path)
+                    == FileManager.default.contents(atPath: second.appendingPathComponent(path).path), "\(path)")
+        }
     }
 }

@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var now = Date()
     /// Pages larger than this are refused before Markdown sees them.
     public var maximumPageBytes = 2 * 1024 * 1024
+    /// Markdown rendering of one file taking longer than this (seconds) stops the build;
+    /// site.yaml's `markdownTimeLimit` takes precedence.
+    public var markdownTimeLimit: Double = 10
     /// The theme folder; `templates/` in the site folder by default.
     public var templates: URL
 

@@ -25,11 +25,13 @@ public struct SiteBuilder: Sendable {
         let files = discoverContent(config, engine)
         let sources = readPages(files, config, engine)
         let site = assemble(config, sources: sources, files: files, localization: localization, engine)
-        let bodies = renderMarkdown(site, markdownFiles: Self.markdownPaths(files), engine)
+        let bodies = try renderMarkdown(site, markdownFiles: Self.markdownPaths(files), engine)
         checkLayouts(site, templates, engine)
         try stop()
-        let pages = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates).render()
+        var pages = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates).render()
         let copies = staticFiles(site, engine)
+        // A site's own robots.txt replaces the generated one.
+        if copies.contains(where: { $0.path == "robots.txt" }) { pages.removeAll { $0.path == "robots.txt" } }
         try stop()
         try OutputWriter(output: options.output).write(pages + copies)
 
@@ -101,12 +103,17 @@ public struct SiteBuilder: Sendable {
         return site
     }
 
-    private func renderMarkdown(_ site: Site, markdownFiles: Set<String>, _ engine: DiagnosticEngine) -> [RenderedBody] {
+    private func renderMarkdown(_ site: Site, markdownFiles: Set<String>,
+                                _ engine: DiagnosticEngine) throws(BuildFailure) -> [RenderedBody] {
         let resolver = LinkResolver(site: site, markdownFiles: markdownFiles)
         let renderer = MarkdownRenderer()
         let allowsRawHTML = site.config.allowsRawHTML
-        let results = site.pages.parallelMap { page -> (RenderedBody, [Diagnostic]) in
+        let watchdog = MarkdownWatchdog(limit: site.config.markdownTimeLimit ?? options.markdownTimeLimit)
+        let results = try watchdog.run { Array(site.pages.indices).parallelMap { index -> (RenderedBody, [Diagnostic]) in
+            let page = site.pages[index]
             guard let file = page.sourcePath else { return (.empty, []) }
+            watchdog.begin(index, file: file)
+            defer { watchdog.end(index) }
             let split = MarkdownSource.splitSummary(page.body)
             var source = MarkdownSource(text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
                                         allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
@@ -122,7 +129,7 @@ public struct SiteBuilder: Sendable {
             let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage
             return (RenderedBody(html: rendered.html, headings: rendered.headings, summary: summary,
                                  readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image), problems)
-        }
+        } }
         for (_, problems) in results { engine.emit(problems) }
         return results.map(\.0)
     }

@@ -28,6 +28,12 @@ public struct ContentDiscovery: Sendable {
             let url = folder.appendingPathComponent(name)
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             let displayPath = displayPrefix + "/" + relativePath
+            if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                problems.append(.error("file or folder name contains control characters; rename it",
+                                       at: SourceLocation(file: displayPrefix + "/" + (relative.isEmpty ? "" : relative + "/")
+                                                          + name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined())))
+                continue
+            }
             var isDirectory: ObjCBool = false
             let attributes = try? manager.attributesOfItem(atPath: url.path)
             if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {

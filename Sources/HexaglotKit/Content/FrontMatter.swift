@@ -88,9 +88,30 @@ public struct FrontMatter: Sendable {
                     fail("'tags' must be a list, such as [pops, ozone], got \(node.shortDescription)")
                 }
             default:
+                if Self.isLinkField(entry.key), let link = node.scalarText, !Self.isSafeLink(link) {
+                    fail("'\(entry.key)' must be an http, https or mailto URL, a relative path or a #fragment, got '\(link)'")
+                    continue
+                }
                 matter.params.append(entry)
             }
         }
         return (matter, problems)
+    }
+
+    /// Fields that templates put in `href` or `src`: `image`, and any field named `…url` or `…link`.
+    static func isLinkField(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return lowered == "image" || lowered.hasSuffix("url") || lowered.hasSuffix("link")
+    }
+
+    /// Only schemes that cannot run code: no `javascript:`, `data:`, `vbscript:` and the like.
+    static func isSafeLink(_ link: String) -> Bool {
+        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return false }
+        guard let colon = trimmed.firstIndex(of: ":") else { return true }
+        let beforeColon = trimmed[..<colon]
+        // A colon after the first `/`, `?` or `#` is not a scheme separator.
+        if beforeColon.contains(where: { "/?#".contains($0) }) { return true }
+        return ["http", "https", "mailto"].contains(beforeColon.lowercased())
     }
 }

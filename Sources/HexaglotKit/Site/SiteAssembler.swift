@@ -110,6 +110,10 @@ public struct SiteAssembler {
             return
         }
         let name = String(file.fileName.dropLast(3))
+        if let problem = PathSafety.problem(inSegment: name) {
+            problems.append(.error("file name \(problem)", at: SourceLocation(file: file.displayPath)))
+            return
+        }
         if let given = source.frontMatter.slug {
             guard let checked = checkSlug(given, source: source) else { return }
             slug = checked

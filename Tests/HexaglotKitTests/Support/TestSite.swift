@@ -64,6 +64,11 @@ struct TestSite {
         }
     }
 
+    /// Only the errors of a build that must fail.
+    func errors(_ configure: (inout BuildOptions) -> Void = { _ in }) async -> [String] {
+        await failures(configure).filter { $0.contains(": error: ") }
+    }
+
     func file(_ path: String) -> String? {
         FileManager.default.contents(atPath: output.appendingPathComponent(path).path)
             .map { String(decoding: $0, as: UTF8.self) }
