@@ -107,10 +107,14 @@ public struct OutputWriter: Sendable {
 
     /// Why a relative output path could land outside the output folder, or nil.
     static func problem(inPath path: String) -> String? {
-        if path.isEmpty || path.hasPrefix("/") { return "must be relative" }
-        if path.contains("\0") { return "contains a NUL character" }
-        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if segment.isEmpty || segment == "." || segment == ".." { return "has an empty, '.' or '..' part" }
+        // Bytes, not characters: "/" + a combining mark is still a separator on disk.
+        let bytes = Array(path.utf8)
+        if bytes.isEmpty || bytes.first == UInt8(ascii: "/") { return "must be relative" }
+        if bytes.contains(0) { return "contains a NUL character" }
+        for segment in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            if segment.isEmpty || segment.elementsEqual([UInt8(ascii: ".")]) || segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                return "has an empty, '.' or '..' part"
+            }
         }
         return nil
     }

@@ -40,7 +40,8 @@ public struct HeadingSlugger: Sendable {
                 if scalar == " " || scalar == "\t" { result.append("-") }
             }
         }
-        let slug = String(result)
+        // Normalise again: lowercasing and dropping characters can leave decomposed sequences.
+        let slug = String(result).precomposedStringWithCanonicalMapping
         return slug.isEmpty ? "section" : slug
     }
 }
