@@ -23,6 +23,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Include pages dated in the future.")
     var future = false
 
+    @Flag(name: .long, help: "Print the time each stage took.")
+    var verbose = false
+
     func validate() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -42,5 +45,6 @@ struct Build: AsyncParsableCommand {
         let report = try await SiteBuilder(options: options).build()
         printer.print(report.warnings)
         print(report.summary)
+        if verbose { print(report.stageTable) }
     }
 }

@@ -7,8 +7,21 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     public var warnings: [Diagnostic]
     public var seconds: Double
+    /// Time per stage, in order, for `--verbose`.
+    public var stages: [(name: String, seconds: Double)] = []
+    /// Each written file (path below the output) and the input it comes from.
+    public var origins: [String: String] = [:]
 
     /// `zh 14, en 14, ar 11 · 120 files in 0.21 s`
+    /// One line per stage: `  markdown      0.123 s  45%`.
+    public var stageTable: String {
+        stages.map { stage in
+            let share = seconds > 0 ? Int((stage.seconds / seconds * 100).rounded()) : 0
+            return "  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                + String(format: "%8.3f s  %3d%%", stage.seconds, share)
+        }.joined(separator: "\n")
+    }
+
     public var summary: String {
         let pages = pagesPerLanguage.map { "\($0.code) \($0.count)" }.joined(separator: ", ")
         return "built \(pagesPerLanguage.map(\.count).reduce(0, +)) pages (\(pages)), \(filesWritten) files in \(String(format: "%.2f", seconds)) s"

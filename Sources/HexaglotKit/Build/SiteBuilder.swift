@@ -12,37 +12,63 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() async throws(BuildFailure) -> BuildReport {
-        let started = Date()
+        var clock = StageClock()
         let engine = DiagnosticEngine()
         func stop() throws(BuildFailure) {
             if engine.hasErrors { throw BuildFailure(diagnostics: engine.diagnostics) }
         }
 
-        let config = try loadConfig(engine)
-        let templates = try await TemplateSet(folder: options.templates, displayPath: displayPath(options.templates))
-        let localization = try Localization(config: config, i18nFolder: options.templates.appendingPathComponent("i18n"),
-                                            folderDisplayPath: displayPath(options.templates) + "/i18n")
-        let files = discoverContent(config, engine)
-        let sources = readPages(files, config, engine)
-        let site = assemble(config, sources: sources, files: files, localization: localization, engine)
-        let bodies = try renderMarkdown(site, markdownFiles: Self.markdownPaths(files), engine)
+        let config = try clock.measure("config") { () throws(BuildFailure) in try loadConfig(engine) }
+        let templates = try await clock.measure("templates") { () async throws(BuildFailure) in
+            try await TemplateSet(folder: options.templates, displayPath: displayPath(options.templates))
+        }
+        let localization = try clock.measure("i18n") { () throws(BuildFailure) in try loadLocalization(config) }
+        let files = clock.measure("discover") { discoverContent(config, engine) }
+        let sources = clock.measure("front matter") { readPages(files, config, engine) }
+        let site = clock.measure("assemble") { assemble(config, sources: sources, files: files, localization: localization, engine) }
+        let bodies = try clock.measure("markdown") { () throws(BuildFailure) in
+            try renderMarkdown(site, markdownFiles: Self.markdownPaths(files), engine)
+        }
         checkLayouts(site, templates, engine)
         try stop()
-        var pages = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates).render()
+        var pages = clock.measure("templates render") {
+            SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates).render()
+        }
         let copies = staticFiles(site, engine)
         // A site's own robots.txt replaces the generated one.
         if copies.contains(where: { $0.path == "robots.txt" }) { pages.removeAll { $0.path == "robots.txt" } }
         try stop()
-        try OutputWriter(output: options.output).write(pages + copies)
+        let all = pages + copies
+        try clock.measure("write") { () throws(BuildFailure) in try OutputWriter(output: options.output).write(all) }
 
         let counts = config.languages.map { language in
             (code: language.code, count: site.pagesByLanguage[language.code]?.count ?? 0)
         }
-        return BuildReport(pagesPerLanguage: counts, filesWritten: pages.count + copies.count,
-                           warnings: engine.diagnostics, seconds: Date().timeIntervalSince(started))
+        var report = BuildReport(pagesPerLanguage: counts, filesWritten: all.count,
+                                 warnings: engine.diagnostics, seconds: clock.total)
+        report.stages = clock.stages
+        report.origins = Dictionary(all.map { ($0.path, $0.origin) }, uniquingKeysWith: { first, _ in first })
+        return report
+    }
+
+    /// The site assembled from content/ without rendering anything: for tools that inspect
+    /// content (translation status, scaffolding). Errors in single pages are returned, not thrown.
+    public func loadSite() throws(BuildFailure) -> (site: Site, diagnostics: [Diagnostic]) {
+        let engine = DiagnosticEngine()
+        let config = try loadConfig(engine)
+        let localization = try loadLocalization(config)
+        let files = discoverContent(config, engine)
+        let sources = readPages(files, config, engine)
+        let site = assemble(config, sources: sources, files: files, localization: localization, engine)
+        return (site, engine.diagnostics)
     }
 
     // MARK: Stages
+
+    private func loadLocalization(_ config: SiteConfig) throws(BuildFailure) -> Localization {
+        try Localization(config: config, i18nFolder: options.templates.appendingPathComponent("i18n"),
+                         folderDisplayPath: displayPath(options.templates) + "/i18n")
+    }
 
     private func loadConfig(_ engine: DiagnosticEngine) throws(BuildFailure) -> SiteConfig {
         let content = options.source.appendingPathComponent("content")

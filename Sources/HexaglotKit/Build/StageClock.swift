@@ -1,0 +1,21 @@
+import Dispatch
+
+/// Times the build's stages, so `--verbose` shows where the time goes.
+struct StageClock {
+    private(set) var stages: [(name: String, seconds: Double)] = []
+    private let started = DispatchTime.now()
+
+    var total: Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
+
+    mutating func measure<T, E: Error>(_ name: String, _ work: () throws(E) -> T) throws(E) -> T {
+        let start = DispatchTime.now()
+        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
+        return try work()
+    }
+
+    mutating func measure<T, E: Error>(_ name: String, _ work: () async throws(E) -> T) async throws(E) -> T {
+        let start = DispatchTime.now()
+        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)) }
+        return try await work()
+    }
+}
