@@ -62,6 +62,18 @@ import Testing
         #expect(site.file("sitemap.xml")?.contains("/fr/news/visit/") == false)
     }
 
+    @Test func fallbackCopiesOfBundlesCarryTheirFiles() async throws {
+        let site = try TestSite([
+            "content/site.yaml": TestSite.siteYAML + "fallbackPages: true\n",
+            "content/en/news/visit/index.md": "# Visit\n\n![A plant](pic.svg)\n",
+            "content/en/news/visit/pic.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ])
+        try await site.build()
+        #expect(site.file("fr/news/visit/index.html")?.contains("<img src=\"pic.svg\" alt=\"A plant\" />") == true)
+        #expect(site.exists("fr/news/visit/pic.svg"))
+        #expect(site.exists("ar/news/visit/pic.svg"))
+    }
+
     @Test func sectionListsArePaginated() async throws {
         var files = ["content/site.yaml": TestSite.siteYAML + "paginate: 2\n",
                      "content/en/news/_index.md": "---\ntitle: News\npaginate: 3\n---\n",

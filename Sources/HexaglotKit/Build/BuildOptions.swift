@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     /// Markdown rendering of one file taking longer than this (seconds) stops the build;
     /// site.yaml's `markdownTimeLimit` takes precedence.
     public var markdownTimeLimit: Double = 10
+    /// Results of earlier builds to reuse (see `BuildCache`); nil builds everything.
+    public var cache: BuildCache?
     /// The theme folder; `templates/` in the site folder by default.
     public var templates: URL
 

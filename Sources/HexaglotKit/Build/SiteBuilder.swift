@@ -32,7 +32,7 @@ public struct SiteBuilder: Sendable {
         checkLayouts(site, templates, engine)
         try stop()
         var pages = clock.measure("templates render") {
-            SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates).render()
+            SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates, cache: options.cache).render()
         }
         let copies = staticFiles(site, engine)
         // A site's own robots.txt replaces the generated one.
@@ -105,7 +105,16 @@ public struct SiteBuilder: Sendable {
             (files[language.code] ?? []).filter(\.isMarkdown).map { (file: $0, language: language) }
         }
         let limit = config.maximumPageBytes ?? options.maximumPageBytes
-        let results = work.parallelMap { PageSource.read($0.file, language: $0.language, maximumBytes: limit) }
+        let cache = options.cache
+        let results = work.parallelMap { item -> (PageSource?, [Diagnostic]) in
+            guard let cache, let data = FileManager.default.contents(atPath: item.file.url.path) else {
+                return PageSource.read(item.file, language: item.language, maximumBytes: limit)
+            }
+            if let hit = cache.parsedPage(item.file.displayPath, data: data) { return (hit.source, hit.problems) }
+            let (source, problems) = PageSource.read(item.file, language: item.language, maximumBytes: limit)
+            cache.storeParsedPage(item.file.displayPath, .init(data: data, source: source, problems: problems))
+            return (source, problems)
+        }
         var sources: [PageSource] = []
         for (source, problems) in results {
             engine.emit(problems)
@@ -135,11 +144,38 @@ public struct SiteBuilder: Sendable {
         let renderer = MarkdownRenderer()
         let allowsRawHTML = site.config.allowsRawHTML
         let watchdog = MarkdownWatchdog(limit: site.config.markdownTimeLimit ?? options.markdownTimeLimit)
+        let cache = options.cache
+        // Rendered Markdown depends on the page's text and on where every link target lives.
+        var linkTargets = StableHasher()
+        for (source, index) in site.pagesBySource.sorted(by: { $0.key < $1.key }) {
+            linkTargets.combine(source)
+            linkTargets.combine(site.pages[index].path)
+        }
+        for path in markdownFiles.sorted() { linkTargets.combine(path) }
+        let linkContext = linkTargets.value
         let results = try watchdog.run { Array(site.pages.indices).parallelMap { index -> (RenderedBody, [Diagnostic]) in
             let page = site.pages[index]
             guard let file = page.sourcePath else { return (.empty, []) }
+            var key = StableHasher()
+            key.combine(Int(truncatingIfNeeded: linkContext))
+            for part in [page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
+                         page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}"] { key.combine(part) }
+            key.combine(page.bodyLineOffset)
+            key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0))
+            if let hit = cache?.renderedMarkdown(page.path, key: key.value) { return (hit.body, hit.problems) }
             watchdog.begin(index, file: file)
             defer { watchdog.end(index) }
+            let (body, problems) = renderBody(page, renderer: renderer, resolver: resolver, allowsRawHTML: allowsRawHTML)
+            cache?.storeRenderedMarkdown(page.path, .init(key: key.value, body: body, problems: problems))
+            return (body, problems)
+        } }
+        for (_, problems) in results { engine.emit(problems) }
+        return results.map(\.0)
+    }
+
+    private func renderBody(_ page: Page, renderer: MarkdownRenderer, resolver: LinkResolver,
+                            allowsRawHTML: Bool) -> (RenderedBody, [Diagnostic]) {
+            let file = page.sourcePath ?? ""
             let split = MarkdownSource.splitSummary(page.body)
             var source = MarkdownSource(text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
                                         allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
@@ -155,9 +191,6 @@ public struct SiteBuilder: Sendable {
             let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage
             return (RenderedBody(html: rendered.html, headings: rendered.headings, summary: summary,
                                  readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image), problems)
-        } }
-        for (_, problems) in results { engine.emit(problems) }
-        return results.map(\.0)
     }
 
     private func checkLayouts(_ site: Site, _ templates: TemplateSet, _ engine: DiagnosticEngine) {

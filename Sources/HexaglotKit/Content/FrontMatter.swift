@@ -13,6 +13,8 @@ public struct FrontMatter: Sendable {
     public var weight = 0
     /// Items per page of this section's list (in `_index.md`), overriding the site's `paginate`.
     public var paginate: Int?
+    /// What this page was translated from (`translatedFrom`), for `hexaglot status`.
+    public var translatedFrom: TranslationRecord?
     /// Fields Hexaglot does not know, in written order, for templates (`page.params.<key>`).
     public var params: [YAMLNode.Entry] = []
     /// Where each known field was written, for later complaints (a slug that collides, a missing layout).
@@ -71,6 +73,10 @@ public struct FrontMatter: Sendable {
                     continue
                 }
                 matter.weight = value
+            case "translatedFrom":
+                let (record, recordProblems) = TranslationRecord.read(entry)
+                matter.translatedFrom = record
+                problems += recordProblems
             case "tags":
                 switch node.value {
                 case .sequence(let items):

@@ -13,10 +13,14 @@ public struct OutputFile: Sendable {
     public var contents: Contents
     /// The input this file comes from, for messages about it.
     public var origin: String
+    /// The build cache knows these bytes are what the previous build wrote here: the writer may
+    /// link the previous file instead of writing it again.
+    public var isUnchanged: Bool
 
-    public init(path: String, contents: Contents, origin: String) {
+    public init(path: String, contents: Contents, origin: String, isUnchanged: Bool = false) {
         self.path = path
         self.contents = contents
         self.origin = origin
+        self.isUnchanged = isUnchanged
     }
 }

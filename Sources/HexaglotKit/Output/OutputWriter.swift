@@ -73,6 +73,8 @@ public struct OutputWriter: Sendable {
                 try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             let previous = output.appendingPathComponent(file.path)
+            // The same bytes as last time: link the previous file (keeps its time, costs no write).
+            if file.isUnchanged, (try? manager.linkItem(at: previous, to: target)) != nil { continue }
             switch file.contents {
             case .bytes(let data):
                 try data.write(to: target)

@@ -7,6 +7,7 @@ struct SiteRenderer {
     let bodies: [RenderedBody]
     let localization: Localization
     let templates: TemplateSet
+    var cache: BuildCache?
 
     /// One HTML file to render: a page, or one page of a paginated list.
     private struct Job {
@@ -34,10 +35,23 @@ struct SiteRenderer {
             let context = builder.pageContext(job.index, base: languageBases[page.language.code]!,
                                               pageNumber: job.number, pageCount: job.count, listed: job.listed)
             let layout = page.frontMatter.layout ?? page.kind.rawValue
-            return OutputFile(path: Paginator.path(of: page.path, page: job.number) + "index.html",
-                              contents: .bytes(Data(templates.render(context, with: layout).utf8)),
-                              origin: page.sourcePath ?? "content/\(page.language.code)/\(page.folder)")
+            let path = Paginator.path(of: page.path, page: job.number) + "index.html"
+            let origin = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
+            guard let cache else {
+                return OutputFile(path: path, contents: .bytes(Data(templates.render(context, with: layout).utf8)), origin: origin)
+            }
+            var fingerprint = StableHasher()
+            fingerprint.combine(Int(truncatingIfNeeded: templates.fingerprint))
+            fingerprint.combine(layout)
+            fingerprint.combine(context: context)
+            if let bytes = cache.renderedFile(path, fingerprint: fingerprint.value) {
+                return OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true)
+            }
+            let bytes = Data(templates.render(context, with: layout).utf8)
+            cache.storeRenderedFile(path, .init(fingerprint: fingerprint.value, bytes: bytes))
+            return OutputFile(path: path, contents: .bytes(bytes), origin: origin)
         }
+        cache?.setReusedFiles(pageFiles.filter(\.isUnchanged).count)
         var files = pageFiles
         let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
         for language in site.config.languages {

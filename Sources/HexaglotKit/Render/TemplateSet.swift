@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
 
     private let library: MustacheLibrary
     private let names: Set<String>
+    /// A hash of every template's text: rendered pages are reused only while it stays the same.
+    public let fingerprint: UInt64
 
     /// Loads every `.mustache` file below `folder`; a syntax error names the template file, line and column.
     public init(folder: URL, displayPath: String) async throws(BuildFailure) {
@@ -22,6 +24,9 @@ public struct TemplateSet: Sendable {
             throw BuildFailure(diagnostics: [.error("cannot read templates: \(error)", at: nil)])
         }
         names = found
+        fingerprint = StableHasher.hash(found.sorted().flatMap { name in
+            [name, (try? String(contentsOf: folder.appendingPathComponent(name + ".mustache"), encoding: .utf8)) ?? ""]
+        })
         let missing = Self.requiredLayouts.filter { !found.contains($0) }
         if !missing.isEmpty {
             throw BuildFailure(diagnostics: missing.map {

@@ -55,6 +55,12 @@ public struct SiteAssembler {
                 // The copy's folder may not exist in this language; it is not listed anywhere.
                 guard taken.insert(copy.path.lowercased()).inserted else { continue }
                 site.fallbackPages[key, default: [:]][language.code] = site.pages.count
+                // A bundle's files go beside the copy too, so its relative links (images) work.
+                let originalPath = site.pages[source].path
+                for resource in site.resources where resource.path.hasPrefix(originalPath) {
+                    site.resources.append(.init(source: resource.source,
+                                                path: copy.path + resource.path.dropFirst(originalPath.count)))
+                }
                 site.pages.append(copy)
             }
         }

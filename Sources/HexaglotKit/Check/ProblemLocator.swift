@@ -1,0 +1,126 @@
+import Foundation
+
+/// Traces a problem in the built site back to the source line that wrote it: the page's
+/// Markdown (its links, then raw HTML), else the theme's templates, else — honestly saying so —
+/// the file the page came from.
+struct ProblemLocator {
+    /// A source place of a finding.
+    struct Place: Hashable {
+        var location: SourceLocation
+        /// The URL as written there, when it differs from the built one (`ozone.md#goals`).
+        var written: String?
+        /// The place is in the page's own source file, so naming the built page adds nothing.
+        var isPageSource: Bool
+        /// Said after the message: what the place means when it is not where the URL was written.
+        var note: String?
+    }
+
+    let source: URL
+    let address: SiteAddress
+    let origins: [String: String]
+    let templatesDisplayPath: String
+    private let site: Site?
+    private let templates: [WrittenAttributes]
+    private var markdown: MarkdownLinkIndex?
+    private var sourceTexts: [String: WrittenAttributes?] = [:]
+    private let pageFiles: [String: Int]
+
+    init(source: URL, address: SiteAddress, templates: URL, templatesDisplayPath: String, origins: [String: String], site: Site?) {
+        self.source = source
+        self.address = address
+        self.origins = origins
+        self.templatesDisplayPath = templatesDisplayPath
+        self.markdown = site.map(MarkdownLinkIndex.init)
+        var loaded: [WrittenAttributes] = []
+        if let enumerator = FileManager.default.enumerator(atPath: templates.path) {
+            for case let path as String in enumerator where path.hasSuffix(".mustache") {
+                guard let data = FileManager.default.contents(atPath: templates.appendingPathComponent(path).path) else { continue }
+                loaded.append(WrittenAttributes(text: String(decoding: data, as: UTF8.self), file: templatesDisplayPath + "/" + path))
+            }
+        }
+        self.templates = loaded.sorted { $0.file < $1.file }
+        var pageFiles: [String: Int] = [:]
+        for (index, page) in (site?.pages ?? []).enumerated() { pageFiles[page.path + "index.html"] = index }
+        self.pageFiles = pageFiles
+        self.site = site
+    }
+
+    mutating func places(for finding: LinkFinding) -> [Place] {
+        let origin = origins[finding.file] ?? "content"
+        guard let reference = finding.reference else { return [layoutPlace(of: finding.file, origin: origin)] }
+        let url = reference.url
+        if origin.lowercased().hasSuffix(".md"),
+           let entries = markdown?.entries(in: origin).filter({ writesSameProblem($0.published, finding) }), !entries.isEmpty {
+            return entries.map { Place(location: $0.location, written: $0.written == url ? nil : $0.written, isPageSource: true) }
+        }
+        let own = sourceText(origin)
+        if let places = own?.literalPlaces(of: url), !places.isEmpty {
+            return places.map { Place(location: $0, isPageSource: true) }
+        }
+        let exact = templates.flatMap { $0.literalPlaces(of: url) }
+        if !exact.isEmpty { return exact.map { Place(location: $0, isPageSource: false) } }
+        let patterns = templates.flatMap { $0.patternMatches(of: url) }
+        if patterns.count == 1 { return [Place(location: patterns[0].location, written: patterns[0].raw, isPageSource: false)] }
+        if let place = own?.textPlace(of: url) { return [Place(location: place, isPageSource: true)] }
+        let note = "not found in \(origin) nor in \(templatesDisplayPath)/; it is on line \(reference.line) of the built page"
+        return [Place(location: SourceLocation(file: origin), isPageSource: false, note: note)]
+    }
+
+    /// Whether a link as the build published it from Markdown is (one of) the finding's URL:
+    /// the same text, or leading to the same place (`ozone.md` became `/en/areas/ozone/`; an
+    /// image's og:image copy is absolute).
+    private func writesSameProblem(_ published: String, _ finding: LinkFinding) -> Bool {
+        if let url = finding.reference?.url, WrittenAttributes.same(published, url) { return true }
+        switch (address.resolve(published, in: finding.file), finding.target, finding.problem) {
+        case let (.site(path, fragment), .site(targetPath, targetFragment)?, .missingFragment):
+            return path == targetPath && fragment == targetFragment
+        case let (.site(path, _), .site(targetPath, _)?, _): return path == targetPath
+        case let (.outsideRoot(path), .outsideRoot(targetPath)?, _): return path == targetPath
+        default: return false
+        }
+    }
+
+    /// For a page missing a channel link: the layout template that rendered it.
+    private func layoutPlace(of file: String, origin: String) -> Place {
+        if let layout = layout(of: file) {
+            let path = templatesDisplayPath + "/" + layout + ".mustache"
+            let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : source.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: file.path) {
+                return Place(location: SourceLocation(file: path), isPageSource: false,
+                             note: "the layout '\(layout)' and what it includes render no link to it")
+            }
+        }
+        return Place(location: SourceLocation(file: origin), isPageSource: false)
+    }
+
+    /// The template a built page was rendered with, from the page's kind and front matter.
+    func layout(of file: String) -> String? {
+        var pageFile = file
+        if let range = file.range(of: #"page/[0-9]+/index\.html$"#, options: .regularExpression) {
+            pageFile = file[..<range.lowerBound] + "index.html"
+        }
+        if let site, let index = pageFiles[pageFile] {
+            let page = site.pages[index]
+            return page.frontMatter.layout ?? page.kind.rawValue
+        }
+        let parts = file.split(separator: "/")
+        if parts.count == 3, parts[1] == "tags", parts[2] == "index.html" { return "tags" }
+        if parts.count == 4, parts[1] == "tags", parts[3] == "index.html" { return "tag" }
+        if parts.count == 2, parts[1] == "404.html" { return "404" }
+        return nil
+    }
+
+    /// A source file's URL attributes (raw HTML in Markdown, a copied HTML or CSS file); nil for folders.
+    private mutating func sourceText(_ path: String) -> WrittenAttributes? {
+        if let cached = sourceTexts[path] { return cached }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : source.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        var result: WrittenAttributes?
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+           let data = FileManager.default.contents(atPath: url.path), data.count < 4 << 20 {
+            result = WrittenAttributes(text: String(decoding: data, as: UTF8.self), file: path)
+        }
+        sourceTexts[path] = result
+        return result
+    }
+}

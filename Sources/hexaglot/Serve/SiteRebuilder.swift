@@ -1,0 +1,38 @@
+import Foundation
+import HexaglotKit
+
+/// Rebuilds the site for `serve` and tells the browsers. A failed build keeps the last good
+/// pages in place (the build writes nothing then) and shows its diagnostics in the terminal
+/// and over the open pages.
+actor SiteRebuilder {
+    let options: BuildOptions
+    let broadcaster: ReloadBroadcaster
+    let printer: DiagnosticPrinter
+    private let cache = BuildCache()
+    private var builds = 0
+
+    init(options: BuildOptions, broadcaster: ReloadBroadcaster, printer: DiagnosticPrinter) {
+        self.options = options
+        self.broadcaster = broadcaster
+        self.printer = printer
+    }
+
+    @discardableResult
+    func rebuild(reason: String?) async -> Bool {
+        var options = self.options
+        options.cache = cache
+        do {
+            let report = try await SiteBuilder(options: options).build()
+            builds += 1
+            printer.print(report.warnings)
+            FileHandle.standardOutput.write(Data(((reason.map { "\($0): " } ?? "") + report.summary + "\n").utf8))
+            await broadcaster.reload(build: builds)
+            return true
+        } catch {
+            printer.print(error.diagnostics)
+            let text = error.diagnostics.map(\.description).joined(separator: "\n")
+            await broadcaster.fail(text)
+            return false
+        }
+    }
+}

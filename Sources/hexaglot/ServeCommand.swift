@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import HexaglotKit
+import Hummingbird
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it, and rebuild and reload open pages on every change.",
+        discussion: "Serves on 127.0.0.1 only unless --host says otherwise. The reload script is added to pages as they are served, never to built files."
+    )
+
+    @Option(name: .long, help: "The site folder (holding content/ and templates/).")
+    var source: String = "."
+
+    @Option(name: .long, help: "Address to listen on (0.0.0.0 for every interface).")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (0: any free port).")
+    var port: Int = 1313
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include pages dated in the future.")
+    var future = false
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--source '\(source)' is not a folder")
+        }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let siteFolder = URL(fileURLWithPath: source, relativeTo: current).standardizedFileURL
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-serve-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let boundPort = port == 0 ? try FreePort.find(host: host) : port
+        let displayHost = host.contains(":") ? "[\(host)]" : host
+
+        var options = BuildOptions(source: siteFolder, output: output)
+        options.baseURL = "http://\(displayHost):\(boundPort)/"
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        let printer = DiagnosticPrinter.standardError
+        printer.source = siteFolder
+        let broadcaster = ReloadBroadcaster()
+        let rebuilder = SiteRebuilder(options: options, broadcaster: broadcaster, printer: printer)
+        await rebuilder.rebuild(reason: nil)
+
+        let languages = (try? SiteBuilder(options: options).loadSite().site.config.languages.map(\.code)) ?? []
+        let server = DevServer(files: StaticFileResolver(root: output), broadcaster: broadcaster, languages: languages)
+        if host != "127.0.0.1" && host != "::1" && host != "localhost" {
+            FileHandle.standardError.write(Data("warning: serving on \(host): other machines on the network can see the preview\n".utf8))
+        }
+        let app = Application(
+            router: server.router(),
+            configuration: .init(address: .hostname(host, port: boundPort), serverName: "hexaglot"),
+            onServerRunning: { _ in
+                // Written unbuffered: tools (and tests) wait for this line to know the port.
+                FileHandle.standardOutput.write(Data("Serving at http://\(displayHost):\(boundPort)/ (Ctrl-C to stop)\n".utf8))
+            },
+            logger: Self.quietLogger()
+        )
+        let watcher = SourceWatcher(folders: [siteFolder.appendingPathComponent("content"), options.templates])
+        let watching = Task {
+            await watcher.watch { changed in
+                let names = changed.map { $0.hasPrefix(siteFolder.path + "/") ? String($0.dropFirst(siteFolder.path.count + 1)) : $0 }
+                let reason = names.count == 1 ? names[0] : "\(names.count) files"
+                await rebuilder.rebuild(reason: "changed \(reason)")
+            }
+        }
+        defer { watching.cancel() }
+        // A preview server stops at once on Ctrl-C or SIGTERM: open event streams would hold
+        // a graceful shutdown forever. The temporary output goes with it.
+        let stop: @Sendable () -> Void = {
+            try? FileManager.default.removeItem(at: output)
+            Foundation.exit(0)
+        }
+        let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            source.setEventHandler(handler: stop)
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
+        try await app.runService(gracefulShutdownSignals: [])
+    }
+
+    static func quietLogger() -> Logger {
+        var logger = Logger(label: "hexaglot-serve")
+        logger.logLevel = .warning
+        return logger
+    }
+}
+
+/// A free TCP port on the given host, found by binding port 0 and reading what the kernel chose.
+enum FreePort {
+    static func find(host: String) throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw ValidationError("cannot open a socket to find a free port") }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr(host == "0.0.0.0" ? "0.0.0.0" : "127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0 else { throw ValidationError("cannot find a free port") }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

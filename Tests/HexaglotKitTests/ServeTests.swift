@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// `hexaglot serve` started on a free loopback port and used as a browser would.
+@Suite(.serialized) struct ServeTests {
+    /// A running server on a site; stopped when the test ends.
+    final class RunningServer {
+        let process = Process()
+        let site: TestSite
+        private(set) var port = 0
+        private let output = Pipe()
+
+        init(_ site: TestSite) throws {
+            self.site = site
+            process.executableURL = try #require(CommandLineTests.executable)
+            process.arguments = ["serve", "--source", site.root.path, "--port", "0"]
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // The first lines are the build summary, then "Serving at http://127.0.0.1:PORT/".
+            var text = ""
+            let deadline = Date().addingTimeInterval(60)
+            while port == 0 && Date() < deadline {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+                if let range = text.range(of: #"Serving at http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
+                    port = Int(text[range].split(separator: ":").last!.dropLast()) ?? 0
+                }
+            }
+            try #require(port != 0, "server did not start: \(text)")
+        }
+
+        var client: RawHTTPClient { RawHTTPClient(port: port) }
+
+        deinit {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    static func site() throws -> TestSite {
+        try TestSite([
+            "content/en/index.md": "# Home\n",
+            "content/en/about.md": "---\ntitle: About\n---\nWho we are.\n",
+            "content/fr/about.md": "---\ntitle: À propos\n---\nQui nous sommes.\n",
+            "content/ar/about.md": "---\ntitle: من نحن\n---\nنص.\n",
+            "content/static/images/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "templates/assets/css/site.css": "body{}",
+        ])
+    }
+
+    @Test func servesEveryLanguageWithTheRightContentTypes() throws {
+        let server = try RunningServer(try Self.site())
+        let client = server.client
+        for (path, type) in [("/en/about/", "text/html; charset=utf-8"), ("/fr/about/", "text/html; charset=utf-8"),
+                             ("/ar/about/", "text/html; charset=utf-8"), ("/css/site.css", "text/css; charset=utf-8"),
+                             ("/images/logo.svg", "image/svg+xml"), ("/sitemap.xml", "application/xml; charset=utf-8"),
+                             ("/", "text/html; charset=utf-8")] {
+            let reply = try client.get(path)
+            #expect(reply.status == 200, "\(path)")
+            #expect(reply.headers["content-type"] == type, "\(path)")
+        }
+        let arabic = try client.get("/ar/about/")
+        #expect(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        // The reload script is added when serving, and never written into the built files.
+        #expect(arabic.body.contains("<script src=\"/__hexaglot/live-reload.js\" defer></script>"))
+        #expect(try client.get("/__hexaglot/live-reload.js").status == 200)
+        #expect(try client.get("/fr").status == 301)
+        let missing = try client.get("/fr/nowhere/")
+        #expect(missing.status == 404)
+    }
+
+    @Test func traversalAttemptsGet404AndTheServerKeepsServing() throws {
+        let site = try Self.site()
+        try "secret".write(to: site.root.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+        let server = try RunningServer(site)
+        let client = server.client
+        for path in ["/../secret.txt", "/en/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/passwd",
+                     "/en/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%5c..%5csecret.txt", "/en%5c..%5c..%5csecret.txt",
+                     "/%252e%252e/secret.txt", "/en/about/%00", "//etc/passwd", "/.hidden"] {
+            let reply = try client.get(path)
+            #expect(reply.status == 404, "\(path) gave \(reply.status)")
+            #expect(!reply.body.contains("secret"), "\(path)")
+            #expect(try client.get("/en/about/").status == 200, "after \(path)")
+        }
+    }
+
+    @Test func anEditReloadsThePageAndABrokenEditKeepsTheLastGoodOne() throws {
+        let site = try Self.site()
+        let server = try RunningServer(site)
+        let client = server.client
+        #expect(try client.get("/en/about/").body.contains("<h1>About</h1>"))
+
+        var events = ""
+        let started = Date()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) {
+            try? site.write("---\ntitle: About us, edited\n---\nWho we are.\n", to: "content/en/about.md")
+        }
+        events = try client.stream("/__hexaglot/events", for: 10) { $0.contains("event: reload") }
+        #expect(events.contains("event: reload"))
+        #expect(Date().timeIntervalSince(started) < 0.3 + 1.0, "reload took \(Date().timeIntervalSince(started) - 0.3) s")
+        #expect(try client.get("/en/about/").body.contains("<h1>About us, edited</h1>"))
+
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) {
+            try? site.write("---\ntitle: Broken\ndraft: maybe\n---\nx\n", to: "content/en/about.md")
+        }
+        events = try client.stream("/__hexaglot/events", for: 10) { $0.contains("event: error") }
+        #expect(events.contains("event: error\ndata: content/en/about.md:3:8: error: 'draft' must be true or false, got 'maybe'"))
+        let lastGood = try client.get("/en/about/")
+        #expect(lastGood.status == 200)
+        #expect(lastGood.body.contains("<h1>About us, edited</h1>"))
+        // A page opened while the site is broken is told at once.
+        let late = try client.stream("/__hexaglot/events", for: 3) { $0.contains("event: error") }
+        #expect(late.contains("'draft' must be true or false"))
+    }
+}
