@@ -3,6 +3,10 @@ import Foundation
 import HexaglotKit
 
 struct Build: AsyncParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
         discussion: "Any folder with content/ and templates/ is a site. Exit status: 0 built, 1 errors in the content or templates, 2 usage errors."
@@ -26,6 +30,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took.")
     var verbose = false
 
+    @Option(name: .long, help: "text; json: diagnostics as a JSON array on standard output; github: GitHub Actions annotations (::error file=…,line=…::).")
+    var format: Format = .text
+
     func validate() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -42,9 +49,31 @@ struct Build: AsyncParsableCommand {
         options.includeFuture = future
         let printer = DiagnosticPrinter.standardError
         printer.source = options.source
-        let report = try await SiteBuilder(options: options).build()
-        printer.print(report.warnings)
-        print(report.summary)
-        if verbose { print(report.stageTable) }
+        let progress = ProgressLine.forStandardError()
+        if let progress { options.progress = { @Sendable text in progress.show(text) } }
+        let report: BuildReport
+        do {
+            report = try await SiteBuilder(options: options).build()
+            progress?.clear()
+        } catch {
+            progress?.clear()
+            switch format {
+            case .text: throw error
+            case .json: FileHandle.standardOutput.write(DiagnosticJSON.encode(error.diagnostics) + Data("\n".utf8))
+            case .github: FileHandle.standardOutput.write(Data(GitHubAnnotations.lines(error.diagnostics).utf8))
+            }
+            Foundation.exit(1)
+        }
+        switch format {
+        case .text:
+            printer.print(report.warnings)
+            print(report.summary)
+        case .json:
+            FileHandle.standardOutput.write(DiagnosticJSON.encode(report.warnings) + Data("\n".utf8))
+            FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        case .github:
+            FileHandle.standardOutput.write(Data((GitHubAnnotations.lines(report.warnings) + report.summary + "\n").utf8))
+        }
+        if verbose { FileHandle.standardError.write(Data((report.stageTable + "\n").utf8)) }
     }
 }

@@ -49,8 +49,9 @@ struct Check: AsyncParsableCommand {
         case .json:
             printJSON(problems: report.buildWarnings + report.problems, external: external ? report.externalLinks : nil)
         case .text:
-            let printer = CheckPrinter(source: options.source)
-            printer.print(report.buildWarnings + report.problems)
+            let printer = DiagnosticPrinter.standardError
+            printer.source = options.source
+            printer.print(report.buildWarnings + report.problems, failureNote: nil)
             if external { print(Self.externalList(report.externalLinks), terminator: "") }
             print(report.summary)
         }
@@ -73,16 +74,8 @@ struct Check: AsyncParsableCommand {
         return text
     }
 
-    private struct JSONProblem: Encodable {
-        var file: String?
-        var line: Int?
-        var column: Int?
-        var severity: String
-        var message: String
-    }
-
     private struct JSONReport: Encodable {
-        var problems: [JSONProblem]
+        var problems: [DiagnosticJSON]
         var externalLinks: [JSONExternalLink]
     }
 
@@ -93,12 +86,8 @@ struct Check: AsyncParsableCommand {
 
     /// An array of problems; with --external, an object `{problems, externalLinks}`.
     private func printJSON(problems: [Diagnostic], external: [CheckReport.ExternalLink]?) {
-        let items = problems.map {
-            JSONProblem(file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
-                        severity: $0.severity.rawValue, message: $0.message)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let items = problems.map(DiagnosticJSON.init)
+        let encoder = DiagnosticJSON.encoder
         let data: Data?
         if let external {
             data = try? encoder.encode(JSONReport(problems: items, externalLinks: external.map { JSONExternalLink(url: $0.url, pages: $0.pages) }))
@@ -106,48 +95,5 @@ struct Check: AsyncParsableCommand {
             data = try? encoder.encode(items)
         }
         FileHandle.standardOutput.write((data ?? Data("[]".utf8)) + Data("\n".utf8))
-    }
-}
-
-/// Prints check problems as the build prints its errors (`file:line:col: error: …`, the line,
-/// a caret), then a count. Not DiagnosticPrinter: its count line says "nothing was written".
-private struct CheckPrinter {
-    let source: URL
-    let useColour = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-
-    func print(_ diagnostics: [Diagnostic]) {
-        guard !diagnostics.isEmpty else { return }
-        var text = ""
-        for diagnostic in diagnostics {
-            let place = diagnostic.location.map { "\($0): " } ?? ""
-            let severity = diagnostic.severity.rawValue
-            if useColour {
-                let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
-                text += "\u{1B}[1m\(place)\u{1B}[0m\(colour)\(severity):\u{1B}[0m \u{1B}[1m\(diagnostic.message)\u{1B}[0m\n"
-            } else {
-                text += "\(place)\(severity): \(diagnostic.message)\n"
-            }
-            if let location = diagnostic.location, let excerpt = excerpt(at: location) { text += excerpt }
-        }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        var counts: [String] = []
-        if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-        if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-        FileHandle.standardError.write(Data((text + counts.joined(separator: ", ") + "\n").utf8))
-    }
-
-    /// The source line and a caret under the column, when the place is a line of a readable file.
-    private func excerpt(at location: SourceLocation) -> String? {
-        let url = location.file.hasPrefix("/") ? URL(fileURLWithPath: location.file) : source.appendingPathComponent(location.file)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: url.path),
-              let text = String(data: data, encoding: .utf8) else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard location.line <= lines.count else { return nil }
-        let line = lines[location.line - 1].replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\t", with: " ")
-        let width = line.unicodeScalars.prefix(location.column - 1).reduce(0) { $0 + (CJKTextWidth.isWide($1) ? 2 : 1) }
-        return "    \(line)\n    \(String(repeating: " ", count: width))^\n"
     }
 }

@@ -16,7 +16,8 @@ final class DiagnosticPrinter: @unchecked Sendable {
         self.useColour = isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    func print(_ diagnostics: [Diagnostic]) {
+    /// `failureNote` closes the count line when there are errors (the build writes nothing then).
+    func print(_ diagnostics: [Diagnostic], failureNote: String? = "nothing was written") {
         guard !diagnostics.isEmpty else { return }
         var text = ""
         for diagnostic in diagnostics {
@@ -28,7 +29,7 @@ final class DiagnosticPrinter: @unchecked Sendable {
         var counts: [String] = []
         if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-        text += counts.joined(separator: ", ") + (errors > 0 ? "; nothing was written\n" : "\n")
+        text += counts.joined(separator: ", ") + (errors > 0 && failureNote != nil ? "; \(failureNote!)\n" : "\n")
         handle.write(Data(text.utf8))
     }
 
@@ -42,8 +43,11 @@ final class DiagnosticPrinter: @unchecked Sendable {
 
     /// The source line and a caret under the column, when the file can be read.
     private func excerpt(for diagnostic: Diagnostic) -> String? {
-        guard let location = diagnostic.location,
-              let data = FileManager.default.contents(atPath: source.appendingPathComponent(location.file).path),
+        guard let location = diagnostic.location else { return nil }
+        let url = location.file.hasPrefix("/") ? URL(fileURLWithPath: location.file) : source.appendingPathComponent(location.file)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: url.path),
               let text = String(data: data, encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard location.line >= 1, location.line <= lines.count else { return nil }
@@ -59,5 +63,57 @@ final class DiagnosticPrinter: @unchecked Sendable {
 enum CJKTextWidth {
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         CJKText.isWideScript(scalar) || (0xAC00...0xD7A3).contains(scalar.value)
+    }
+}
+
+/// A diagnostic as JSON for CI annotations: `{file, line, column, severity, message}`.
+struct DiagnosticJSON: Encodable {
+    var file: String?
+    var line: Int?
+    var column: Int?
+    var severity: String
+    var message: String
+
+    init(_ diagnostic: Diagnostic) {
+        file = diagnostic.location?.file
+        line = diagnostic.location?.line
+        column = diagnostic.location?.column
+        severity = diagnostic.severity.rawValue
+        message = diagnostic.message
+    }
+
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// The whole list, one JSON array.
+    static func encode(_ diagnostics: [Diagnostic]) -> Data {
+        (try? encoder.encode(diagnostics.map(DiagnosticJSON.init))) ?? Data("[]".utf8)
+    }
+}
+
+/// GitHub Actions workflow commands, so CI shows each diagnostic on its line of the pull request.
+enum GitHubAnnotations {
+    static func lines(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { diagnostic in
+            var properties: [String] = []
+            if let location = diagnostic.location {
+                properties = ["file=\(escapeProperty(location.file))", "line=\(location.line)", "col=\(location.column)"]
+            }
+            let head = "::\(diagnostic.severity.rawValue)" + (properties.isEmpty ? "" : " " + properties.joined(separator: ","))
+            return head + "::" + escapeData(diagnostic.message) + "\n"
+        }.joined()
+    }
+
+    /// The escapes GitHub's workflow command parser expects.
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

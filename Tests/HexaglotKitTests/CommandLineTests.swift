@@ -103,4 +103,19 @@ import Testing
                     == FileManager.default.contents(atPath: second.appendingPathComponent(path).path), "\(path)")
         }
     }
+
+    @Test func diagnosticsAsJSONAndGitHubAnnotationsForCI() throws {
+        let site = try TestSite(["content/en/a.md": "---\ndraft: maybe\n---\nx\n", "content/fr/a.md": "# A\n", "content/ar/a.md": "# A\n"])
+        let json = try run(["build", "--format", "json"], in: site.root)
+        #expect(json.status == 1)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
+        #expect(decoded?.count == 1)
+        #expect(decoded?.first?["file"] as? String == "content/en/a.md")
+        #expect(decoded?.first?["line"] as? Int == 2)
+        #expect(decoded?.first?["column"] as? Int == 8)
+        #expect(decoded?.first?["severity"] as? String == "error")
+        let github = try run(["build", "--format", "github"], in: site.root)
+        #expect(github.status == 1)
+        #expect(github.output == "::error file=content/en/a.md,line=2,col=8::'draft' must be true or false, got 'maybe'\n")
+    }
 }

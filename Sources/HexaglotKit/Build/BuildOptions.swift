@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     /// Markdown rendering of one file taking longer than this (seconds) stops the build;
     /// site.yaml's `markdownTimeLimit` takes precedence.
     public var markdownTimeLimit: Double = 10
+    /// Called with a one-line progress text as pages are done (a terminal shows it; may be frequent).
+    public var progress: (@Sendable (String) -> Void)?
     /// Results of earlier builds to reuse (see `BuildCache`); nil builds everything.
     public var cache: BuildCache?
     /// The theme folder; `templates/` in the site folder by default.

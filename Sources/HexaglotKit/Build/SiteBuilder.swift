@@ -32,7 +32,8 @@ public struct SiteBuilder: Sendable {
         checkLayouts(site, templates, engine)
         try stop()
         var pages = clock.measure("templates render") {
-            SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates, cache: options.cache).render()
+            SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates, cache: options.cache,
+                         progress: options.progress).render()
         }
         let copies = staticFiles(site, engine)
         // A site's own robots.txt replaces the generated one.
@@ -153,8 +154,11 @@ public struct SiteBuilder: Sendable {
         }
         for path in markdownFiles.sorted() { linkTargets.combine(path) }
         let linkContext = linkTargets.value
+        let counter = ProgressCounter(stage: "Markdown", languages: site.config.languages.map(\.code),
+                                      totals: site.pagesByLanguage.mapValues(\.count), report: options.progress)
         let results = try watchdog.run { Array(site.pages.indices).parallelMap { index -> (RenderedBody, [Diagnostic]) in
             let page = site.pages[index]
+            defer { counter?.finished(page.language.code) }
             guard let file = page.sourcePath else { return (.empty, []) }
             var key = StableHasher()
             key.combine(Int(truncatingIfNeeded: linkContext))

@@ -8,6 +8,7 @@ struct SiteRenderer {
     let localization: Localization
     let templates: TemplateSet
     var cache: BuildCache?
+    var progress: (@Sendable (String) -> Void)?
 
     /// One HTML file to render: a page, or one page of a paginated list.
     private struct Job {
@@ -30,8 +31,13 @@ struct SiteRenderer {
         for language in site.config.languages { bases[language.code] = builder.languageContext(language) }
         nonisolated(unsafe) let languageBases = bases
 
-        let pageFiles = jobs().parallelMap { job -> OutputFile in
+        let work = jobs()
+        var totals: [String: Int] = [:]
+        for job in work { totals[site.pages[job.index].language.code, default: 0] += 1 }
+        let counter = ProgressCounter(stage: "pages", languages: site.config.languages.map(\.code), totals: totals, report: progress)
+        let pageFiles = work.parallelMap { job -> OutputFile in
             let page = site.pages[job.index]
+            defer { counter?.finished(page.language.code) }
             let context = builder.pageContext(job.index, base: languageBases[page.language.code]!,
                                               pageNumber: job.number, pageCount: job.count, listed: job.listed)
             let layout = page.frontMatter.layout ?? page.kind.rawValue
