@@ -47,6 +47,7 @@ struct Build: AsyncParsableCommand {
         options.baseURL = baseURL
         options.includeDrafts = drafts
         options.includeFuture = future
+        options.skipsUnchangedBuilds = true
         let printer = DiagnosticPrinter.standardError
         printer.source = options.source
         let progress = ProgressLine.forStandardError()

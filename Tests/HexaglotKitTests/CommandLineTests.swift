@@ -118,4 +118,22 @@ import Testing
         #expect(github.status == 1)
         #expect(github.output == "::error file=content/en/a.md,line=2,col=8::'draft' must be true or false, got 'maybe'\n")
     }
+
+    @Test func aRebuildWithNothingChangedLeavesTheOutputAlone() throws {
+        let site = try TestSite(["content/en/a.md": "# A\n", "content/fr/a.md": "# A\n", "content/ar/a.md": "# A\n"])
+        #expect(try run(["build"], in: site.root).output.hasPrefix("built "))
+        let second = try run(["build"], in: site.root)
+        #expect(second.status == 0)
+        #expect(second.output.hasPrefix("up to date: 6 pages (en 2, fr 2, ar 2), nothing changed"))
+        // A changed input builds again.
+        try site.write("# A changed\n", to: "content/en/a.md")
+        #expect(try run(["build"], in: site.root).output.hasPrefix("built "))
+        #expect(site.file("en/a/index.html")?.contains("A changed") == true)
+        // So does a changed output file: the manifest vouches only for untouched output.
+        try site.write("tampered", to: "public/en/a/index.html")
+        #expect(try run(["build"], in: site.root).output.hasPrefix("built "))
+        #expect(site.file("en/a/index.html")?.contains("A changed") == true)
+        // Nothing changed since: up to date again.
+        #expect(try run(["build"], in: site.root).output.hasPrefix("up to date"))
+    }
 }

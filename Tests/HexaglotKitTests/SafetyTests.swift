@@ -105,4 +105,21 @@ import Testing
         #expect(errors == ["content/en/slow.md:1:1: error: rendering this file's Markdown took longer than 0.3 s and was stopped; it may contain one of cmark-gfm's known slow patterns (long runs of brackets, emphasis markers, table columns or autolinks): simplify it, or raise markdownTimeLimit in site.yaml"])
         #expect(site.file("en/index.html") == "previous")
     }
+
+    /// Published inputs of the 2023 cmark-gfm advisories, at sizes that take about a second on the
+    /// build machines with Debian's 0.29.0.gfm.6 (growing quadratically or worse beyond): each one
+    /// trips a lowered time limit, and the build names the file.
+    @Test(arguments: [
+        ("GHSA-29g3-96g3-jg6c processing instructions", "-1" + String(repeating: "<?x", count: 21_000) + "y\n"),
+        ("GHSA-29g3-96g3-jg6c table delimiters", "x\n| - |\n" + String(repeating: "|", count: 12_600) + "y\n"),
+        ("GHSA-w4qg-3vf7-m9x5 wide table", "|" + String(repeating: "x|", count: 700) + "\n|" + String(repeating: "-|", count: 700) + "\n"
+            + String(repeating: "a\n", count: 700)),
+    ])
+    func advisoryInputsTripTheWatchdog(_ advisory: String, _ markdown: String) async throws {
+        let site = try TestSite(["content/en/slow.md": "# Slow\n\n" + markdown, "content/en/fine.md": "# Fine\n"])
+        let errors = await site.errors { $0.markdownTimeLimit = 0.25 }
+        #expect(errors.count == 1, "\(advisory)")
+        #expect(errors.first?.hasPrefix("content/en/slow.md:1:1: error: rendering this file's Markdown took longer than 0.25 s") == true,
+                "\(advisory)")
+    }
 }

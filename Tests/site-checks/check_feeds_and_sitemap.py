@@ -4,6 +4,7 @@ sitemap through lxml, and every <loc> and alternate of the sitemap must exist in
 
 Usage: check_feeds_and_sitemap.py OUTPUT_DIR BASE_URL
 Exits 1 with a list of problems, else prints a summary and the plain 'N passed, 0 failed' line.
+`make site-checks` runs the same `check` from pytest (test_feeds_and_sitemap.py).
 """
 import pathlib
 import sys
@@ -23,8 +24,8 @@ def output_file(output: pathlib.Path, base: str, url: str) -> pathlib.Path | Non
     return target / "index.html" if path == "" or path.endswith("/") else target
 
 
-def main() -> int:
-    output, base = pathlib.Path(sys.argv[1]), sys.argv[2]
+def check(output: pathlib.Path, base: str) -> tuple[list[str], int, int]:
+    """(problems, checks passed, feeds found) for the site built in `output` with `base`."""
     problems, passed = [], 0
 
     feeds = sorted(output.glob("*/atom.xml"))
@@ -62,10 +63,15 @@ def main() -> int:
                 if target is None or not target.exists():
                     problems.append(f"{sitemap_path}: {link} has no page")
         passed += 1
+    return problems, passed, len(feeds)
 
+
+def main() -> int:
+    output, base = pathlib.Path(sys.argv[1]), sys.argv[2]
+    problems, passed, feeds = check(output, base)
     for problem in problems:
         print(problem)
-    print(f"checked {len(feeds)} feeds and the sitemap")
+    print(f"checked {feeds} feeds and the sitemap")
     print(f"{passed} passed, {len(problems)} failed")
     return 1 if problems else 0
 

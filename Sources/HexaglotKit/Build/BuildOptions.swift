@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     public var markdownTimeLimit: Double = 10
     /// Called with a one-line progress text as pages are done (a terminal shows it; may be frequent).
     public var progress: (@Sendable (String) -> Void)?
+    /// Leave the output untouched when nothing that produced it has changed (see `BuildManifest`).
+    public var skipsUnchangedBuilds = false
     /// Results of earlier builds to reuse (see `BuildCache`); nil builds everything.
     public var cache: BuildCache?
     /// The theme folder; `templates/` in the site folder by default.

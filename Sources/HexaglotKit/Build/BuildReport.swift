@@ -9,6 +9,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Time per stage, in order, for `--verbose`.
     public var stages: [(name: String, seconds: Double)] = []
+    /// Nothing had changed since the last build: the output was left as it was.
+    public var isUpToDate = false
     /// Each written file (path below the output) and the input it comes from.
     public var origins: [String: String] = [:]
 
@@ -24,6 +26,9 @@ public struct BuildReport: Sendable {
 
     public var summary: String {
         let pages = pagesPerLanguage.map { "\($0.code) \($0.count)" }.joined(separator: ", ")
+        if isUpToDate {
+            return "up to date: \(pagesPerLanguage.map(\.count).reduce(0, +)) pages (\(pages)), nothing changed (\(String(format: "%.2f", seconds)) s)"
+        }
         return "built \(pagesPerLanguage.map(\.count).reduce(0, +)) pages (\(pages)), \(filesWritten) files in \(String(format: "%.2f", seconds)) s"
     }
 }

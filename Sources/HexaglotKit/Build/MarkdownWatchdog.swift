@@ -58,7 +58,7 @@ final class MarkdownWatchdog: @unchecked Sendable {
     }
 
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+        String(format: "%g s", value)
     }
 }
 

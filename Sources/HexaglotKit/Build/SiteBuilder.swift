@@ -13,6 +13,16 @@ public struct SiteBuilder: Sendable {
 
     public func build() async throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
+        let inputs = clock.measure("up-to-date check") { options.skipsUnchangedBuilds ? BuildManifest.inputsHash(options) : 0 }
+        if options.skipsUnchangedBuilds, let manifest = BuildManifest.read(from: options.output), manifest.inputs == inputs,
+           manifest.validUntil.map({ options.now < $0 }) ?? true,
+           manifest.outputs == BuildManifest.outputsHash(options.output) {
+            var report = BuildReport(pagesPerLanguage: Array(zip(manifest.pagesPerLanguage, manifest.pageCounts)).map { (code: $0.0, count: $0.1) },
+                                     filesWritten: 0, warnings: [], seconds: clock.total)
+            report.isUpToDate = true
+            report.stages = clock.stages
+            return report
+        }
         let engine = DiagnosticEngine()
         func stop() throws(BuildFailure) {
             if engine.hasErrors { throw BuildFailure(diagnostics: engine.diagnostics) }
@@ -44,6 +54,11 @@ public struct SiteBuilder: Sendable {
 
         let counts = config.languages.map { language in
             (code: language.code, count: site.pagesByLanguage[language.code]?.count ?? 0)
+        }
+        if options.skipsUnchangedBuilds {
+            let comingDue = sources.compactMap { $0.frontMatter.date?.instant }.filter { $0 > options.now }.min()
+            BuildManifest(inputs: inputs, outputs: BuildManifest.outputsHash(options.output), validUntil: comingDue,
+                          pagesPerLanguage: counts.map(\.code), pageCounts: counts.map(\.count)).write(to: options.output)
         }
         var report = BuildReport(pagesPerLanguage: counts, filesWritten: all.count,
                                  warnings: engine.diagnostics, seconds: clock.total)

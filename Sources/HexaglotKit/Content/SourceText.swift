@@ -16,7 +16,8 @@ public struct SourceText: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .error("file is not valid UTF-8 text", at: firstInvalidUTF8(in: bytes, file: file))
         }
-        guard text.contains("\r") else { return SourceText(text: text) }
+        // A byte test: String.contains goes through Foundation's locale-aware search.
+        guard bytes.contains(UInt8(ascii: "\r")) else { return SourceText(text: text) }
         return SourceText(text: text.replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\r", with: "\n"))
     }

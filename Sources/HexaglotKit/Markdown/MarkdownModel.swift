@@ -58,17 +58,28 @@ public struct MarkdownSource: Sendable {
     /// The summary marker: the text before a `<!--more-->` line is the page's summary.
     public static let summaryMarker = "<!--more-->"
 
-    /// The text before a `<!--more-->` line, and the text with that line blanked (line numbers kept).
+    /// The text before a `<!--more-->` line, and the text with that line removed (its
+    /// neighbours keep their line numbers but one). Searched as bytes: it runs on every page.
     public static func splitSummary(_ text: String) -> (summary: String, text: String)? {
-        var offset = text.startIndex
-        while let range = text.range(of: summaryMarker, range: offset..<text.endIndex) {
-            let lineStart = text[..<range.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-            let lineEnd = text[range.upperBound...].firstIndex(of: "\n") ?? text.endIndex
-            if text[lineStart..<range.lowerBound].allSatisfy({ $0 == " " })
-                && text[range.upperBound..<lineEnd].allSatisfy({ $0 == " " }) {
-                return (String(text[..<lineStart]), String(text[..<lineStart]) + String(text[lineEnd...]))
+        let bytes = Array(text.utf8)
+        let marker = Array(summaryMarker.utf8)
+        guard bytes.count >= marker.count else { return nil }
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) else {
+                index += 1
+                continue
             }
-            offset = range.upperBound
+            var lineStart = index
+            while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            var lineEnd = index + marker.count
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let before = bytes[lineStart..<index], after = bytes[(index + marker.count)..<lineEnd]
+            if before.allSatisfy({ $0 == UInt8(ascii: " ") }) && after.allSatisfy({ $0 == UInt8(ascii: " ") }) {
+                let summary = String(decoding: bytes[..<lineStart], as: UTF8.self)
+                return (summary, summary + String(decoding: bytes[lineEnd...], as: UTF8.self))
+            }
+            index += marker.count
         }
         return nil
     }

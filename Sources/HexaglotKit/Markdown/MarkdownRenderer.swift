@@ -76,7 +76,14 @@ private struct TreeEditor {
     var firstImage: String?
     var firstParagraph = ""
     var problems: [Diagnostic] = []
-    private lazy var lines: [Substring] = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// The text's bytes and where each line starts, made on the first link (to turn cmark's
+    /// byte columns into character columns).
+    private lazy var textBytes: [UInt8] = Array(source.text.utf8)
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        for (offset, byte) in textBytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        return starts
+    }()
 
     init(source: MarkdownSource, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) {
         self.source = source
@@ -259,9 +266,12 @@ private struct TreeEditor {
             byteColumn = Int(cmark_node_get_start_column(parent))
         }
         var column = max(byteColumn, 1)
-        if line >= 1, line <= lines.count {
-            let bytes = Array(lines[line - 1].utf8.prefix(max(byteColumn - 1, 0)))
-            column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+        // cmark counts bytes; editors count characters: count the scalars that start in the
+        // line before the byte column (bytes that are not UTF-8 continuation bytes).
+        if line >= 1, line <= lineStarts.count {
+            let start = lineStarts[line - 1]
+            let end = min(start + max(byteColumn - 1, 0), textBytes.count)
+            column = textBytes[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
         }
         return SourceLocation(file: source.file, line: max(line, 1) + source.lineOffset, column: column)
     }

@@ -10,6 +10,19 @@ struct ContextBuilder {
     let strings: LocalizedPageStrings
     /// Languages that have an Atom feed.
     let feeds: Set<String>
+    /// Open Graph locale per language code, worked out once (ICU look-ups are slow).
+    let ogLocales: [String: String]
+
+    init(site: Site, bodies: [RenderedBody], localization: Localization, strings: LocalizedPageStrings, feeds: Set<String>) {
+        self.site = site
+        self.bodies = bodies
+        self.localization = localization
+        self.strings = strings
+        self.feeds = feeds
+        var ogLocales: [String: String] = [:]
+        for language in site.config.languages { ogLocales[language.code] = Self.ogLocale(language) }
+        self.ogLocales = ogLocales
+    }
 
     private var config: SiteConfig { site.config }
 
@@ -38,7 +51,7 @@ struct ContextBuilder {
         var lang: [String: Any] = [
             "code": language.code, "name": language.name, "locale": language.locale,
             "dir": language.direction.rawValue, "isRTL": language.direction == .rightToLeft,
-            "homeURL": url(language.code + "/"), "ogLocale": Self.ogLocale(language),
+            "homeURL": url(language.code + "/"), "ogLocale": ogLocales[language.code] ?? language.code,
         ]
         if feeds.contains(language.code) { lang["feedURL"] = url(language.code + "/atom.xml") }
         return [
@@ -74,7 +87,7 @@ struct ContextBuilder {
                 "hasPages": !listed.isEmpty,
             ] as [String: Any]
             if pageCount > 1 {
-                context["pagination"] = pagination(page, number: pageNumber, count: pageCount)
+                context["pagination"] = pagination(page.path, number: pageNumber, count: pageCount)
             }
             if page.kind == .home {
                 context["home"] = ["sections": homeSections(of: page.language)]
@@ -178,7 +191,7 @@ struct ContextBuilder {
     }
 
     func alternateLocales(for page: Page) -> [String] {
-        site.translations(of: page).compactMap { language, _ in language == page.language ? nil : Self.ogLocale(language) }
+        site.translations(of: page).compactMap { language, _ in language == page.language ? nil : ogLocales[language.code] }
     }
 
     /// Open Graph wants `ll_CC`: the language and its likely region (zh-Hans → zh_CN).
@@ -206,15 +219,16 @@ struct ContextBuilder {
         return XMLEscaping.jsonForScript(organization)
     }
 
-    func pagination(_ page: Page, number: Int, count: Int) -> [String: Any] {
+    /// Links between the pages of a list whose first page is at `path`.
+    func pagination(_ path: String, number: Int, count: Int) -> [String: Any] {
         var values: [String: Any] = [
             "current": number, "total": count,
             "pages": (1...count).map { n in
-                ["number": n, "url": url(Paginator.path(of: page.path, page: n)), "isCurrent": n == number] as [String: Any]
+                ["number": n, "url": url(Paginator.path(of: path, page: n)), "isCurrent": n == number] as [String: Any]
             },
         ]
-        if number > 1 { values["prevURL"] = url(Paginator.path(of: page.path, page: number - 1)) }
-        if number < count { values["nextURL"] = url(Paginator.path(of: page.path, page: number + 1)) }
+        if number > 1 { values["prevURL"] = url(Paginator.path(of: path, page: number - 1)) }
+        if number < count { values["nextURL"] = url(Paginator.path(of: path, page: number + 1)) }
         return values
     }
 

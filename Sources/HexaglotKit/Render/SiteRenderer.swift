@@ -113,19 +113,26 @@ struct SiteRenderer {
              "countLabel": localization.plural("page_count", count: tag.pages.count, in: language) ?? "\(tag.pages.count)"]
         }
         var files = [render(context, "tags", path: indexPath, origin: "content/\(language.code)")]
+        let size = site.config.paginate
         for tag in tags {
             let path = builder.tagPath(tag.slug, language)
             let name = builder.tagName(slug: tag.slug, fallback: tag.name, in: language)
-            var tagContext = base
-            tagContext["page"] = syntheticPage(title: name, path: path, kind: "tag", builder: builder)
-            tagContext["tag"] = ["name": name, "slug": tag.slug, "pages": tag.pages.map(builder.item)] as [String: Any]
-            tagContext["languages"] = switcher(language, builder: builder) { other in
-                site.tags[other.code]?.contains { $0.slug == tag.slug } == true ? builder.tagPath(tag.slug, other) : nil
+            let count = max(1, (tag.pages.count + size - 1) / size)
+            for number in 1...count {
+                let pagePath = Paginator.path(of: path, page: number)
+                var tagContext = base
+                tagContext["page"] = syntheticPage(title: name, path: pagePath, kind: "tag", builder: builder)
+                let listed = tag.pages[((number - 1) * size)..<min(number * size, tag.pages.count)]
+                tagContext["tag"] = ["name": name, "slug": tag.slug, "pages": listed.map(builder.item)] as [String: Any]
+                if count > 1 { tagContext["pagination"] = builder.pagination(path, number: number, count: count) }
+                tagContext["languages"] = switcher(language, builder: builder) { other in
+                    site.tags[other.code]?.contains { $0.slug == tag.slug } == true ? builder.tagPath(tag.slug, other) : nil
+                }
+                tagContext["menu"] = context["menu"]
+                tagContext["breadcrumbs"] = homeCrumb(language, builder: builder)
+                    + [["title": title, "url": builder.url(indexPath)]]
+                files.append(render(tagContext, "tag", path: pagePath, origin: "content/\(language.code)"))
             }
-            tagContext["menu"] = context["menu"]
-            tagContext["breadcrumbs"] = homeCrumb(language, builder: builder)
-                + [["title": title, "url": builder.url(indexPath)]]
-            files.append(render(tagContext, "tag", path: path, origin: "content/\(language.code)"))
         }
         return files
     }

@@ -25,6 +25,18 @@ public enum SummaryText {
         var words = 0
         var inWord = false
         for scalar in text.unicodeScalars {
+            // ASCII first: looking up Unicode properties is the slow path.
+            if scalar.isASCII {
+                let value = scalar.value
+                let isWordCharacter = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+                if isWordCharacter {
+                    if !inWord { words += 1 }
+                    inWord = true
+                } else {
+                    inWord = false
+                }
+                continue
+            }
             if CJKText.isWideScript(scalar) {
                 if scalar.properties.isIdeographic || scalar.properties.isAlphabetic { wide += 1 }
                 inWord = false

@@ -32,8 +32,20 @@ public enum URLPath {
 
     /// `/zh/新闻/` with each segment encoded; slashes kept.
     public static func encodePath(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { encodeSegment(String($0)) }
-            .joined(separator: "/")
+        // Every segment encoded, the slashes between them kept (one pass over the bytes).
+        guard !path.utf8.allSatisfy({ isUnreserved($0) || $0 == UInt8(ascii: "/") }) else { return path }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count * 3)
+        for byte in path.utf8 {
+            if isUnreserved(byte) || byte == UInt8(ascii: "/") {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A fragment (`#…`) from a heading id.

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Lets a build that would change nothing finish at once (the no-op rebuild): a small manifest,
+/// kept in the user's cache folder (not in the output, which stays byte-for-byte deterministic),
+/// records what produced the output folder: the sizes and times of every input file, the
+/// build options, the hexaglot binary, and the sizes and times of every output file. When all
+/// of those are as they were, and no page dated in the future has come due, the output is what
+/// a full build would write, so it is left untouched.
+struct BuildManifest: Codable, Equatable {
+    /// `~/.cache/hexaglot/<hash of the output path>.json` (or the system's caches folder).
+    static func location(for output: URL) -> URL {
+        let caches = FileManager.default.urls(for: .cachesDirectory, in: .userDomainMask).first
+            ?? FileManager.default.temporaryDirectory
+        var hasher = StableHasher()
+        hasher.combine(output.standardizedFileURL.path)
+        return caches.appendingPathComponent("hexaglot").appendingPathComponent(String(hasher.value, radix: 16) + ".json")
+    }
+
+    var inputs: UInt64
+    var outputs: UInt64
+    /// The earliest date of a page left out for being in the future: the output is stale from then.
+    var validUntil: Date?
+    var pagesPerLanguage: [String]
+    var pageCounts: [Int]
+
+    static func read(from output: URL) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: location(for: output).path) else { return nil }
+        return try? JSONDecoder().decode(BuildManifest.self, from: data)
+    }
+
+    func write(to output: URL) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let file = Self.location(for: output)
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? encoder.encode(self).write(to: file, options: .atomic)
+    }
+
+    /// A hash of the options and of every input file's path, size and modification time.
+    static func inputsHash(_ options: BuildOptions) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(options.baseURL ?? "")
+        hasher.combine((options.includeDrafts ? 1 : 0) + (options.includeFuture ? 2 : 0))
+        hasher.combine(options.maximumPageBytes)
+        hasher.combine(String(options.markdownTimeLimit))
+        hasher.combine(options.output.path)
+        if let binary = Bundle.main.executableURL { stamp(binary.path, into: &hasher) }
+        for folder in [options.source.appendingPathComponent("content"), options.templates] {
+            stampTree(folder, into: &hasher)
+        }
+        return hasher.value
+    }
+
+    /// A hash of every output file's path, size and modification time (hidden entries aside).
+    static func outputsHash(_ output: URL) -> UInt64 {
+        var hasher = StableHasher()
+        stampTree(output, into: &hasher)
+        return hasher.value
+    }
+
+    private static func stampTree(_ folder: URL, into hasher: inout StableHasher) {
+        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys,
+                                                               options: [.skipsHiddenFiles]) else { return }
+        var entries: [(String, Int, Double)] = []
+        for case let url as URL in enumerator {
+            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+            entries.append((url.path, values.fileSize ?? 0, values.contentModificationDate?.timeIntervalSince1970 ?? 0))
+        }
+        // Enumeration order is the file system's: sort so the hash is not.
+        for (path, size, time) in entries.sorted(by: { $0.0 < $1.0 }) {
+            hasher.combine(path)
+            hasher.combine(size)
+            hasher.combine(String(time))
+        }
+    }
+
+    private static func stamp(_ path: String, into hasher: inout StableHasher) {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        hasher.combine(path)
+        hasher.combine((attributes?[.size] as? NSNumber)?.intValue ?? 0)
+        hasher.combine(String((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0))
+    }
+}
