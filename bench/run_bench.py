@@ -71,7 +71,8 @@ def floor(folder, workdir):
 def measure(folder, hexaglot, pairs, workdir, on_tmpfs):
     out_h, out_g = workdir / "out-hexaglot", workdir / "out-hugo"
     copy_h, copy_g = workdir / "copy-hexaglot", workdir / "copy-hugo"
-    hexaglot_command = [hexaglot, "build", "--source", str(folder), "--output", str(out_h)]
+    # --force: the timed runs are full builds, never no-op skips.
+    hexaglot_command = [hexaglot, "build", "--source", str(folder), "--output", str(out_h), "--force"]
     hugo_command = ["sh", str(SHARED / "run_hugo.sh"), str(folder), str(out_g)]
 
     def once(command, out, copy):
@@ -89,7 +90,7 @@ def measure(folder, hexaglot, pairs, workdir, on_tmpfs):
         results["hexaglot"].append(once(hexaglot_command, out_h, copy_h))
         results["hugo"].append(once(hugo_command, out_g, copy_g))
     # No-op rebuild: the same build again over its own output, nothing changed.
-    noop = [run(hexaglot_command) for _ in range(3)]
+    noop = [run(hexaglot_command[:-1]) for _ in range(3)]
     return results, noop
 
 
@@ -131,11 +132,9 @@ def main():
         scaling = []
         for scale in [int(s) for s in args.scales.split(",") if s]:
             scaled = corpus(root, scale)
-            hexaglot_command = [args.hexaglot, "build", "--source", str(scaled), "--output", str(root / f"out-{scale}")]
+            hexaglot_command = [args.hexaglot, "build", "--source", str(scaled), "--output", str(root / f"out-{scale}"), "--force"]
             run(hexaglot_command)  # warm-up
-            samples = [run(hexaglot_command + []) for _ in range(3)]
-            for _ in samples:
-                pass
+            samples = [run(hexaglot_command) for _ in range(3)]
             scaling.append((scale, page_count(scaled), medians(samples)))
             shutil.rmtree(scaled, ignore_errors=True)
             shutil.rmtree(root / f"out-{scale}", ignore_errors=True)

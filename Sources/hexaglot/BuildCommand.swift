@@ -30,6 +30,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took.")
     var verbose = false
 
+    @Flag(name: .long, help: "Build even when nothing changed since the last build.")
+    var force = false
+
     @Option(name: .long, help: "text; json: diagnostics as a JSON array on standard output; github: GitHub Actions annotations (::error file=…,line=…::).")
     var format: Format = .text
 
@@ -47,7 +50,7 @@ struct Build: AsyncParsableCommand {
         options.baseURL = baseURL
         options.includeDrafts = drafts
         options.includeFuture = future
-        options.skipsUnchangedBuilds = true
+        options.skipsUnchangedBuilds = !force
         let printer = DiagnosticPrinter.standardError
         printer.source = options.source
         let progress = ProgressLine.forStandardError()

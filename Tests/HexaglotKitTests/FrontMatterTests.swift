@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HexaglotKit
 
@@ -106,5 +107,18 @@ import Testing
         #expect(PageDate(parsing: "2026-13-45") == nil)
         #expect(PageDate(parsing: "2026-11-20T10:30:00+08:00")?.day == "2026-11-20")
         #expect(PageDate(parsing: "2026-11-20 soon") == nil)
+    }
+}
+
+@Suite struct PageDateArithmeticTests {
+    /// The arithmetic agrees with Foundation's calendar on dates across centuries and offsets.
+    @Test(arguments: ["1970-01-01", "2000-02-29", "2026-11-20T10:30:00+08:00", "1999-12-31T23:59:59-05:00",
+                      "2100-03-01", "1900-01-01T00:00:00Z", "2024-12-31T12:00:00+14:00"])
+    func instantsMatchFoundation(_ text: String) throws {
+        let date = try #require(PageDate(parsing: text))
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = text.count == 10 ? [.withFullDate] : [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        #expect(date.instant == formatter.date(from: text))
     }
 }

@@ -22,3 +22,12 @@ def test_axe_finds_no_serious_violation(server, browser_at, lang, kind, size):
         browser.find_element(By.CSS_SELECTOR, "nav.langs summary").click()
         problems += [f"switcher open: {p}" for p in sitechecks.axe_violations(browser)]
     assert not problems, problems_message("axe-core serious or critical violations", problems)
+
+
+@pytest.mark.parametrize("size", [sitechecks.MOBILE, sitechecks.DESKTOP], ids=["390px", "1280px"])
+@pytest.mark.parametrize("path", ["/", "/404.html", "/ar/404.html"])
+def test_axe_finds_no_serious_violation_on_root_and_404_pages(server, browser_at, path, size):
+    browser = browser_at(size)
+    sitechecks.open_page(browser, server.origin + path)
+    problems = sitechecks.axe_violations(browser)
+    assert not problems, problems_message("axe-core serious or critical violations", problems)

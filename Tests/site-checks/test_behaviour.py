@@ -2,6 +2,7 @@
 translated page, Arabic pages lay out right to left, no page scrolls sideways at 390 px, the
 skip link works, and no request leaves the site."""
 import pytest
+from selenium.webdriver.common.by import By
 
 import sitechecks
 from conftest import REPORT, problems_message
@@ -23,6 +24,19 @@ def test_language_switcher_leads_to_the_translated_page(server, browser_at, path
     sitechecks.open_page(browser, server.origin + path)
     problems = sitechecks.switch_language(browser, target)
     assert not problems, problems_message("language switcher", problems)
+
+
+@pytest.mark.parametrize("path", ["/zh/", "/ar/", "/en/news/factory-visit/", "/ar/areas/pops/"])
+def test_open_language_switcher_fits_on_a_phone(server, browser_at, path):
+    browser = browser_at(sitechecks.MOBILE)
+    sitechecks.open_page(browser, server.origin + path)
+    browser.find_element(By.CSS_SELECTOR, "nav.langs summary").click()
+    problems = sitechecks.sideways_scroll(browser)
+    box = browser.execute_script("const r = document.querySelector('nav.langs ul').getBoundingClientRect();"
+                                 "return [r.left, r.right, innerWidth]")
+    if box[0] < 0 or box[1] > box[2]:
+        problems.append(f"the open switcher spans {box[0]:.0f}..{box[1]:.0f} px of a {box[2]} px screen")
+    assert not problems, problems_message(f"open language switcher on {path}", problems)
 
 
 @pytest.mark.parametrize("size", [sitechecks.MOBILE, sitechecks.DESKTOP], ids=["390px", "1280px"])

@@ -59,18 +59,25 @@ public struct PageDate: Hashable, Sendable, Comparable {
             }
             guard position == scalars.count else { return nil }
         }
-        var components = DateComponents()
-        components.year = year; components.month = month; components.day = day
-        components.hour = hour; components.minute = minute; components.second = second
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: offsetSeconds) ?? TimeZone(identifier: "UTC")!
-        guard let instant = calendar.date(from: components) else { return nil }
-        self.instant = instant
+        // Plain arithmetic (proleptic Gregorian calendar): no calendar objects on every page.
+        let seconds = PageDate.daysFromCivil(year: year, month: month, day: day) * 86_400
+            + hour * 3_600 + minute * 60 + second - offsetSeconds
+        self.instant = Date(timeIntervalSince1970: TimeInterval(seconds))
         self.year = year
         self.month = month
         self.dayOfMonth = day
         self.day = String(format: "%04d-%02d-%02d", year, month, day)
         self.machineReadable = String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -13,6 +13,8 @@ struct LinkResolver: Sendable {
               !Self.hasScheme(destination), let source = page.sourcePath else { return .keep }
         let suffixStart = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
         let rawPath = String(destination[..<suffixStart])
+        // Most links are not to Markdown files: decide that on the bytes before any decoding.
+        guard Self.mayNameMarkdownFile(rawPath) else { return .keep }
         let suffix = String(destination[suffixStart...])
         let path = rawPath.removingPercentEncoding ?? rawPath
         guard path.lowercased().hasSuffix(".md") else { return .keep }
@@ -36,6 +38,13 @@ struct LinkResolver: Sendable {
             return .broken("link '\(destination)' leads to content/\(target), a draft or future page that is not published")
         }
         return .broken("link '\(destination)' leads to content/\(target), which does not exist")
+    }
+
+    /// Ends in `.md` (any case), possibly percent-encoded (`%2Emd`, `.m%64`).
+    static func mayNameMarkdownFile(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard let last = bytes.last else { return false }
+        return last == UInt8(ascii: "d") || last == UInt8(ascii: "D") || bytes.contains(UInt8(ascii: "%"))
     }
 
     static func hasScheme(_ destination: String) -> Bool {
