@@ -12,8 +12,7 @@ struct Build: AsyncParsableCommand {
         discussion: "Any folder with content/ and templates/ is a site. Exit status: 0 built, 1 errors in the content or templates, 2 usage errors."
     )
 
-    @Option(name: .long, help: "The site folder (holding content/ and templates/).")
-    var source: String = "."
+    @OptionGroup var site: SiteFolderOption
 
     @Option(name: .long, help: "Where to write the site (default: public/ in the site folder).")
     var output: String?
@@ -36,16 +35,9 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: "text; json: diagnostics as a JSON array on standard output; github: GitHub Actions annotations (::error file=…,line=…::).")
     var format: Format = .text
 
-    func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--source '\(source)' is not a folder")
-        }
-    }
-
     func run() async throws {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var options = BuildOptions(source: URL(fileURLWithPath: source, relativeTo: current),
+        var options = BuildOptions(source: site.folder,
                                    output: output.map { URL(fileURLWithPath: $0, relativeTo: current) })
         options.baseURL = baseURL
         options.includeDrafts = drafts

@@ -17,8 +17,7 @@ struct Check: AsyncParsableCommand {
         case text, json
     }
 
-    @Option(name: .long, help: "The site folder (holding content/ and templates/).")
-    var source: String = "."
+    @OptionGroup var site: SiteFolderOption
 
     @Flag(name: .long, help: "List every external link (http, https, mailto) with the pages using it; nothing is fetched.")
     var external = false
@@ -26,16 +25,8 @@ struct Check: AsyncParsableCommand {
     @Option(name: .long, help: "text (diagnostics like the build's) or json (an array of problems).")
     var format: Format = .text
 
-    func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--source '\(source)' is not a folder")
-        }
-    }
-
     func run() async throws {
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let options = BuildOptions(source: URL(fileURLWithPath: source, relativeTo: current))
+        let options = BuildOptions(source: site.folder)
         let report: CheckReport
         do {
             report = try await SiteChecker(options: options).check()

@@ -10,21 +10,9 @@ struct New: ParsableCommand {
     )
 }
 
-/// Options both `new` commands take.
-struct SiteFolderOption: ParsableArguments {
-    @Option(name: .long, help: "The site folder (holding content/).")
-    var source: String = "."
-
-    func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--source '\(source)' is not a folder")
-        }
-    }
-
+extension SiteFolderOption {
     var scaffolder: PageScaffolder {
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return PageScaffolder(siteFolder: URL(fileURLWithPath: source, relativeTo: current))
+        PageScaffolder(siteFolder: folder)
     }
 
     /// Runs a scaffolding step and prints the created file's path as it can be opened from here.

@@ -10,8 +10,7 @@ struct Serve: AsyncParsableCommand {
         discussion: "Serves on 127.0.0.1 only unless --host says otherwise. The reload script is added to pages as they are served, never to built files."
     )
 
-    @Option(name: .long, help: "The site folder (holding content/ and templates/).")
-    var source: String = "."
+    @OptionGroup var site: SiteFolderOption
 
     @Option(name: .long, help: "Address to listen on (0.0.0.0 for every interface).")
     var host: String = "127.0.0.1"
@@ -26,16 +25,11 @@ struct Serve: AsyncParsableCommand {
     var future = false
 
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--source '\(source)' is not a folder")
-        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
     func run() async throws {
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let siteFolder = URL(fileURLWithPath: source, relativeTo: current).standardizedFileURL
+        let siteFolder = site.folder
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-serve-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: output) }
         let boundPort = port == 0 ? try FreePort.find(host: host) : port

@@ -17,8 +17,7 @@ struct Status: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "The site folder (holding content/ and templates/).")
-    var source: String = "."
+    @OptionGroup var site: SiteFolderOption
 
     @Option(name: .long, help: "text (a table), json (for CI) or html (a page to share).")
     var format: Format = .text
@@ -34,10 +33,6 @@ struct Status: ParsableCommand {
     var failOnOutdated: [String] = []
 
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--source '\(source)' is not a folder")
-        }
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under must be a percentage from 0 to 100, got \(failUnder)")
         }
@@ -45,7 +40,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let site = URL(fileURLWithPath: source, relativeTo: current).standardizedFileURL
+        let site = site.folder
         let printer = DiagnosticPrinter.standardError
         printer.source = site
         let (status, warnings) = try TranslationStatus.read(siteFolder: site)
@@ -56,7 +51,7 @@ struct Status: ParsableCommand {
         let gates = StatusGates(minimumCoverage: failUnder, languagesWithoutOutdated: codes)
         if let problem = gates.problem(for: status) { throw ValidationError(problem) }
 
-        let destination = output ?? (format == .html ? TypedPath.join(source, "translation-status.html") : "-")
+        let destination = output ?? (format == .html ? TypedPath.join(self.site.source, "translation-status.html") : "-")
         let report: String
         switch format {
         case .text:
