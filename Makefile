@@ -51,7 +51,7 @@ test: deps python-deps
 # feeds (feedparser) and sitemap (lxml); screenshots go to $(SCREENSHOTS)/.
 site-checks: deps site-check-deps
 	@[ -x $(HEXAGLOT) ] || $(SWIFT) build --product hexaglot
-	HEXAGLOT=$(HEXAGLOT) SITE_CHECKS_OUTPUT=$(CHECK_OUTPUT) SITE_CHECKS_BASE_URL=$(CHECK_BASE_URL) \
+	PYTHONDONTWRITEBYTECODE=1 HEXAGLOT=$(HEXAGLOT) SITE_CHECKS_OUTPUT=$(CHECK_OUTPUT) SITE_CHECKS_BASE_URL=$(CHECK_BASE_URL) \
 	  SITE_CHECKS_SCREENSHOTS=$(SCREENSHOTS) python3 -m pytest Tests/site-checks
 
 site-check-deps:

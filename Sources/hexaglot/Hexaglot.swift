@@ -12,6 +12,7 @@ struct Hexaglot: AsyncParsableCommand {
 
     /// Exit statuses: 0 success, 1 content or template errors, 2 usage errors.
     static func main() async {
+        AbortReporter.install()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

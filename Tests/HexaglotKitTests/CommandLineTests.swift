@@ -136,4 +136,17 @@ import Testing
         // Nothing changed since: up to date again.
         #expect(try run(["build"], in: site.root).output.hasPrefix("up to date"))
     }
+
+    /// GHSA-29g3-96g3-jg6c: a reference definition with a multi-line title makes cmark-gfm's
+    /// output grow with the square of the input until the library calls abort(). The build
+    /// says which file, exits 1 and writes nothing.
+    @Test func aMarkdownLibraryAbortNamesTheFile() throws {
+        let bomb = "[f]:u\n\"\n" + String(repeating: "[f]\n", count: 19_000) + "[f]:u \"t\n"
+        let site = try TestSite(["content/en/bomb.md": bomb, "content/en/ok.md": "# OK\n"])
+        try site.write("previous", to: "public/en/index.html")
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("content/en/bomb.md:1:1: error: cmark-gfm aborted while rendering this file's Markdown"))
+        #expect(site.file("en/index.html") == "previous")
+    }
 }

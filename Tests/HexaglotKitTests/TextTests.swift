@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HexaglotKit
 
@@ -46,5 +47,25 @@ import Testing
         #expect(SummaryText.readingMinutes(String(repeating: "字", count: 1200)) == 3)
         #expect(SummaryText.readingMinutes(String(repeating: "word ", count: 500)) == 2)
         #expect(SummaryText.readingMinutes("hi") == 1)
+    }
+}
+
+@Suite struct ImageSizeTests {
+    @Test func readsTheSizeOfEachFormat() {
+        var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8))
+        png += Data([0, 0, 0x03, 0x20, 0, 0, 0x01, 0xC2])  // 800 × 450
+        #expect(ImageSize.of(png)! == (800, 450))
+        #expect(ImageSize.of(Data(Array("GIF89a".utf8) + [0x10, 0, 0x08, 0]))! == (16, 8))
+        let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 17, 8, 0x01, 0xC2, 0x03, 0x20, 3])
+        #expect(ImageSize.of(jpeg)! == (800, 450))
+        #expect(ImageSize.of(Data(#"<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450">"#.utf8))! == (800, 450))
+        #expect(ImageSize.of(Data(#"<?xml version="1.0"?><svg viewBox="0 0 64 32" xmlns="http://www.w3.org/2000/svg">"#.utf8))! == (64, 32))
+        #expect(ImageSize.of(Data("not an image".utf8)) == nil)
+    }
+
+    @Test func markdownImagesGetTheirSizeAndLoadLazily() {
+        let (rendered, _) = MarkdownRenderer().render(MarkdownSource(text: "![A *plant*](pic.svg \"Title\")\n", file: "t.md"),
+                                                      rewriteLink: { _ in .keep }, imageSize: { $0 == "pic.svg" ? (800, 450) : nil })
+        #expect(rendered.html == "<p><img src=\"pic.svg\" alt=\"A plant\" title=\"Title\" width=\"800\" height=\"450\" loading=\"lazy\" decoding=\"async\" /></p>\n")
     }
 }

@@ -143,4 +143,4 @@ def pytest_terminal_summary(terminalreporter):
 
 def pytest_sessionfinish(session, exitstatus):
     if session.testscollected == 0:  # pytest exits 5, and make fails; say why
-        print("\nno site check ran: Tests/site-checks collected no test", file=sys.stderr)
+        print("\nno site check ran: pytest exits 5 and make fails", file=sys.stderr)

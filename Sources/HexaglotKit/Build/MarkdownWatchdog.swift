@@ -17,12 +17,14 @@ final class MarkdownWatchdog: @unchecked Sendable {
     func begin(_ slot: Int, file: String) {
         lock.lock()
         running[slot] = (file, .now())
+        AbortReporter.rendering(running.values.map(\.file))
         lock.unlock()
     }
 
     func end(_ slot: Int) {
         lock.lock()
         running[slot] = nil
+        AbortReporter.rendering(running.values.map(\.file))
         lock.unlock()
     }
 

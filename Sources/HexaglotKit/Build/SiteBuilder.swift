@@ -36,8 +36,9 @@ public struct SiteBuilder: Sendable {
         let files = clock.measure("discover") { discoverContent(config, engine) }
         let sources = clock.measure("front matter") { readPages(files, config, engine) }
         let site = clock.measure("assemble") { assemble(config, sources: sources, files: files, localization: localization, engine) }
+        let published = publishedFiles(site)
         let bodies = try clock.measure("markdown") { () throws(BuildFailure) in
-            try renderMarkdown(site, markdownFiles: Self.markdownPaths(files), engine)
+            try renderMarkdown(site, markdownFiles: Self.markdownPaths(files), images: ImageSizes(files: published), engine)
         }
         checkLayouts(site, templates, engine)
         try stop()
@@ -154,7 +155,17 @@ public struct SiteBuilder: Sendable {
         return site
     }
 
-    private func renderMarkdown(_ site: Site, markdownFiles: Set<String>,
+    /// Files published as they are, by output path: page resources and `content/static/`.
+    private func publishedFiles(_ site: Site) -> [String: URL] {
+        var files: [String: URL] = [:]
+        for resource in site.resources { files[resource.path] = resource.source.url }
+        let (statics, _) = ContentDiscovery(siteRoot: options.source)
+            .files(in: options.source.appendingPathComponent("content/static"), displayPrefix: "content/static")
+        for file in statics { files[file.relativePath] = file.url }
+        return files
+    }
+
+    private func renderMarkdown(_ site: Site, markdownFiles: Set<String>, images: ImageSizes,
                                 _ engine: DiagnosticEngine) throws(BuildFailure) -> [RenderedBody] {
         let resolver = LinkResolver(site: site, markdownFiles: markdownFiles)
         let renderer = MarkdownRenderer()
@@ -184,7 +195,7 @@ public struct SiteBuilder: Sendable {
             if let hit = cache?.renderedMarkdown(page.path, key: key.value) { return (hit.body, hit.problems) }
             watchdog.begin(index, file: file)
             defer { watchdog.end(index) }
-            let (body, problems) = renderBody(page, renderer: renderer, resolver: resolver, allowsRawHTML: allowsRawHTML)
+            let (body, problems) = renderBody(page, renderer: renderer, resolver: resolver, images: images, allowsRawHTML: allowsRawHTML)
             cache?.storeRenderedMarkdown(page.path, .init(key: key.value, body: body, problems: problems))
             return (body, problems)
         } }
@@ -192,14 +203,16 @@ public struct SiteBuilder: Sendable {
         return results.map(\.0)
     }
 
-    private func renderBody(_ page: Page, renderer: MarkdownRenderer, resolver: LinkResolver,
+    private func renderBody(_ page: Page, renderer: MarkdownRenderer, resolver: LinkResolver, images: ImageSizes,
                             allowsRawHTML: Bool) -> (RenderedBody, [Diagnostic]) {
             let file = page.sourcePath ?? ""
             let split = MarkdownSource.splitSummary(page.body)
             var source = MarkdownSource(text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
                                         allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
                                         isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
-            let (rendered, problems) = renderer.render(source) { resolver.rewrite($0, from: page) }
+            let rootPath = resolver.site.config.rootPath
+            let (rendered, problems) = renderer.render(source, rewriteLink: { resolver.rewrite($0, from: page) },
+                                                       imageSize: { images.size(of: $0, onPage: page.path, rootPath: rootPath) })
             var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
             if page.frontMatter.summary == nil, let split {
                 // The text before <!--more--> is the summary, whole.

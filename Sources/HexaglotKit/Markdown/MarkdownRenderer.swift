@@ -19,7 +19,8 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func render(_ source: MarkdownSource,
-                       rewriteLink: (MarkdownLink) -> LinkRewrite) -> (RenderedMarkdown, [Diagnostic]) {
+                       rewriteLink: (MarkdownLink) -> LinkRewrite,
+                       imageSize: (String) -> (width: Int, height: Int)? = { _ in nil }) -> (RenderedMarkdown, [Diagnostic]) {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
         if source.allowsRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm: out of memory") }
@@ -45,6 +46,7 @@ public struct MarkdownRenderer: Sendable {
         var diagnostics = editor.rewriteLinks(rewriteLink)
         editor.removeCJKSoftBreaks()
         if source.isolatesLeftToRightRuns { editor.isolateLeftToRightRuns() }
+        editor.sizeImages(imageSize)
         let headings = editor.anchorHeadings()
         diagnostics.append(contentsOf: editor.problems)
 
@@ -183,11 +185,29 @@ private struct TreeEditor {
         return CJKText.isWideScript(before) && CJKText.isWideScript(after)
     }
 
+    /// Images get their size (no jump while the page loads) and load lazily. cmark renders each
+    /// image (its URL checks and escaping stay its own); the attributes go into that HTML.
+    mutating func sizeImages(_ size: (String) -> (width: Int, height: Int)?) {
+        for node in links where cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            var html = MarkdownRenderer.string(from: cmark_render_html(node, options, extensions))
+            guard html.hasPrefix("<img "), html.hasSuffix(" />") else { continue }
+            html.removeLast(3)
+            if let (width, height) = size(url) { html += " width=\"\(width)\" height=\"\(height)\"" }
+            html += " loading=\"lazy\" decoding=\"async\" />"
+            guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(replacement, html)
+            cmark_node_insert_before(node, replacement)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
     /// In right-to-left text, a Latin name or code followed by punctuation is laid out with the
     /// punctuation on the wrong side unless the run is isolated: wrap each in `<bdi>`.
     mutating func isolateLeftToRightRuns() {
         for node in codes { wrapInIsolate(node) }
-        for node in texts {
+        for node in texts where !Self.isInsideImage(node) {
             let text = Self.literal(of: node)
             let runs = BidiRuns.leftToRightRuns(in: text)
             guard !runs.isEmpty else { continue }
@@ -209,6 +229,16 @@ private struct TreeEditor {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+    }
+
+    /// Image descriptions become `alt` text: no markup may go there.
+    private static func isInsideImage(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if cmark_node_get_type(current) == CMARK_NODE_IMAGE { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
     }
 
     private func insertText(_ text: String, before node: OpaquePointer) {
