@@ -16,28 +16,22 @@ public enum URLPath {
 
     /// Percent-encodes everything in one path segment except RFC 3986's unreserved characters.
     public static func encodeSegment(_ segment: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(segment.utf8.count)
-        for byte in segment.utf8 {
-            if isUnreserved(byte) {
-                bytes.append(byte)
-            } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        encode(segment, keepingSlashes: false)
     }
 
     /// `/zh/新闻/` with each segment encoded; slashes kept.
     public static func encodePath(_ path: String) -> String {
-        // Every segment encoded, the slashes between them kept (one pass over the bytes).
-        guard !path.utf8.allSatisfy({ isUnreserved($0) || $0 == UInt8(ascii: "/") }) else { return path }
+        encode(path, keepingSlashes: true)
+    }
+
+    /// One pass over the bytes; text that needs no encoding is returned as it is.
+    private static func encode(_ text: String, keepingSlashes: Bool) -> String {
+        let kept: (UInt8) -> Bool = { isUnreserved($0) || (keepingSlashes && $0 == UInt8(ascii: "/")) }
+        guard !text.utf8.allSatisfy(kept) else { return text }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(path.utf8.count * 3)
-        for byte in path.utf8 {
-            if isUnreserved(byte) || byte == UInt8(ascii: "/") {
+        bytes.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if kept(byte) {
                 bytes.append(byte)
             } else {
                 bytes.append(UInt8(ascii: "%"))
