@@ -128,7 +128,7 @@ public struct SiteBuilder: Sendable {
                 return PageSource.read(item.file, language: item.language, maximumBytes: limit)
             }
             if let hit = cache.parsedPage(item.file.displayPath, data: data) { return (hit.source, hit.problems) }
-            let (source, problems) = PageSource.read(item.file, language: item.language, maximumBytes: limit)
+            let (source, problems) = PageSource.read(item.file, data: data, language: item.language, maximumBytes: limit)
             cache.storeParsedPage(item.file.displayPath, .init(data: data, source: source, problems: problems))
             return (source, problems)
         }

@@ -13,10 +13,15 @@ public struct PageSource: Sendable {
 
     /// Reads one file; problems are returned, not thrown, so every file's are reported.
     public static func read(_ file: SourceFile, language: Language, maximumBytes: Int) -> (PageSource?, [Diagnostic]) {
-        let start = SourceLocation(file: file.displayPath)
         guard let data = FileManager.default.contents(atPath: file.url.path) else {
-            return (nil, [.error("cannot read file", at: start)])
+            return (nil, [.error("cannot read file", at: SourceLocation(file: file.displayPath))])
         }
+        return read(file, data: data, language: language, maximumBytes: maximumBytes)
+    }
+
+    /// Parses bytes already read (the build cache reads them to compare with the last build).
+    public static func read(_ file: SourceFile, data: Data, language: Language, maximumBytes: Int) -> (PageSource?, [Diagnostic]) {
+        let start = SourceLocation(file: file.displayPath)
         guard data.count <= maximumBytes else {
             return (nil, [.error("file is \(data.count) bytes, over the limit of \(maximumBytes) bytes for one page (maxPageBytes in site.yaml)", at: start)])
         }
