@@ -16,6 +16,18 @@ import Testing
         #expect(footnote.contains("href=\"#fn-1\""))
     }
 
+    /// cmark-gfm keeps the extensions' trigger characters in one process-wide table that each
+    /// parser used to add to and clear; parsing on several threads then lost strikethrough and
+    /// autolinks in some pages (it did on the benchmark corpus). Many parallel parses must all agree.
+    @Test func parsingOnManyThreadsKeepsEveryExtension() {
+        let markdown = String(repeating: "Some words ~~struck~~ and www.example.org here, *emphasis* too.\n\n", count: 20)
+        let expected = html(markdown)
+        #expect(expected.contains("<del>struck</del>"))
+        #expect(expected.contains("<a href=\"http://www.example.org\">"))
+        let outputs = Array(0..<400).parallelMap { _ in html(markdown) }
+        #expect(outputs.filter { $0 != expected }.count == 0)
+    }
+
     @Test func rawHTMLIsOmittedUnlessAllowed() {
         let unsafe = "<div onclick=\"x()\">hi</div>\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))"
         let safe = html(unsafe)

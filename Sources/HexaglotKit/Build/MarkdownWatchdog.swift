@@ -7,7 +7,17 @@ import Foundation
 /// with the process, which the command line exits at once.)
 final class MarkdownWatchdog: @unchecked Sendable {
     private let lock = NSLock()
-    private var running: [Int: (file: String, started: DispatchTime)] = [:]
+    private struct Rendering {
+        let file: String
+        let started: UInt64
+        /// Time spent waiting for another page (cmark-gfm's inline phase runs one page at a time).
+        var waited: UInt64 = 0
+        var waitingSince: UInt64?
+
+        func elapsed(at now: UInt64) -> UInt64 { now - started - waited - (waitingSince.map { now - $0 } ?? 0) }
+    }
+
+    private var running: [Int: Rendering] = [:]
     let limit: Double
 
     init(limit: Double) {
@@ -16,7 +26,7 @@ final class MarkdownWatchdog: @unchecked Sendable {
 
     func begin(_ slot: Int, file: String) {
         lock.lock()
-        running[slot] = (file, .now())
+        running[slot] = Rendering(file: file, started: DispatchTime.now().uptimeNanoseconds)
         AbortReporter.rendering(running.values.map(\.file))
         lock.unlock()
     }
@@ -28,13 +38,28 @@ final class MarkdownWatchdog: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Marks the time `slot` waits for its turn, which does not count against the limit.
+    func waiting(_ slot: Int, _ isWaiting: Bool) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        lock.lock()
+        defer { lock.unlock() }
+        guard var rendering = running[slot] else { return }
+        if isWaiting {
+            rendering.waitingSince = now
+        } else if let since = rendering.waitingSince {
+            rendering.waited += now - since
+            rendering.waitingSince = nil
+        }
+        running[slot] = rendering
+    }
+
     /// The first file (by name) whose rendering has run longer than the limit.
     func overdue() -> String? {
         lock.lock()
         defer { lock.unlock() }
         let now = DispatchTime.now().uptimeNanoseconds
         return running.values
-            .filter { Double(now - $0.started.uptimeNanoseconds) / 1e9 > limit }
+            .filter { Double($0.elapsed(at: now)) / 1e9 > limit }
             .map(\.file).min()
     }
 

@@ -195,7 +195,8 @@ public struct SiteBuilder: Sendable {
             if let hit = cache?.renderedMarkdown(page.path, key: key.value) { return (hit.body, hit.problems) }
             watchdog.begin(index, file: file)
             defer { watchdog.end(index) }
-            let (body, problems) = renderBody(page, renderer: renderer, resolver: resolver, images: images, allowsRawHTML: allowsRawHTML)
+            let (body, problems) = renderBody(page, renderer: renderer, resolver: resolver, images: images, allowsRawHTML: allowsRawHTML,
+                                              waiting: { watchdog.waiting(index, $0) })
             cache?.storeRenderedMarkdown(page.path, .init(key: key.value, body: body, problems: problems))
             return (body, problems)
         } }
@@ -204,7 +205,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func renderBody(_ page: Page, renderer: MarkdownRenderer, resolver: LinkResolver, images: ImageSizes,
-                            allowsRawHTML: Bool) -> (RenderedBody, [Diagnostic]) {
+                            allowsRawHTML: Bool, waiting: (Bool) -> Void) -> (RenderedBody, [Diagnostic]) {
             let file = page.sourcePath ?? ""
             let split = MarkdownSource.splitSummary(page.body)
             var source = MarkdownSource(text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
@@ -212,12 +213,13 @@ public struct SiteBuilder: Sendable {
                                         isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
             let rootPath = resolver.site.config.rootPath
             let (rendered, problems) = renderer.render(source, rewriteLink: { resolver.rewrite($0, from: page) },
-                                                       imageSize: { images.size(of: $0, onPage: page.path, rootPath: rootPath) })
+                                                       imageSize: { images.size(of: $0, onPage: page.path, rootPath: rootPath) },
+                                                       waitingForInlinePhase: waiting)
             var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
             if page.frontMatter.summary == nil, let split {
                 // The text before <!--more--> is the summary, whole.
                 source.text = split.summary
-                let (before, _) = renderer.render(source) { _ in .keep }
+                let (before, _) = renderer.render(source, rewriteLink: { _ in .keep }, waitingForInlinePhase: waiting)
                 summary = before.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             }
             let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage

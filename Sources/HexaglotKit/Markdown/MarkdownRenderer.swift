@@ -14,13 +14,23 @@ public struct MarkdownRenderer: Sendable {
         return true
     }()
 
+    /// cmark-gfm adds the extensions' trigger characters (`~`, `w`, `:`) to one process-wide table
+    /// when a parser starts on a document's inlines and takes them out when it is done, so with
+    /// pages parsed on several threads one parser's clean-up switched strikethrough and autolinks
+    /// off in the middle of another's parse, and the output depended on timing. The inline phase
+    /// (`cmark_parser_finish`) therefore runs one document at a time; block parsing, the tree edits
+    /// and HTML rendering stay parallel. The time a page waits for its turn is reported to the
+    /// caller, so that a time limit counts only the page's own work.
+    private static let inlinePhase = NSLock()
+
     public init() {
         _ = Self.registered
     }
 
     public func render(_ source: MarkdownSource,
                        rewriteLink: (MarkdownLink) -> LinkRewrite,
-                       imageSize: (String) -> (width: Int, height: Int)? = { _ in nil }) -> (RenderedMarkdown, [Diagnostic]) {
+                       imageSize: (String) -> (width: Int, height: Int)? = { _ in nil },
+                       waitingForInlinePhase: (_ waiting: Bool) -> Void = { _ in }) -> (RenderedMarkdown, [Diagnostic]) {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
         if source.allowsRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm: out of memory") }
@@ -38,7 +48,12 @@ public struct MarkdownRenderer: Sendable {
                 buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
         }()
-        guard let document = cmark_parser_finish(parser) else { fatalError("cmark-gfm: out of memory") }
+        waitingForInlinePhase(true)
+        Self.inlinePhase.lock()
+        waitingForInlinePhase(false)
+        let finished = cmark_parser_finish(parser)
+        Self.inlinePhase.unlock()
+        guard let document = finished else { fatalError("cmark-gfm: out of memory") }
         defer { cmark_node_free(document) }
 
         var editor = TreeEditor(source: source, options: options, extensions: cmark_parser_get_syntax_extensions(parser))
