@@ -27,7 +27,6 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(
@@ -44,6 +43,8 @@ let package = Package(
             dependencies: [
                 "HexaglotKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // The reference Mustache engine the built-in renderer is checked against.
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Fixtures"]
         ),

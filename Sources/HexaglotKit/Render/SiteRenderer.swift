@@ -44,7 +44,7 @@ struct SiteRenderer {
             let path = Paginator.path(of: page.path, page: job.number) + "index.html"
             let origin = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
             guard let cache else {
-                return OutputFile(path: path, contents: .bytes(Data(templates.render(context, with: layout).utf8)), origin: origin)
+                return OutputFile(path: path, contents: .bytes(templates.render(context, with: layout)), origin: origin)
             }
             var fingerprint = StableHasher()
             fingerprint.combine(Int(truncatingIfNeeded: templates.fingerprint))
@@ -53,7 +53,7 @@ struct SiteRenderer {
             if let bytes = cache.renderedFile(path, fingerprint: fingerprint.value) {
                 return OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true)
             }
-            let bytes = Data(templates.render(context, with: layout).utf8)
+            let bytes = templates.render(context, with: layout)
             cache.storeRenderedFile(path, .init(fingerprint: fingerprint.value, bytes: bytes))
             return OutputFile(path: path, contents: .bytes(bytes), origin: origin)
         }
@@ -150,7 +150,7 @@ struct SiteRenderer {
         context["languages"] = switcher(language, builder: builder) { $0.code + "/404.html" }
         context["menu"] = builder.menu(for: homePage(language), index: -1)
         context["breadcrumbs"] = [[String: Any]]()
-        return OutputFile(path: path, contents: .bytes(Data(templates.render(context, with: "404").utf8)),
+        return OutputFile(path: path, contents: .bytes(templates.render(context, with: "404")),
                           origin: "content/\(language.code)")
     }
 
@@ -172,15 +172,15 @@ struct SiteRenderer {
         context["page"] = ["title": config.title(for: defaultLanguage), "url": builder.url(""),
                            "permalink": builder.permalink(""), "kind": "languages"] as [String: Any]
         return [
-            OutputFile(path: "index.html", contents: .bytes(Data(templates.render(context, with: "languages").utf8)), origin: "content"),
-            OutputFile(path: "404.html", contents: .bytes(Data(templates.render(context, with: "root-404").utf8)), origin: "content"),
+            OutputFile(path: "index.html", contents: .bytes(templates.render(context, with: "languages")), origin: "content"),
+            OutputFile(path: "404.html", contents: .bytes(templates.render(context, with: "root-404")), origin: "content"),
         ]
     }
 
     // MARK: Helpers
 
     private func render(_ context: [String: Any], _ template: String, path: String, origin: String) -> OutputFile {
-        OutputFile(path: path + "index.html", contents: .bytes(Data(templates.render(context, with: template).utf8)), origin: origin)
+        OutputFile(path: path + "index.html", contents: .bytes(templates.render(context, with: template)), origin: origin)
     }
 
     private func syntheticPage(title: String, path: String, kind: String, builder: ContextBuilder) -> [String: Any] {

@@ -1,61 +1,74 @@
 import Foundation
-import Mustache
 
 /// The theme's Mustache templates, compiled once per build.
 public struct TemplateSet: Sendable {
     /// Layouts every theme must have.
     public static let requiredLayouts = ["home", "page", "section", "tag", "tags", "404", "languages", "root-404"]
 
-    private let library: MustacheLibrary
-    private let names: Set<String>
+    private let renderer: TemplateRenderer
     /// A hash of every template's text: rendered pages are reused only while it stays the same.
     public let fingerprint: UInt64
 
-    /// Loads every `.mustache` file below `folder`; a syntax error names the template file, line and column.
+    /// Loads every `.mustache` file below `folder` (named by relative path without the extension:
+    /// `partials/header`). Syntax errors and partials that do not exist name the template file,
+    /// line and column; every template is checked, so one build reports them all.
     public init(folder: URL, displayPath: String) async throws(BuildFailure) {
-        let found = Self.templateNames(in: folder)
-        do {
-            library = try await MustacheLibrary(directory: folder.path)
-        } catch let error as MustacheLibrary.ParserError {
-            let location = SourceLocation(file: displayPath + "/" + error.filename,
-                                          line: error.context.lineNumber, column: error.context.columnNumber)
-            throw BuildFailure(diagnostics: [.error("template error: \(Self.describe(error.error))", at: location)])
-        } catch {
-            throw BuildFailure(diagnostics: [.error("cannot read templates: \(error)", at: nil)])
+        let texts = Self.templateTexts(in: folder)
+        var compiled: [String: [TemplateNode]] = [:]
+        var references: [(template: String, bytes: [UInt8], name: String, offset: Int)] = []
+        var diagnostics: [Diagnostic] = []
+        for (name, bytes) in texts.sorted(by: { $0.key < $1.key }) {
+            do {
+                let result = try TemplateParser.parse(bytes)
+                compiled[name] = result.nodes
+                references += result.references.map { (name, bytes, $0.name, $0.offset) }
+            } catch {
+                let location = Self.location(of: error.offset, in: bytes, file: "\(displayPath)/\(name).mustache")
+                diagnostics.append(.error("template error: \(error.message)", at: location))
+            }
         }
-        names = found
-        fingerprint = StableHasher.hash(found.sorted().flatMap { name in
-            [name, (try? String(contentsOf: folder.appendingPathComponent(name + ".mustache"), encoding: .utf8)) ?? ""]
-        })
-        let missing = Self.requiredLayouts.filter { !found.contains($0) }
-        if !missing.isEmpty {
-            throw BuildFailure(diagnostics: missing.map {
-                .error("template '\($0)' is missing: create \(displayPath)/\($0).mustache", at: nil)
-            })
+        for reference in references where texts[reference.name] == nil {
+            let location = Self.location(of: reference.offset, in: reference.bytes, file: "\(displayPath)/\(reference.template).mustache")
+            diagnostics.append(.error("template error: there is no template '\(reference.name)' (\(displayPath)/\(reference.name).mustache)",
+                                      at: location))
         }
+        diagnostics.sort { $0.location! < $1.location! }
+        diagnostics += Self.requiredLayouts.filter { texts[$0] == nil }.map {
+            .error("template '\($0)' is missing: create \(displayPath)/\($0).mustache", at: nil)
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        renderer = TemplateRenderer(templates: compiled)
+        fingerprint = StableHasher.hash(texts.keys.sorted().flatMap { [$0, String(decoding: texts[$0]!, as: UTF8.self)] })
     }
 
-    public func has(_ name: String) -> Bool { names.contains(name) }
+    public func has(_ name: String) -> Bool { renderer.templates[name] != nil }
 
-    public func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// The page `name` renders for `context` (dictionaries, arrays, strings, numbers, booleans).
+    public func render(_ context: [String: Any], with name: String) -> Data {
+        Data(renderer.render(name, context: context))
     }
 
-    private static func templateNames(in folder: URL) -> Set<String> {
-        var names: Set<String> = []
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return names }
+    private static func templateTexts(in folder: URL) -> [String: [UInt8]] {
+        var texts: [String: [UInt8]] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return texts }
         for case let path as String in enumerator where path.hasSuffix(".mustache") {
-            names.insert(String(path.dropLast(".mustache".count)))
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else { continue }
+            texts[String(path.dropLast(".mustache".count))] = Array(data)
         }
-        return names
+        return texts
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with the wrong name"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
-        default: return "\(error)"
+    /// Line and column (counted in Unicode scalars) of a byte offset.
+    private static func location(of offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1, column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
         }
+        return SourceLocation(file: file, line: line, column: column)
     }
 }

@@ -1,0 +1,38 @@
+/// A compiled piece of a Mustache template. Text is kept as UTF-8 bytes so rendering is appending.
+indirect enum TemplateNode: Sendable {
+    /// Literal text, newlines included.
+    case text([UInt8])
+    /// The start of a line in the template: where a standalone partial's indentation goes.
+    case lineStart
+    /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (raw).
+    case value(TemplateName, escaped: Bool)
+    /// `{{#name}}…{{/name}}`.
+    case section(TemplateName, [TemplateNode])
+    /// `{{^name}}…{{/name}}`.
+    case invertedSection(TemplateName, [TemplateNode])
+    /// `{{> name}}`, with the indentation of a standalone tag.
+    case partial(String, indentation: [UInt8])
+    /// `{{< name}}{{$block}}…{{/block}}{{/name}}`: renders `name` with these blocks replaced.
+    case parent(String, indentation: [UInt8], overrides: [String: [TemplateNode]])
+    /// `{{$name}}default{{/name}}` outside a parent tag: a block a child template may replace.
+    case block(String, defaults: [TemplateNode], indentation: [UInt8])
+}
+
+/// A tag's name: `.` (the current value), or dot-separated keys. A leading dot (`{{.title}}`)
+/// looks only at the current value instead of searching the enclosing ones.
+struct TemplateName: Sendable, Equatable, CustomStringConvertible {
+    let keys: [String]
+    let isAnchored: Bool
+
+    init(_ text: String) {
+        if text == "." {
+            keys = []
+            isAnchored = true
+        } else {
+            isAnchored = text.hasPrefix(".")
+            keys = text.split(separator: ".").map(String.init)
+        }
+    }
+
+    var description: String { keys.isEmpty ? "." : (isAnchored ? "." : "") + keys.joined(separator: ".") }
+}

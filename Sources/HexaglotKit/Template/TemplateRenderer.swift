@@ -1,0 +1,129 @@
+/// Renders compiled templates against a context of `[String: Any]` dictionaries, arrays, strings,
+/// numbers and booleans, appending UTF-8 bytes to one buffer.
+///
+/// Values are told apart by casts to concrete types only (a dictionary, an array, a string): casts
+/// to protocols cost a conformance search on every look-up, which is what made a general engine
+/// spend most of a build in template look-ups.
+struct TemplateRenderer: Sendable {
+    let templates: [String: [TemplateNode]]
+
+    private struct State {
+        var output: [UInt8] = []
+        var stack: [Any]
+        var overrides: [String: [TemplateNode]] = [:]
+        var indentation: [UInt8] = []
+    }
+
+    func render(_ name: String, context: Any) -> [UInt8] {
+        guard let nodes = templates[name] else { return [] }
+        var state = State(stack: [context])
+        state.output.reserveCapacity(32 * 1024)
+        render(nodes, &state)
+        return state.output
+    }
+
+    private func render(_ nodes: [TemplateNode], _ state: inout State) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                state.output.append(contentsOf: bytes)
+            case .lineStart:
+                if !state.indentation.isEmpty { state.output.append(contentsOf: state.indentation) }
+            case .value(let name, let escaped):
+                if let value = Self.resolve(name, in: state.stack) { Self.write(value, escaped: escaped, to: &state.output) }
+            case .section(let name, let children):
+                guard let value = Self.resolve(name, in: state.stack) else { continue }
+                renderSection(value, children, &state)
+            case .invertedSection(let name, let children):
+                if Self.isFalsey(Self.resolve(name, in: state.stack)) { render(children, &state) }
+            case .partial(let name, let indentation):
+                guard let partial = templates[name] else { continue }
+                let saved = state.indentation
+                state.indentation += indentation
+                render(partial, &state)
+                state.indentation = saved
+            case .parent(let name, let indentation, let overrides):
+                guard let parent = templates[name] else { continue }
+                let saved = (state.indentation, state.overrides)
+                state.indentation += indentation
+                // The most derived template's blocks win: those already in force stay.
+                state.overrides.merge(overrides) { current, _ in current }
+                render(parent, &state)
+                (state.indentation, state.overrides) = saved
+            case .block(let name, let defaults, let indentation):
+                let saved = state.indentation
+                state.indentation += indentation
+                render(state.overrides[name] ?? defaults, &state)
+                state.indentation = saved
+            }
+        }
+    }
+
+    private func renderSection(_ value: Any, _ children: [TemplateNode], _ state: inout State) {
+        switch value {
+        case let flag as Bool:
+            if flag { render(children, &state) }
+        case let items as [[String: Any]]:
+            for item in items {
+                state.stack.append(item)
+                render(children, &state)
+                state.stack.removeLast()
+            }
+        case let items as [Any]:
+            for item in items {
+                state.stack.append(item)
+                render(children, &state)
+                state.stack.removeLast()
+            }
+        default:
+            state.stack.append(value)
+            render(children, &state)
+            state.stack.removeLast()
+        }
+    }
+
+    /// Absent, `false` and empty lists; everything else (an empty string, zero) opens a section.
+    private static func isFalsey(_ value: Any?) -> Bool {
+        switch value {
+        case .none: return true
+        case let flag as Bool: return !flag
+        case let items as [[String: Any]]: return items.isEmpty
+        case let items as [Any]: return items.isEmpty
+        default: return false
+        }
+    }
+
+    /// Finds `name` in the innermost value that has its first key, then follows the other keys.
+    private static func resolve(_ name: TemplateName, in stack: [Any]) -> Any? {
+        guard let first = name.keys.first else { return stack.last }
+        var found: Any?
+        if name.isAnchored {
+            found = child(first, of: stack[stack.count - 1])
+        } else {
+            for value in stack.reversed() {
+                if let child = child(first, of: value) { found = child; break }
+            }
+        }
+        for key in name.keys.dropFirst() {
+            guard let value = found else { return nil }
+            found = child(key, of: value)
+        }
+        return found
+    }
+
+    private static func child(_ key: String, of value: Any) -> Any? {
+        (value as? [String: Any])?[key]
+    }
+
+    private static func write(_ value: Any, escaped: Bool, to output: inout [UInt8]) {
+        switch value {
+        case let text as String:
+            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        case let number as Int:
+            output.append(contentsOf: String(number).utf8)
+        default:
+            let text = String(describing: value)
+            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        }
+    }
+}
