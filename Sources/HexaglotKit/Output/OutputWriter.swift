@@ -63,38 +63,43 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Makes the folders, then writes the files on every core.
     private func writeFiles(_ files: [OutputFile], into staging: URL) throws {
-        let manager = FileManager.default
-        var madeFolders: Set<String> = []
+        let stagingPath = staging.path, outputPath = output.path
+        var folders: Set<Substring> = []
         for file in files {
-            let target = staging.appendingPathComponent(file.path)
-            let folder = target.deletingLastPathComponent().path
-            if madeFolders.insert(folder).inserted {
-                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            let previous = output.appendingPathComponent(file.path)
-            // The same bytes as last time: link the previous file (keeps its time, costs no write).
-            if file.isUnchanged, (try? manager.linkItem(at: previous, to: target)) != nil { continue }
-            switch file.contents {
-            case .bytes(let data):
-                try data.write(to: target)
-                keepModificationTime(of: previous, for: target, ifEqualTo: data)
-            case .copy(let source):
-                try manager.copyItem(at: source, to: target)
-                if let data = manager.contents(atPath: target.path) {
-                    keepModificationTime(of: previous, for: target, ifEqualTo: data)
-                }
-            }
+            if let slash = file.path.lastIndex(of: "/") { folders.insert(file.path[..<slash]) }
         }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
+        }
+        let failures = files.parallelMap { file -> String? in
+            let target = stagingPath + "/" + file.path
+            let previous = outputPath + "/" + file.path
+            // The same bytes as last time: link the previous file (keeps its time, costs no write).
+            if file.isUnchanged, FileBytes.link(previous, to: target) { return nil }
+            do {
+                switch file.contents {
+                case .bytes(let data):
+                    try FileBytes.write(data, to: target)
+                    FileBytes.keepModificationTime(of: previous, for: target, ifEqualTo: data)
+                case .copy(let source):
+                    try FileManager.default.copyItem(atPath: source.path, toPath: target)
+                    if let data = FileManager.default.contents(atPath: target) {
+                        FileBytes.keepModificationTime(of: previous, for: target, ifEqualTo: data)
+                    }
+                }
+            } catch {
+                return "\(error)"
+            }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteFailure(description: failure) }
     }
 
-    private func keepModificationTime(of previous: URL, for target: URL, ifEqualTo data: Data) {
-        let manager = FileManager.default
-        guard let attributes = try? manager.attributesOfItem(atPath: previous.path),
-              (attributes[.size] as? NSNumber)?.intValue == data.count,
-              let date = attributes[.modificationDate] as? Date,
-              manager.contents(atPath: previous.path) == data else { return }
-        try? manager.setAttributes([.modificationDate: date], ofItemAtPath: target.path)
+    private struct WriteFailure: Error, CustomStringConvertible, LocalizedError {
+        let description: String
+        var errorDescription: String? { description }
     }
 
     private func carryOverHiddenEntries(into staging: URL) throws {

@@ -162,7 +162,7 @@ struct SiteRenderer {
              "url": builder.url(language.code + "/"), "siteTitle": config.title(for: language),
              "notFoundTitle": localization.string("page_not_found", in: language) ?? "Page not found",
              "notFoundText": localization.string("page_not_found_text", in: language) ?? "",
-             "i18n": localization.table(for: language)]
+             "i18n": localization.table(for: language) as [String: Any]]
         }
         let defaultLanguage = config.defaultLanguage
         var context = builder.languageContext(defaultLanguage)

@@ -21,7 +21,8 @@ public struct YAMLReader: Sendable {
     public func read(_ text: String) throws(Diagnostic) -> YAMLNode? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, Resolver.basic)
+            // An explicit encoding: the default one reads the process environment on every call.
+            root = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error)
         } catch {

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+private let systemLink = Glibc.link
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+private let systemLink = Darwin.link
+#endif
+import Foundation
+
+/// Plain POSIX file operations for the writer's hot loop: one `open`/`write`/`close` per file on
+/// paths, without Foundation's URL and attribute dictionaries (which cost more than the write).
+enum FileBytes {
+    struct Failure: Error, CustomStringConvertible {
+        let path: String
+        let code: Int32
+        var description: String { "\(path): \(String(cString: strerror(code)))" }
+    }
+
+    static func write(_ data: Data, to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        defer { close(descriptor) }
+        let code: Int32 = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
+        if code != 0 { throw Failure(path: path, code: code) }
+    }
+
+    /// Gives `target` the modification time of `previous` when both hold `data`: deploy tools
+    /// that compare times then copy only what changed.
+    static func keepModificationTime(of previous: String, for target: String, ifEqualTo data: Data) {
+        var status = stat()
+        guard stat(previous, &status) == 0, Int(status.st_size) == data.count,
+              let old = FileManager.default.contents(atPath: previous), old == data else { return }
+        var times = [status.st_atim, status.st_mtim]
+        _ = utimensat(AT_FDCWD, target, &times, 0)
+    }
+
+    /// A hard link to the previous build's file; false when it cannot be made (then write).
+    static func link(_ previous: String, to target: String) -> Bool {
+        systemLink(previous, target) == 0
+    }
+}
