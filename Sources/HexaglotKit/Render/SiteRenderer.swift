@@ -60,8 +60,11 @@ struct SiteRenderer {
         cache?.setReusedFiles(pageFiles.filter(\.isUnchanged).count)
         var files = pageFiles
         let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
+        files += tagPageJobs().parallelMap { job in
+            tagPage(job, builder: builder, base: languageBases[job.language.code]!)
+        }
         for language in site.config.languages {
-            files += tagFiles(language, builder: builder, base: languageBases[language.code]!)
+            if let index = tagIndexFile(language, builder: builder, base: languageBases[language.code]!) { files.append(index) }
             files.append(notFoundFile(language, builder: builder, base: languageBases[language.code]!))
             if let entries = feedEntries[language.code] {
                 files.append(feeds.feed(for: language, entries: entries, localization: localization))
@@ -94,14 +97,13 @@ struct SiteRenderer {
         return jobs
     }
 
-    /// `/<lang>/tags/` and one list per tag.
-    private func tagFiles(_ language: Language, builder: ContextBuilder, base: [String: Any]) -> [OutputFile] {
+    /// `/<lang>/tags/`: every tag of the language with its page count.
+    private func tagIndexFile(_ language: Language, builder: ContextBuilder, base: [String: Any]) -> OutputFile? {
         let tags = site.tags[language.code] ?? []
-        guard !tags.isEmpty else { return [] }
+        guard !tags.isEmpty else { return nil }
         let indexPath = language.code + "/tags/"
-        let title = localization.string("tags", in: language) ?? "Tags"
         var context = base
-        context["page"] = syntheticPage(title: title, path: indexPath, kind: "tags", builder: builder)
+        context["page"] = syntheticPage(title: tagsTitle(language), path: indexPath, kind: "tags", builder: builder)
         context["languages"] = switcher(language, builder: builder) { other in
             site.tags[other.code]?.isEmpty == false ? other.code + "/tags/" : nil
         }
@@ -112,29 +114,50 @@ struct SiteRenderer {
              "url": builder.url(builder.tagPath(tag.slug, language)), "count": tag.pages.count,
              "countLabel": localization.plural("page_count", count: tag.pages.count, in: language) ?? "\(tag.pages.count)"]
         }
-        var files = [render(context, "tags", path: indexPath, origin: "content/\(language.code)")]
+        return render(context, "tags", path: indexPath, origin: "content/\(language.code)")
+    }
+
+    /// One page of one tag's list.
+    private struct TagPageJob {
+        let language: Language
+        let tag: Int
+        let number: Int
+        let count: Int
+    }
+
+    private func tagPageJobs() -> [TagPageJob] {
         let size = site.config.paginate
-        for tag in tags {
-            let path = builder.tagPath(tag.slug, language)
-            let name = builder.tagName(slug: tag.slug, fallback: tag.name, in: language)
-            let count = max(1, (tag.pages.count + size - 1) / size)
-            for number in 1...count {
-                let pagePath = Paginator.path(of: path, page: number)
-                var tagContext = base
-                tagContext["page"] = syntheticPage(title: name, path: pagePath, kind: "tag", builder: builder)
-                let listed = tag.pages[((number - 1) * size)..<min(number * size, tag.pages.count)]
-                tagContext["tag"] = ["name": name, "slug": tag.slug, "pages": listed.map(builder.item)] as [String: Any]
-                if count > 1 { tagContext["pagination"] = builder.pagination(path, number: number, count: count) }
-                tagContext["languages"] = switcher(language, builder: builder) { other in
-                    site.tags[other.code]?.contains { $0.slug == tag.slug } == true ? builder.tagPath(tag.slug, other) : nil
-                }
-                tagContext["menu"] = context["menu"]
-                tagContext["breadcrumbs"] = homeCrumb(language, builder: builder)
-                    + [["title": title, "url": builder.url(indexPath)]]
-                files.append(render(tagContext, "tag", path: pagePath, origin: "content/\(language.code)"))
+        return site.config.languages.flatMap { language in
+            (site.tags[language.code] ?? []).enumerated().flatMap { index, tag in
+                let count = max(1, (tag.pages.count + size - 1) / size)
+                return (1...count).map { TagPageJob(language: language, tag: index, number: $0, count: count) }
             }
         }
-        return files
+    }
+
+    private func tagPage(_ job: TagPageJob, builder: ContextBuilder, base: [String: Any]) -> OutputFile {
+        let language = job.language
+        let tag = site.tags[language.code]![job.tag]
+        let size = site.config.paginate
+        let path = builder.tagPath(tag.slug, language)
+        let name = builder.tagName(slug: tag.slug, fallback: tag.name, in: language)
+        let pagePath = Paginator.path(of: path, page: job.number)
+        var context = base
+        context["page"] = syntheticPage(title: name, path: pagePath, kind: "tag", builder: builder)
+        let listed = tag.pages[((job.number - 1) * size)..<min(job.number * size, tag.pages.count)]
+        context["tag"] = ["name": name, "slug": tag.slug, "pages": listed.map(builder.item)] as [String: Any]
+        if job.count > 1 { context["pagination"] = builder.pagination(path, number: job.number, count: job.count) }
+        context["languages"] = switcher(language, builder: builder) { other in
+            site.tags[other.code]?.contains { $0.slug == tag.slug } == true ? builder.tagPath(tag.slug, other) : nil
+        }
+        context["menu"] = builder.menu(for: homePage(language), index: -1)
+        context["breadcrumbs"] = homeCrumb(language, builder: builder)
+            + [["title": tagsTitle(language), "url": builder.url(language.code + "/tags/")]]
+        return render(context, "tag", path: pagePath, origin: "content/\(language.code)")
+    }
+
+    private func tagsTitle(_ language: Language) -> String {
+        localization.string("tags", in: language) ?? "Tags"
     }
 
     private func notFoundFile(_ language: Language, builder: ContextBuilder, base: [String: Any]) -> OutputFile {
