@@ -27,5 +27,21 @@ import Testing
         #expect(diagnostics == expected)
         #expect(site.outputFiles() == ["en/index.html"])
         #expect(site.file("en/index.html") == "previous build\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") } == [])
+    }
+
+    /// Pages are written to a staging folder while they render; a problem found when the build
+    /// commits (two files on one path) removes it and leaves the output as it was.
+    @Test func aFailedCommitDiscardsWhatWasStaged() throws {
+        let site = try TestSite(["content/en/a.md": "# A\n"])
+        try site.write("previous build\n", to: "public/en/index.html")
+        let staging = try OutputWriter(output: site.output).stage()
+        let files = [OutputFile(path: "en/a/index.html", contents: .bytes(Data("a".utf8)), origin: "content/en/a.md"),
+                     OutputFile(path: "en/A/index.html", contents: .bytes(Data("b".utf8)), origin: "content/en/b.md")]
+        let written = files.map(staging.write)
+        #expect(throws: BuildFailure.self) { try staging.commit(written) }
+        #expect(site.outputFiles() == ["en/index.html"])
+        #expect(site.file("en/index.html") == "previous build\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") } == [])
     }
 }

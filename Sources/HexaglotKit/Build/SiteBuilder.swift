@@ -41,17 +41,21 @@ public struct SiteBuilder: Sendable {
             try renderMarkdown(site, markdownFiles: Self.markdownPaths(files), images: ImageSizes(files: published), engine)
         }
         checkLayouts(site, templates, engine)
-        try stop()
-        var pages = clock.measure("templates render") {
-            SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates, cache: options.cache,
-                         progress: options.progress).render()
-        }
         let copies = staticFiles(site, engine)
-        // A site's own robots.txt replaces the generated one.
-        if copies.contains(where: { $0.path == "robots.txt" }) { pages.removeAll { $0.path == "robots.txt" } }
         try stop()
+        // Pages go to the staging folder as they are rendered; nothing reaches the output
+        // unless the commit's path checks pass.
+        let staging = try OutputWriter(output: options.output).stage()
+        var pages = clock.measure("templates render") {
+            var renderer = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates,
+                                        cache: options.cache, progress: options.progress)
+            renderer.emit = staging.write
+            return renderer.render()
+        }
+        // A site's own robots.txt replaces the generated one (the copy overwrites it in staging).
+        if copies.contains(where: { $0.path == "robots.txt" }) { pages.removeAll { $0.path == "robots.txt" } }
         let all = pages + copies
-        try clock.measure("write") { () throws(BuildFailure) in try OutputWriter(output: options.output).write(all) }
+        try clock.measure("write") { () throws(BuildFailure) in try staging.commit(all) }
 
         let counts = config.languages.map { language in
             (code: language.code, count: site.pagesByLanguage[language.code]?.count ?? 0)

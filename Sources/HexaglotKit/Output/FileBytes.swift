@@ -47,6 +47,11 @@ enum FileBytes {
         _ = utimensat(AT_FDCWD, target, &times, 0)
     }
 
+    /// Removes a file if there is one.
+    static func remove(_ path: String) {
+        _ = unlink(path)
+    }
+
     /// A hard link to the previous build's file; false when it cannot be made (then write).
     static func link(_ previous: String, to target: String) -> Bool {
         systemLink(previous, target) == 0

@@ -6,6 +6,8 @@ public struct OutputFile: Sendable {
         case bytes(Data)
         /// Copied from a source file as it is.
         case copy(URL)
+        /// Already in the output's staging folder.
+        case written
     }
 
     /// Path below the output folder, `/`-separated, not percent-encoded: `zh/areas/pops/index.html`.

@@ -2,10 +2,11 @@ import Foundation
 
 /// Writes a built site so that readers never see half of it and a failed build changes nothing.
 ///
-/// Files go into a fresh folder beside the output; only when all are written is it swapped in
-/// with two renames. Files whose bytes did not change keep their modification time, so deploy
-/// tools copy only what changed. Hidden entries at the top of the old output (`.git` of a
-/// deploy repository, `.gitkeep`) are carried over.
+/// Files go into a fresh staging folder beside the output (as they are rendered, see
+/// `OutputStaging`); only when all are written and every path checked is it swapped in with two
+/// renames. Files whose bytes did not change keep their modification time, so deploy tools copy
+/// only what changed. Hidden entries at the top of the old output (`.git` of a deploy
+/// repository, `.gitkeep`) are carried over.
 public struct OutputWriter: Sendable {
     public var output: URL
 
@@ -13,8 +14,29 @@ public struct OutputWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
+    /// Writes `files` in one go: stage, then commit.
     public func write(_ files: [OutputFile]) throws(BuildFailure) {
-        let manager = FileManager.default
+        try stage().commit(files)
+    }
+
+    /// A fresh staging folder to write files into before `commit`.
+    public func stage() throws(BuildFailure) -> OutputStaging {
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let folder = parent.appendingPathComponent(".\(name).new-\(token)")
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        } catch {
+            throw failure(error)
+        }
+        return OutputStaging(writer: self, folder: folder, retired: parent.appendingPathComponent(".\(name).old-\(token)"))
+    }
+
+    /// Every path problem of the site's files: paths that would leave the output folder, and two
+    /// files (in any letter case) on one path.
+    func problems(in files: [OutputFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var seen: [String: String] = [:]
         for file in files {
@@ -26,80 +48,34 @@ public struct OutputWriter: Sendable {
             }
             seen[file.path.lowercased()] = file.origin
         }
-        guard problems.isEmpty else { throw BuildFailure(diagnostics: problems) }
-
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = parent.appendingPathComponent(".\(name).new-\(token)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(token)")
-        do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try writeFiles(files, into: staging)
-            try carryOverHiddenEntries(into: staging)
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else {
-                    throw BuildFailure(diagnostics: [.error("output \(output.path) exists and is not a folder", at: nil)])
-                }
-                try manager.moveItem(at: output, to: retired)
-                do {
-                    try manager.moveItem(at: staging, to: output)
-                } catch {
-                    try? manager.moveItem(at: retired, to: output)
-                    throw error
-                }
-                try? manager.removeItem(at: retired)
-            } else {
-                try manager.moveItem(at: staging, to: output)
-            }
-        } catch let failure as BuildFailure {
-            try? manager.removeItem(at: staging)
-            throw failure
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw BuildFailure(diagnostics: [.error("cannot write the site to \(output.path): \(error.localizedDescription)", at: nil)])
-        }
+        return problems
     }
 
-    /// Makes the folders, then writes the files on every core.
-    private func writeFiles(_ files: [OutputFile], into staging: URL) throws {
-        let stagingPath = staging.path, outputPath = output.path
-        var folders: Set<Substring> = []
-        for file in files {
-            if let slash = file.path.lastIndex(of: "/") { folders.insert(file.path[..<slash]) }
-        }
-        for folder in folders.sorted() {
-            try FileManager.default.createDirectory(atPath: stagingPath + "/" + folder, withIntermediateDirectories: true)
-        }
-        let failures = files.parallelMap { file -> String? in
-            let target = stagingPath + "/" + file.path
-            let previous = outputPath + "/" + file.path
-            // The same bytes as last time: link the previous file (keeps its time, costs no write).
-            if file.isUnchanged, FileBytes.link(previous, to: target) { return nil }
+    /// Replaces the output with the staging folder: two renames, the old tree removed after.
+    func swapIn(_ staging: URL, retiring retired: URL) throws {
+        let manager = FileManager.default
+        try carryOverHiddenEntries(into: staging)
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw BuildFailure(diagnostics: [.error("output \(output.path) exists and is not a folder", at: nil)])
+            }
+            try manager.moveItem(at: output, to: retired)
             do {
-                switch file.contents {
-                case .bytes(let data):
-                    try FileBytes.write(data, to: target)
-                    FileBytes.keepModificationTime(of: previous, for: target, ifEqualTo: data)
-                case .copy(let source):
-                    try FileManager.default.copyItem(atPath: source.path, toPath: target)
-                    if let data = FileManager.default.contents(atPath: target) {
-                        FileBytes.keepModificationTime(of: previous, for: target, ifEqualTo: data)
-                    }
-                }
+                try manager.moveItem(at: staging, to: output)
             } catch {
-                return "\(error)"
+                try? manager.moveItem(at: retired, to: output)
+                throw error
             }
-            return nil
+            try? manager.removeItem(at: retired)
+        } else {
+            try manager.moveItem(at: staging, to: output)
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteFailure(description: failure) }
     }
 
-    private struct WriteFailure: Error, CustomStringConvertible, LocalizedError {
-        let description: String
-        var errorDescription: String? { description }
+    func failure(_ error: Error) -> BuildFailure {
+        if let failure = error as? BuildFailure { return failure }
+        return BuildFailure(diagnostics: [.error("cannot write the site to \(output.path): \(error.localizedDescription)", at: nil)])
     }
 
     private func carryOverHiddenEntries(into staging: URL) throws {

@@ -9,6 +9,9 @@ struct SiteRenderer {
     let templates: TemplateSet
     var cache: BuildCache?
     var progress: (@Sendable (String) -> Void)?
+    /// Receives each file as soon as it is rendered (the build writes it to staging there and
+    /// keeps only its path); the files returned are what it gave back.
+    var emit: @Sendable (OutputFile) -> OutputFile = { $0 }
 
     /// One HTML file to render: a page, or one page of a paginated list.
     private struct Job {
@@ -44,24 +47,24 @@ struct SiteRenderer {
             let path = Paginator.path(of: page.path, page: job.number) + "index.html"
             let origin = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
             guard let cache else {
-                return OutputFile(path: path, contents: .bytes(templates.render(context, with: layout)), origin: origin)
+                return emit(OutputFile(path: path, contents: .bytes(templates.render(context, with: layout)), origin: origin))
             }
             var fingerprint = StableHasher()
             fingerprint.combine(Int(truncatingIfNeeded: templates.fingerprint))
             fingerprint.combine(layout)
             fingerprint.combine(context: context)
             if let bytes = cache.renderedFile(path, fingerprint: fingerprint.value) {
-                return OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true)
+                return emit(OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true))
             }
             let bytes = templates.render(context, with: layout)
             cache.storeRenderedFile(path, .init(fingerprint: fingerprint.value, bytes: bytes))
-            return OutputFile(path: path, contents: .bytes(bytes), origin: origin)
+            return emit(OutputFile(path: path, contents: .bytes(bytes), origin: origin))
         }
         cache?.setReusedFiles(pageFiles.filter(\.isUnchanged).count)
         var files = pageFiles
         let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
         files += tagPageJobs().parallelMap { job in
-            tagPage(job, builder: builder, base: languageBases[job.language.code]!)
+            emit(tagPage(job, builder: builder, base: languageBases[job.language.code]!))
         }
         for language in site.config.languages {
             if let index = tagIndexFile(language, builder: builder, base: languageBases[language.code]!) { files.append(index) }
@@ -74,7 +77,7 @@ struct SiteRenderer {
         files.append(sitemap.sitemap())
         files.append(sitemap.robots())
         files += rootFiles(builder: builder)
-        return files
+        return files.map(emit)
     }
 
     /// Every page once; section lists split into pages of `paginate` items (the site's, or the section's own).

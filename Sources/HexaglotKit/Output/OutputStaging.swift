@@ -1,0 +1,87 @@
+import Foundation
+
+/// A build's output being written: files land in a staging folder as soon as they are rendered
+/// (from any thread), so a build never holds the whole site in memory; `commit` checks every path
+/// and swaps the folder in, `discard` removes it and leaves the previous output as it was.
+public final class OutputStaging: @unchecked Sendable {
+    private let writer: OutputWriter
+    private let folder: URL
+    private let retired: URL
+    private let lock = NSLock()
+    private var madeFolders: Set<Substring> = []
+    private var firstFailure: String?
+
+    init(writer: OutputWriter, folder: URL, retired: URL) {
+        self.writer = writer
+        self.folder = folder
+        self.retired = retired
+    }
+
+    /// Writes `file` now and returns it without its bytes. A path that could leave the folder is
+    /// not written; `commit` reports it.
+    public func write(_ file: OutputFile) -> OutputFile {
+        if case .written = file.contents { return file }
+        guard OutputWriter.problem(inPath: file.path) == nil else { return file }
+        do {
+            try makeFolder(for: file.path)
+            try Self.write(file, to: folder.path + "/" + file.path, previous: writer.output.path + "/" + file.path)
+        } catch {
+            lock.withLock { if firstFailure == nil { firstFailure = "\(error)" } }
+        }
+        var written = file
+        written.contents = .written
+        return written
+    }
+
+    /// Checks every path, writes what is not written yet, and replaces the output.
+    public func commit(_ files: [OutputFile]) throws(BuildFailure) {
+        let problems = writer.problems(in: files)
+        guard problems.isEmpty else {
+            discard()
+            throw BuildFailure(diagnostics: problems)
+        }
+        _ = files.parallelMap(write)
+        do {
+            if let failure = firstFailure { throw WriteFailure(description: failure) }
+            try writer.swapIn(folder, retiring: retired)
+        } catch {
+            discard()
+            throw writer.failure(error)
+        }
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func makeFolder(for path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let parent = path[..<slash]
+        guard lock.withLock({ !madeFolders.contains(parent) }) else { return }
+        try FileManager.default.createDirectory(atPath: folder.path + "/" + parent, withIntermediateDirectories: true)
+        lock.withLock { _ = madeFolders.insert(parent) }
+    }
+
+    private static func write(_ file: OutputFile, to target: String, previous: String) throws {
+        // The same bytes as last time: link the previous file (keeps its time, costs no write).
+        if file.isUnchanged, FileBytes.link(previous, to: target) { return }
+        switch file.contents {
+        case .bytes(let data):
+            try FileBytes.write(data, to: target)
+            FileBytes.keepModificationTime(of: previous, for: target, ifEqualTo: data)
+        case .copy(let source):
+            FileBytes.remove(target)  // a site's own robots.txt replaces the generated one
+            try FileManager.default.copyItem(atPath: source.path, toPath: target)
+            if let data = FileManager.default.contents(atPath: target) {
+                FileBytes.keepModificationTime(of: previous, for: target, ifEqualTo: data)
+            }
+        case .written:
+            break
+        }
+    }
+
+    private struct WriteFailure: Error, CustomStringConvertible, LocalizedError {
+        let description: String
+        var errorDescription: String? { description }
+    }
+}
