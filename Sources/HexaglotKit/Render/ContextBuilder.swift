@@ -1,7 +1,8 @@
 import Foundation
 
 /// Builds the values each template sees (see README, "Templates"), from the assembled site.
-/// Plain dictionaries and arrays: swift-mustache reads them without reflection.
+/// Plain dictionaries and arrays of `[String: Any]`: the template renderer tells values apart
+/// with casts to these concrete types only.
 struct ContextBuilder {
     let site: Site
     let bodies: [RenderedBody]
@@ -22,6 +23,8 @@ struct ContextBuilder {
         var ogLocales: [String: String] = [:]
         for language in site.config.languages { ogLocales[language.code] = Self.ogLocale(language) }
         self.ogLocales = ogLocales
+        let builder = self
+        items = Array(site.pages.indices).parallelMap { builder.makeItem($0) }
     }
 
     private var config: SiteConfig { site.config }
@@ -57,7 +60,7 @@ struct ContextBuilder {
         return [
             "site": siteValues,
             "lang": lang,
-            "i18n": localization.table(for: language),
+            "i18n": localization.table(for: language) as [String: Any],  // (a [String: String] would be converted on every look-up)
             "channels": config.channels.map { ["name": $0.name, "url": $0.url] },
         ]
     }
@@ -75,7 +78,7 @@ struct ContextBuilder {
         context["languages"] = switcher(for: page)
         let alternates = pageNumber == 1 ? self.alternates(for: page) : []
         values["alternates"] = alternates
-        values["ogLocaleAlternates"] = alternateLocales(for: page)
+        values["ogLocaleAlternates"] = alternateLocales(for: page) as [Any]
         if page.kind == .home { values["jsonLD"] = organizationJSON(page.language) }
         context["page"] = values
         context["menu"] = menu(for: page, index: index)
@@ -128,7 +131,9 @@ struct ContextBuilder {
     }
 
     /// A list entry for a page.
-    func item(_ index: Int) -> [String: Any] {
+    func item(_ index: Int) -> [String: Any] { items[index] }
+
+    private func makeItem(_ index: Int) -> [String: Any] {
         let page = site.pages[index]
         var values: [String: Any] = [
             "title": page.title, "url": url(page.path), "kind": page.kind.rawValue, "tags": tagLinks(page),
