@@ -91,7 +91,10 @@ def measure(folder, hexaglot, pairs, workdir, on_tmpfs):
         results["hugo"].append(once(hugo_command, out_g, copy_g))
     # No-op rebuild: the same build again over its own output, nothing changed.
     noop = [run(hexaglot_command[:-1]) for _ in range(3)]
-    return results, noop
+    # Where the time goes: one more full build with the per-stage profile.
+    profile = subprocess.run(hexaglot_command + ["--verbose"], capture_output=True, text=True, check=True)
+    stages = profile.stderr + profile.stdout
+    return results, noop, [line for line in stages.splitlines() if line.startswith("  ")]
 
 
 def medians(samples):
@@ -118,25 +121,30 @@ def main():
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--scales", default="200,2000,10000", help="pages per language for the scaling runs ('' to skip)")
     parser.add_argument("--hexaglot", default=str(REPO / ".build" / "release" / "hexaglot"))
+    parser.add_argument("--corpora", help="keep generated corpora in this folder and reuse them (the 10,000-page scale"
+                        " takes over ten minutes to generate); by default they are made afresh and removed")
     args = parser.parse_args()
 
     shm = pathlib.Path("/dev/shm")
     on_tmpfs = shm.is_dir() and os.access(shm, os.W_OK)
     root = pathlib.Path(tempfile.mkdtemp(prefix="hexaglot-bench-", dir=shm if on_tmpfs else None))
+    corpora = pathlib.Path(args.corpora) if args.corpora else root
+    corpora.mkdir(parents=True, exist_ok=True)
     try:
-        folder = corpus(root, args.pages_per_lang)
+        folder = corpus(corpora, args.pages_per_lang)
         pages = page_count(folder)
-        results, noop = measure(folder, args.hexaglot, args.pairs, root, on_tmpfs)
+        results, noop, stages = measure(folder, args.hexaglot, args.pairs, root, on_tmpfs)
         floor_wall, floor_cpu = floor(folder, root)
         h, g, n = medians(results["hexaglot"]), medians(results["hugo"]), medians(noop)
         scaling = []
         for scale in [int(s) for s in args.scales.split(",") if s]:
-            scaled = corpus(root, scale)
+            scaled = corpus(corpora, scale)
             hexaglot_command = [args.hexaglot, "build", "--source", str(scaled), "--output", str(root / f"out-{scale}"), "--force"]
             run(hexaglot_command)  # warm-up
             samples = [run(hexaglot_command) for _ in range(3)]
             scaling.append((scale, page_count(scaled), medians(samples)))
-            shutil.rmtree(scaled, ignore_errors=True)
+            if not args.corpora:
+                shutil.rmtree(scaled, ignore_errors=True)
             shutil.rmtree(root / f"out-{scale}", ignore_errors=True)
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -155,6 +163,8 @@ def main():
         f"| Hexaglot / floor | {h[0] / floor_wall:.2f} | {h[1] / floor_cpu:.2f} | | |",
         f"| no-op rebuild (Hexaglot) | {n[0]:.2f} s ({n[0] / h[0]:.2f} of a full build) | {n[1]:.2f} s | {n[2] / 2**20:.0f} MiB | |",
         "", f"Memory: {h[2] / pages / 1024:.0f} KiB per page at this size.", "",
+        "Where the time goes (`hexaglot build --verbose`, one more full build; stages run on every core):", "",
+        "```", *stages, "```", "",
     ]
     if scaling:
         lines += ["Scaling (Hexaglot, medians of 3):", "", "| pages per language | pages | wall | CPU | peak RSS | KiB/page |", "|---|---|---|---|---|---|"]
