@@ -24,6 +24,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Include pages dated in the future.")
     var future = false
 
+    @Flag(name: .long, help: "Print the time each build stage takes, on every rebuild.")
+    var verbose = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -42,7 +45,7 @@ struct Serve: AsyncParsableCommand {
         let printer = DiagnosticPrinter.standardError
         printer.source = siteFolder
         let broadcaster = ReloadBroadcaster()
-        let rebuilder = SiteRebuilder(options: options, broadcaster: broadcaster, printer: printer)
+        let rebuilder = SiteRebuilder(options: options, broadcaster: broadcaster, printer: printer, verbose: verbose)
         await rebuilder.rebuild(reason: nil)
 
         let languages = (try? SiteBuilder(options: options).loadSite().site.config.languages.map(\.code)) ?? []

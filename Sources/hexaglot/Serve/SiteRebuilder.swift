@@ -8,11 +8,13 @@ actor SiteRebuilder {
     let options: BuildOptions
     let broadcaster: ReloadBroadcaster
     let printer: DiagnosticPrinter
+    let verbose: Bool
     private let cache = BuildCache()
     private var builds = 0
 
-    init(options: BuildOptions, broadcaster: ReloadBroadcaster, printer: DiagnosticPrinter) {
+    init(options: BuildOptions, broadcaster: ReloadBroadcaster, printer: DiagnosticPrinter, verbose: Bool = false) {
         self.options = options
+        self.verbose = verbose
         self.broadcaster = broadcaster
         self.printer = printer
     }
@@ -26,6 +28,7 @@ actor SiteRebuilder {
             builds += 1
             printer.print(report.warnings)
             FileHandle.standardOutput.write(Data(((reason.map { "\($0): " } ?? "") + report.summary + "\n").utf8))
+            if verbose { FileHandle.standardError.write(Data((report.stageTable + "\n").utf8)) }
             await broadcaster.reload(build: builds)
             return true
         } catch {
