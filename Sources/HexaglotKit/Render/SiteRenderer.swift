@@ -33,6 +33,16 @@ struct SiteRenderer {
         var bases: [String: [String: Any]] = [:]
         for language in site.config.languages { bases[language.code] = builder.languageContext(language) }
         nonisolated(unsafe) let languageBases = bases
+        // The language's shared values (site, lang, i18n, channels) are hashed once, not per page;
+        // page contexts add their own keys to the base and never replace its ones.
+        var baseHashes: [String: Int] = [:]
+        if cache != nil {
+            for (code, base) in bases {
+                var hasher = StableHasher()
+                hasher.combine(context: base)
+                baseHashes[code] = Int(truncatingIfNeeded: hasher.value)
+            }
+        }
 
         let work = jobs()
         var totals: [String: Int] = [:]
@@ -52,7 +62,12 @@ struct SiteRenderer {
             var fingerprint = StableHasher()
             fingerprint.combine(Int(truncatingIfNeeded: templates.fingerprint))
             fingerprint.combine(layout)
-            fingerprint.combine(context: context)
+            let base = languageBases[page.language.code]!
+            fingerprint.combine(baseHashes[page.language.code]!)
+            for key in context.keys.sorted() where base[key] == nil {
+                fingerprint.combine(key)
+                fingerprint.combine(context: context[key]!)
+            }
             if let bytes = cache.renderedFile(path, fingerprint: fingerprint.value) {
                 return emit(OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true))
             }
