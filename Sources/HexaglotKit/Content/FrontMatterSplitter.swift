@@ -48,9 +48,15 @@ public struct FrontMatterSplitter: Sendable {
                      at: SourceLocation(file: file, line: 1, column: 1))
     }
 
+    /// `---` (or `...`) and nothing but spaces and tabs after it. Compared as bytes: building a
+    /// String from reversed Characters cost more than the rest of the split. The answer is the
+    /// same as on Characters: no other text is canonically equivalent to `---` or `...`, and a
+    /// space or tab after them is a Character of its own.
     private func isFence(_ line: Substring, allowDots: Bool) -> Bool {
-        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" }
-        let content = String(trimmed.reversed())
-        return content == "---" || (allowDots && content == "...")
+        var content = line.utf8[...]
+        while let last = content.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+            content.removeLast()
+        }
+        return content.elementsEqual("---".utf8) || (allowDots && content.elementsEqual("...".utf8))
     }
 }

@@ -9,7 +9,18 @@ public struct SourceFile: Hashable, Sendable {
     public var url: URL
 
     public var isMarkdown: Bool { relativePath.lowercased().hasSuffix(".md") }
-    public var fileName: String { String(relativePath.split(separator: "/").last ?? "") }
+    /// The last non-empty component. Looked for from the end, in bytes when the path is ASCII
+    /// (where a `/` byte is always a Character of its own): splitting by Characters took 2 µs.
+    public var fileName: String {
+        let utf8 = relativePath.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return String(relativePath.split(separator: "/").last ?? "") }
+        let slash = UInt8(ascii: "/")
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == slash { end = utf8.index(before: end) }
+        var start = end
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != slash { start = utf8.index(before: start) }
+        return String(relativePath[start..<end])
+    }
     /// The folder below the language folder: `news/2026-10-05-visit` (empty at the top).
     public var folder: String {
         guard let slash = relativePath.lastIndex(of: "/") else { return "" }

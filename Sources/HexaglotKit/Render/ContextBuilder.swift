@@ -13,6 +13,9 @@ struct ContextBuilder {
     let feeds: Set<String>
     /// Open Graph locale per language code, worked out once (ICU look-ups are slow).
     let ogLocales: [String: String]
+    /// Each page's list entry, made once: a page appears in its section's list, on its tags'
+    /// pages and on the home page.
+    private var items: [[String: Any]] = []
 
     init(site: Site, bodies: [RenderedBody], localization: Localization, strings: LocalizedPageStrings, feeds: Set<String>) {
         self.site = site
@@ -288,13 +291,18 @@ struct LocalizedPageStrings {
     init() {}
 
     init(site: Site, bodies: [RenderedBody], localization: Localization) {
+        var dateFormatters: [String: LongDateFormatter] = [:]
         var dateCache: [String: String] = [:]
         var timeCache: [String: String] = [:]
         for (index, page) in site.pages.enumerated() {
             let language = page.language
             if let date = page.date {
                 let key = language.code + date.day
-                if dateCache[key] == nil { dateCache[key] = Localization.longDate(date, in: language) }
+                if dateCache[key] == nil {
+                    let formatter = dateFormatters[language.code] ?? LongDateFormatter(language: language)
+                    dateFormatters[language.code] = formatter
+                    dateCache[key] = formatter.string(from: date)
+                }
                 dates[index] = dateCache[key]
             }
             let minutes = bodies[index].readingMinutes

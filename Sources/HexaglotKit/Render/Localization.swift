@@ -87,15 +87,31 @@ public struct Localization: Sendable {
     }
 
     /// A calendar date in the language's own long format: 2026年11月20日, 20 ноября 2026 г.
+    /// For many dates, keep one `LongDateFormatter` per language instead.
     public static func longDate(_ date: PageDate, in language: Language) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language.locale)
+        LongDateFormatter(language: language).string(from: date)
+    }
+}
+
+/// Long dates in one language. Setting a DateFormatter up (ICU, on first use) costs far more
+/// than formatting with it, so a build keeps one per language rather than making one per date.
+/// Not for concurrent use.
+struct LongDateFormatter {
+    private let formatter = DateFormatter()
+    private let calendar: Calendar
+
+    init(language: Language) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
+        self.calendar = calendar
+        formatter.locale = Locale(identifier: language.locale)
         formatter.calendar = calendar
         formatter.timeZone = calendar.timeZone
         formatter.dateStyle = .long
         formatter.timeStyle = .none
+    }
+
+    func string(from date: PageDate) -> String {
         var components = DateComponents()
         components.year = date.year
         components.month = date.month

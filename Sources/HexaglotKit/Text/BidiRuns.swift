@@ -11,7 +11,8 @@ public enum BidiRuns {
 
     /// A letter of a left-to-right script.
     static func isStrongLeftToRight(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic && !isRightToLeft(scalar) && scalar.properties.generalCategory != .nonspacingMark
+        let traits = ScalarTraits.of(scalar)
+        return traits.contains(.alphabetic) && !traits.contains(.nonspacingMark) && !isRightToLeft(scalar)
     }
 
     /// Ranges of `text` that start and end with a left-to-right letter or digit, joined over
@@ -32,7 +33,7 @@ public enum BidiRuns {
             var probe = end
             while probe < scalars.endIndex {
                 let scalar = scalars[probe]
-                if isStrongLeftToRight(scalar) || scalar.properties.numericType != nil {
+                if isStrongLeftToRight(scalar) || ScalarTraits.of(scalar).contains(.numeric) {
                     probe = scalars.index(after: probe)
                     end = probe
                 } else if " -/.'’&+_:".unicodeScalars.contains(scalar) {

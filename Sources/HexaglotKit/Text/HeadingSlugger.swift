@@ -25,23 +25,50 @@ public struct HeadingSlugger: Sendable {
 
     /// The slug of one text, without the repeat suffix.
     public static func slug(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var result = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .nonspacingMark, .spacingMark, .enclosingMark,
-                 .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
+        for scalar in nfc(text).lowercased().unicodeScalars {
+            let traits = ScalarTraits.of(scalar)
+            if traits.contains(.keptInSlugs) || scalar == "-" {
                 result.append(scalar)
-            case .spaceSeparator:
+            } else if traits.contains(.spaceSeparator) || scalar == "\t" {
                 result.append("-")
-            case .dashPunctuation where scalar == "-":
-                result.append(scalar)
-            default:
-                if scalar == " " || scalar == "\t" { result.append("-") }
             }
         }
         // Normalise again: lowercasing and dropping characters can leave decomposed sequences.
-        let slug = String(result).precomposedStringWithCanonicalMapping
+        let slug = nfc(String(result))
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// The same rules on ASCII (most tags, English headings), byte by byte: ASCII is already in
+    /// NFC and lowercases to ASCII.
+    private static func asciiSlug(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"), UInt8(ascii: "-"):
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                bytes.append(byte + 0x20)
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                bytes.append(UInt8(ascii: "-"))
+            default:
+                break
+            }
+        }
+        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// NFC through Foundation, skipped when the standard library's quick check finds the text
+    /// already in NFC (most headings): Foundation's normalisation was most of a slug's cost.
+    /// Foundation leaves such text unchanged too (TextFastPathTests checks every scalar).
+    private static func nfc(_ text: String) -> String {
+        if #available(macOS 26, *) {
+            var span = text.utf8Span
+            if span.checkForNFC(quickCheck: true) { return text }
+        }
+        return text.precomposedStringWithCanonicalMapping
     }
 }

@@ -25,7 +25,7 @@ public enum SummaryText {
         var words = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            // ASCII first: looking up Unicode properties is the slow path.
+            // ASCII first; other scalars' properties come from a table (ScalarTraits).
             if scalar.isASCII {
                 let value = scalar.value
                 let isWordCharacter = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
@@ -37,13 +37,14 @@ public enum SummaryText {
                 }
                 continue
             }
+            let traits = ScalarTraits.of(scalar)
             if CJKText.isWideScript(scalar) {
-                if scalar.properties.isIdeographic || scalar.properties.isAlphabetic { wide += 1 }
+                if !traits.isDisjoint(with: [.ideographic, .alphabetic]) { wide += 1 }
                 inWord = false
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            } else if !traits.isDisjoint(with: [.alphabetic, .numeric]) {
                 if !inWord { words += 1 }
                 inWord = true
-            } else if scalar.properties.generalCategory != .nonspacingMark {
+            } else if !traits.contains(.nonspacingMark) {
                 inWord = false
             }
         }

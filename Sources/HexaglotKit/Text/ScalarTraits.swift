@@ -1,0 +1,50 @@
+/// The Unicode properties that per-character text passes ask for (reading time, bidi runs,
+/// heading slugs), read once per Basic Multilingual Plane scalar into a table.
+///
+/// The standard library's property look-ups cost tens of nanoseconds each, and these passes make
+/// them for every character of every page. The table holds exactly what they return (it is
+/// filled from them), so using it changes no result; it takes about 20 ms to fill, once.
+struct ScalarTraits: OptionSet {
+    let rawValue: UInt8
+
+    static let alphabetic = ScalarTraits(rawValue: 1 << 0)
+    /// `numericType != nil`.
+    static let numeric = ScalarTraits(rawValue: 1 << 1)
+    static let ideographic = ScalarTraits(rawValue: 1 << 2)
+    /// General category Mn.
+    static let nonspacingMark = ScalarTraits(rawValue: 1 << 3)
+    /// A letter, mark, number or connector punctuation: kept in heading slugs.
+    static let keptInSlugs = ScalarTraits(rawValue: 1 << 4)
+    /// General category Zs.
+    static let spaceSeparator = ScalarTraits(rawValue: 1 << 5)
+
+    static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        let value = Int(scalar.value)
+        return value < basicPlane.count ? ScalarTraits(rawValue: basicPlane[value]) : reading(scalar)
+    }
+
+    /// Indexed by scalar value; surrogate code points, which are not scalars, have no traits.
+    private static let basicPlane: [UInt8] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map { reading($0).rawValue } ?? 0
+    }
+
+    private static func reading(_ scalar: Unicode.Scalar) -> ScalarTraits {
+        let properties = scalar.properties
+        var traits: ScalarTraits = []
+        if properties.isAlphabetic { traits.insert(.alphabetic) }
+        if properties.numericType != nil { traits.insert(.numeric) }
+        if properties.isIdeographic { traits.insert(.ideographic) }
+        switch properties.generalCategory {
+        case .nonspacingMark:
+            traits.formUnion([.nonspacingMark, .keptInSlugs])
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
+            traits.insert(.keptInSlugs)
+        case .spaceSeparator:
+            traits.insert(.spaceSeparator)
+        default:
+            break
+        }
+        return traits
+    }
+}

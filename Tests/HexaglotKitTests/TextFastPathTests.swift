@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import HexaglotKit
+
+/// The fast paths in the text helpers must answer exactly what the plain code they replace did.
+@Suite struct TextFastPathTests {
+    @Test func scalarTraitsMatchTheStandardLibrary() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF where value < 0x10000 || value % 97 == 0 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let traits = ScalarTraits.of(scalar)
+            let properties = scalar.properties
+            if traits.contains(.alphabetic) != properties.isAlphabetic
+                || traits.contains(.numeric) != (properties.numericType != nil)
+                || traits.contains(.ideographic) != properties.isIdeographic
+                || traits.contains(.nonspacingMark) != (properties.generalCategory == .nonspacingMark)
+                || traits.contains(.spaceSeparator) != (properties.generalCategory == .spaceSeparator) {
+                disagreements.append(value)
+            }
+        }
+        #expect(disagreements.isEmpty)
+    }
+
+    /// The slug skips Foundation's NFC when the standard library's quick check passes; that is
+    /// only sound while the two agree on what is already in NFC.
+    @Test func quickCheckedNFCIsLeftAloneByFoundation() {
+        guard #available(macOS 26, *) else { return }
+        var disagreements: [UInt32] = []
+        for value in UInt32(0x80)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(scalar)
+            var span = text.utf8Span
+            if span.checkForNFC(quickCheck: true), !text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8) {
+                disagreements.append(value)
+            }
+        }
+        #expect(disagreements.isEmpty)
+    }
+
+    /// The slug as it was written before the fast paths: Foundation's NFC on every text.
+    static func plainSlug(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark,
+                 .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
+                result.append(scalar)
+            case .spaceSeparator:
+                result.append("-")
+            case .dashPunctuation where scalar == "-":
+                result.append(scalar)
+            default:
+                if scalar == " " || scalar == "\t" { result.append("-") }
+            }
+        }
+        let slug = String(result).precomposedStringWithCanonicalMapping
+        return slug.isEmpty ? "section" : slug
+    }
+
+    @Test func slugsAreTheSameAsWithoutTheFastPaths() {
+        let ascii = String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) })
+        let texts = [ascii, "", " ", "\t", "Hello, World!", "renewable-energy", "A_b-C d\te", "!!!",
+                     "Café", "Cafe\u{301}", "J\u{30C}", "İstanbul", "ΣΊΣΥΦΟΣ", "Привет мир", "消除持久性有机污染物",
+                     "إدارة البيئة", "Qu’est-ce que l’ONUDI ?", "a\u{323}\u{307}", "\u{1100}\u{1161}\u{11A8}",
+                     "x\u{2003}y\u{00A0}z", "Ⅻ ①", "🙂 emoji", "\u{FB01}le", "Å Ω K"]
+        for text in texts {
+            #expect(HeadingSlugger.slug(text).utf8.elementsEqual(Self.plainSlug(text).utf8), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func readingTimeCountsEveryScript() {
+        #expect(SummaryText.readingMinutes(String(repeating: "слово ", count: 500)) == 2)
+        #expect(SummaryText.readingMinutes(String(repeating: "كلمة ", count: 750)) == 3)
+        #expect(SummaryText.readingMinutes(String(repeating: "かな", count: 600)) == 3)
+        // A combining mark continues its word.
+        #expect(SummaryText.readingMinutes(String(repeating: "cafe\u{301}x ", count: 500)) == 2)
+    }
+
+    @Test func frontMatterFencesMayEndInSpacesAndTabs() throws {
+        let parts = try FrontMatterSplitter().split("--- \t\ntitle: A\n... \nBody", file: "a.md")
+        #expect(parts.yaml == "title: A\n")
+        #expect(try FrontMatterSplitter().split("----\ntitle: A\n---\n", file: "a.md").yaml == nil)
+        #expect(try FrontMatterSplitter().split("---\u{301}\ntitle: A\n---\n", file: "a.md").yaml == nil)
+    }
+
+    @Test func fileNameIsTheLastComponent() {
+        func name(_ path: String) -> String {
+            SourceFile(relativePath: path, displayPath: path, url: URL(fileURLWithPath: "/" + path)).fileName
+        }
+        #expect(name("news/2026-10-05-visit/index.md") == "index.md")
+        #expect(name("a.md") == "a.md")
+        #expect(name("a/b/") == "b")
+        #expect(name("") == "")
+        #expect(name("//") == "")
+        #expect(name("新闻/文章.md") == "文章.md")
+        #expect(name("a/\u{301}b.md") == "a/\u{301}b.md")
+    }
+}
