@@ -97,6 +97,17 @@ import Testing
         #expect(site.exists("en/blog/page/4/index.html"))
     }
 
+    /// Long lists link the first, the last and the pages around the current one, with gaps:
+    /// every page listing every other page would grow with the square of the list.
+    @Test func paginationLinksAWindowOfPages() {
+        #expect(Paginator.window(current: 1, count: 1) == [1])
+        #expect(Paginator.window(current: 2, count: 4) == [1, 2, 3, 4])
+        #expect(Paginator.window(current: 10, count: 20) == [1, nil, 8, 9, 10, 11, 12, nil, 20])
+        // A gap of one page shows that page instead.
+        #expect(Paginator.window(current: 5, count: 20) == [1, 2, 3, 4, 5, 6, 7, nil, 20])
+        #expect(Paginator.window(current: 20, count: 20) == [1, nil, 18, 19, 20])
+    }
+
     @Test func atomFeedsHoldTheNewestTwentyWithAbsoluteURLs() async throws {
         var files: [String: String] = ["content/fr/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\nx\n"]
         for n in 1...25 {

@@ -231,8 +231,9 @@ struct ContextBuilder {
     func pagination(_ path: String, number: Int, count: Int) -> [String: Any] {
         var values: [String: Any] = [
             "current": number, "total": count,
-            "pages": (1...count).map { n in
-                ["number": n, "url": url(Paginator.path(of: path, page: n)), "isCurrent": n == number] as [String: Any]
+            "pages": Paginator.window(current: number, count: count).map { n -> [String: Any] in
+                guard let n else { return ["isGap": true] }
+                return ["number": n, "url": url(Paginator.path(of: path, page: n)), "isCurrent": n == number]
             },
         ]
         if number > 1 { values["prevURL"] = url(Paginator.path(of: path, page: number - 1)) }
@@ -280,6 +281,20 @@ struct ContextBuilder {
 enum Paginator {
     static func path(of path: String, page: Int) -> String {
         page <= 1 ? path : path + "page/\(page)/"
+    }
+
+    /// The page numbers a list page links to: the first, the last and two on each side of the
+    /// current one, with nil where numbers are left out. Listing every page would make each page
+    /// of a long list grow with the list (and the whole list with its square).
+    static func window(current: Int, count: Int, radius: Int = 2) -> [Int?] {
+        var numbers: [Int?] = []
+        var previous = 0
+        for n in 1...max(count, 1) where n == 1 || n == count || abs(n - current) <= radius {
+            if n > previous + 1 { numbers.append(n == previous + 2 ? previous + 1 : nil) }
+            numbers.append(n)
+            previous = n
+        }
+        return numbers
     }
 }
 
