@@ -5,7 +5,14 @@ public struct SiteConfig: Sendable {
     /// The site title per language code.
     public var titles: [String: String]
     /// Absolute base URL, always ending in `/`.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { (rootPath, origin) = Self.parts(of: baseURL) }
+    }
+    /// The path part of the base URL (`/` or `/sub/`): every link in the site starts with it.
+    /// (Worked out once: every URL of every page asks for it.)
+    public private(set) var rootPath: String
+    /// `https://example.org` (no trailing slash): prefix for making root-relative links absolute.
+    public private(set) var origin: String
     public var defaultLanguage: Language
     /// In switcher order.
     public var languages: [Language]
@@ -31,6 +38,7 @@ public struct SiteConfig: Sendable {
                 channels: [Channel] = [], logo: String? = nil, allowsRawHTML: Bool = false, params: [YAMLNode.Entry] = []) {
         self.titles = titles
         self.baseURL = baseURL
+        (rootPath, origin) = Self.parts(of: baseURL)
         self.defaultLanguage = defaultLanguage
         self.languages = languages
         self.channels = channels
@@ -55,19 +63,12 @@ public struct SiteConfig: Sendable {
         titles[language.code] ?? titles[defaultLanguage.code] ?? titles.values.sorted().first ?? ""
     }
 
-    /// The path part of the base URL (`/` or `/sub/`): every link in the site starts with it.
-    public var rootPath: String {
-        guard let url = URL(string: baseURL) else { return "/" }
+    private static func parts(of baseURL: String) -> (rootPath: String, origin: String) {
+        guard let url = URL(string: baseURL) else { return ("/", "") }
         var path = url.path
         if !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") { path += "/" }
-        return path
-    }
-
-    /// `https://example.org` (no trailing slash): prefix for making root-relative links absolute.
-    public var origin: String {
-        guard let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else { return "" }
-        if let port = url.port { return "\(scheme)://\(host):\(port)" }
-        return "\(scheme)://\(host)"
+        guard let scheme = url.scheme, let host = url.host else { return (path, "") }
+        return (path, url.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)")
     }
 }

@@ -4,6 +4,16 @@ import Foundation
 public enum XMLEscaping {
     /// Text and attribute values; characters XML 1.0 does not allow are dropped.
     public static func escape(_ text: String) -> String {
+        // Most values (URLs, dates, titles) need nothing: return them as they are. 0xEF can
+        // start U+FFFE/U+FFFF, which XML does not allow.
+        let needsWork = text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: return true
+            case 0x9, 0xA, 0xD: return false
+            default: return byte < 0x20
+            }
+        }
+        guard needsWork else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
