@@ -191,12 +191,14 @@ public struct SiteBuilder: Sendable {
             defer { counter?.finished(page.language.code) }
             guard let file = page.sourcePath else { return (.empty, []) }
             var key = StableHasher()
-            key.combine(Int(truncatingIfNeeded: linkContext))
-            for part in [page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
-                         page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}"] { key.combine(part) }
-            key.combine(page.bodyLineOffset)
-            key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0))
-            if let hit = cache?.renderedMarkdown(page.path, key: key.value) { return (hit.body, hit.problems) }
+            if let cache {  // (hashing every body costs time a one-off build has no use for)
+                key.combine(Int(truncatingIfNeeded: linkContext))
+                for part in [page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
+                             page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}"] { key.combine(part) }
+                key.combine(page.bodyLineOffset)
+                key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0))
+                if let hit = cache.renderedMarkdown(page.path, key: key.value) { return (hit.body, hit.problems) }
+            }
             watchdog.begin(index, file: file)
             defer { watchdog.end(index) }
             let (body, problems) = renderBody(page, renderer: renderer, resolver: resolver, images: images, allowsRawHTML: allowsRawHTML,
