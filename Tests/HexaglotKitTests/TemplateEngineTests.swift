@@ -12,7 +12,7 @@ import Testing
 private func ours(_ templates: [String: String], _ context: [String: Any], name: String = "main") throws -> String {
     var compiled: [String: [TemplateNode]] = [:]
     for (templateName, text) in templates { compiled[templateName] = try TemplateParser.parse(Array(text.utf8)).nodes }
-    return String(decoding: TemplateRenderer(templates: compiled).render(name, context: context), as: UTF8.self)
+    return String(decoding: try TemplateRenderer(templates: compiled).render(name, context: context).get(), as: UTF8.self)
 }
 
 private func reference(_ templates: [String: String], _ context: [String: Any], name: String = "main") throws -> String {
@@ -105,6 +105,20 @@ nonisolated(unsafe) private let context: [String: Any] = [
             "templates/page.mustache:2:8: error: template error: there is no template 'partials/byline' (templates/partials/byline.mustache)",
             "templates/tag.mustache:2:3: error: template error: a tag is not closed with }}",
         ])
+    }
+
+    /// A theme whose partial includes itself without end fails the build with the chain, instead
+    /// of overflowing the stack; the previous output stays.
+    @Test func endlessInclusionIsAnErrorNotACrash() async throws {
+        var theme = TestSite.minimalTheme
+        theme["page.mustache"] = "{{<base}}{{$main}}{{> partials/loop}}{{/main}}{{/base}}"
+        theme["partials/loop.mustache"] = "{{#page}}<div>{{> partials/loop}}</div>{{/page}}"
+        let site = try TestSite(["content/en/a.md": "# A\n"], theme: theme)
+        try site.write("previous", to: "public/en/index.html")
+        #expect(await site.errors() == [
+            "templates/partials/loop.mustache:1:1: error: template error: templates include one another without end (page → base → partials/loop → partials/loop …)",
+        ])
+        #expect(site.outputFiles() == ["en/index.html"])
     }
 
     /// Generated templates (text, newlines, indentation, values, sections, inverted sections,

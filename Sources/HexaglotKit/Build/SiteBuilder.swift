@@ -52,6 +52,9 @@ public struct SiteBuilder: Sendable {
             renderer.emit = staging.write
             return renderer.render()
         }
+        engine.emit(templates.renderProblems)
+        if engine.hasErrors { staging.discard() }
+        try stop()
         // A site's own robots.txt replaces the generated one (the copy overwrites it in staging).
         if copies.contains(where: { $0.path == "robots.txt" }) { pages.removeAll { $0.path == "robots.txt" } }
         let all = pages + copies

@@ -6,6 +6,8 @@ public struct TemplateSet: Sendable {
     public static let requiredLayouts = ["home", "page", "section", "tag", "tags", "404", "languages", "root-404"]
 
     private let renderer: TemplateRenderer
+    private let nesting = NestingProblems()
+    private let displayPath: String
     /// A hash of every template's text: rendered pages are reused only while it stays the same.
     public let fingerprint: UInt64
 
@@ -38,14 +40,34 @@ public struct TemplateSet: Sendable {
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
         renderer = TemplateRenderer(templates: compiled)
+        self.displayPath = displayPath
         fingerprint = StableHasher.hash(texts.keys.sorted().flatMap { [$0, String(decoding: texts[$0]!, as: UTF8.self)] })
     }
 
     public func has(_ name: String) -> Bool { renderer.templates[name] != nil }
 
     /// The page `name` renders for `context` (dictionaries, arrays, strings, numbers, booleans).
+    /// Templates that include one another without end give an empty page and a problem in
+    /// `renderProblems`.
     public func render(_ context: [String: Any], with name: String) -> Data {
-        Data(renderer.render(name, context: context))
+        switch renderer.render(name, context: context) {
+        case .success(let bytes): return Data(bytes)
+        case .failure(let error):
+            nesting.record(error.chain)
+            return Data()
+        }
+    }
+
+    /// Errors found while rendering (so far only endless inclusion), naming the template that
+    /// repeats and the chain that leads to it.
+    public var renderProblems: [Diagnostic] {
+        guard let chain = nesting.first else { return [] }
+        // Shown up to the first template that comes round again.
+        var seen: Set<String> = []
+        let loop = chain.firstIndex { !seen.insert($0).inserted } ?? chain.count - 1
+        let shown = chain[...loop]
+        return [.error("template error: templates include one another without end (\(shown.joined(separator: " → ")) …)",
+                       at: SourceLocation(file: "\(displayPath)/\(chain[loop]).mustache"))]
     }
 
     private static func templateTexts(in folder: URL) -> [String: [UInt8]] {
@@ -71,4 +93,16 @@ public struct TemplateSet: Sendable {
         }
         return SourceLocation(file: file, line: line, column: column)
     }
+}
+
+/// The first endless-inclusion chain met by any render thread.
+private final class NestingProblems: @unchecked Sendable {
+    private let lock = NSLock()
+    private var chain: [String]?
+
+    func record(_ chain: [String]) {
+        lock.withLock { if self.chain == nil { self.chain = chain } }
+    }
+
+    var first: [String]? { lock.withLock { chain } }
 }

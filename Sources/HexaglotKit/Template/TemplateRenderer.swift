@@ -6,20 +6,41 @@
 /// spend most of a build in template look-ups.
 struct TemplateRenderer: Sendable {
     let templates: [String: [TemplateNode]]
+    /// Partials and parents nested deeper than this stop the page: a template that includes
+    /// itself without end would otherwise overflow the stack.
+    static let maximumNesting = 100
 
     private struct State {
         var output: [UInt8] = []
         var stack: [Any]
         var overrides: [String: [TemplateNode]] = [:]
         var indentation: [UInt8] = []
+        /// The partials and parents being expanded, outermost first.
+        var including: [String] = []
+        var tooDeep: [String]?
     }
 
-    func render(_ name: String, context: Any) -> [UInt8] {
-        guard let nodes = templates[name] else { return [] }
+    /// The page, or the chain of templates that nests too deep.
+    func render(_ name: String, context: Any) -> Result<[UInt8], TemplateNestingError> {
+        guard let nodes = templates[name] else { return .success([]) }
         var state = State(stack: [context])
         state.output.reserveCapacity(32 * 1024)
+        state.including = [name]
         render(nodes, &state)
-        return state.output
+        if let chain = state.tooDeep { return .failure(TemplateNestingError(chain: chain)) }
+        return .success(state.output)
+    }
+
+    /// Expands a partial or parent unless the nesting limit is reached.
+    private func include(_ name: String, _ nodes: [TemplateNode], _ state: inout State) {
+        guard state.tooDeep == nil else { return }
+        guard state.including.count < Self.maximumNesting else {
+            state.tooDeep = state.including + [name]
+            return
+        }
+        state.including.append(name)
+        render(nodes, &state)
+        state.including.removeLast()
     }
 
     private func render(_ nodes: [TemplateNode], _ state: inout State) {
@@ -40,7 +61,7 @@ struct TemplateRenderer: Sendable {
                 guard let partial = templates[name] else { continue }
                 let saved = state.indentation
                 state.indentation += indentation
-                render(partial, &state)
+                include(name, partial, &state)
                 state.indentation = saved
             case .parent(let name, let indentation, let overrides):
                 guard let parent = templates[name] else { continue }
@@ -48,7 +69,7 @@ struct TemplateRenderer: Sendable {
                 state.indentation += indentation
                 // The most derived template's blocks win: those already in force stay.
                 state.overrides.merge(overrides) { current, _ in current }
-                render(parent, &state)
+                include(name, parent, &state)
                 (state.indentation, state.overrides) = saved
             case .block(let name, let defaults, let indentation):
                 let saved = state.indentation
@@ -126,4 +147,9 @@ struct TemplateRenderer: Sendable {
             if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         }
     }
+}
+
+/// Templates that include one another without end: the chain from the page's layout.
+struct TemplateNestingError: Error, Equatable {
+    let chain: [String]
 }
