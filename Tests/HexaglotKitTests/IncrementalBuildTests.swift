@@ -96,4 +96,17 @@ import Testing
         #expect(cache.reusedFiles > 0)
         #expect(site.file("en/news/item-2/index.html")?.contains("Item 2 changed") == true)
     }
+
+    /// A long `serve` session forgets what belonged to removed pages.
+    @Test func theCacheForgetsRemovedPages() async throws {
+        let site = try Self.site()
+        let cache = BuildCache()
+        try await site.build { $0.cache = cache }
+        let full = cache.sizes
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/en/news/2026-01-02-item-2.md"))
+        try await site.build { $0.cache = cache }
+        #expect(cache.sizes.parsed == full.parsed - 1)
+        #expect(cache.sizes.markdown == full.markdown - 1)
+        #expect(cache.sizes.files < full.files)
+    }
 }

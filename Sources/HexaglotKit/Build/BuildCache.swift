@@ -31,58 +31,46 @@ public final class BuildCache: @unchecked Sendable {
     public init() {}
 
     func parsedPage(_ path: String, data: Data) -> ParsedPage? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = parsed[path], entry.data == data else { return nil }
-        return entry
+        lock.withLock { parsed[path].flatMap { $0.data == data ? $0 : nil } }
     }
 
     func storeParsedPage(_ path: String, _ entry: ParsedPage) {
-        lock.lock()
-        parsed[path] = entry
-        lock.unlock()
+        lock.withLock { parsed[path] = entry }
     }
 
     func renderedMarkdown(_ path: String, key: UInt64) -> RenderedMarkdownEntry? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = markdown[path], entry.key == key else { return nil }
-        return entry
+        lock.withLock { markdown[path].flatMap { $0.key == key ? $0 : nil } }
     }
 
     func storeRenderedMarkdown(_ path: String, _ entry: RenderedMarkdownEntry) {
-        lock.lock()
-        markdown[path] = entry
-        lock.unlock()
+        lock.withLock { markdown[path] = entry }
     }
 
     func renderedFile(_ path: String, fingerprint: UInt64) -> Data? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = files[path], entry.fingerprint == fingerprint else { return nil }
-        return entry.bytes
+        lock.withLock { files[path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil } }
     }
 
     func storeRenderedFile(_ path: String, _ entry: RenderedFile) {
-        lock.lock()
-        files[path] = entry
-        lock.unlock()
+        lock.withLock { files[path] = entry }
     }
 
     /// Forgets entries of inputs that no longer exist, so a long `serve` session does not grow.
     func keepOnly(parsedPaths: Set<String>, markdownPaths: Set<String>, outputPaths: Set<String>) {
-        lock.lock()
-        parsed = parsed.filter { parsedPaths.contains($0.key) }
-        markdown = markdown.filter { markdownPaths.contains($0.key) }
-        files = files.filter { outputPaths.contains($0.key) }
-        lock.unlock()
+        lock.withLock {
+            parsed = parsed.filter { parsedPaths.contains($0.key) }
+            markdown = markdown.filter { markdownPaths.contains($0.key) }
+            files = files.filter { outputPaths.contains($0.key) }
+        }
+    }
+
+    /// How many entries of each kind it holds (for tests).
+    var sizes: (parsed: Int, markdown: Int, files: Int) {
+        lock.withLock { (parsed.count, markdown.count, files.count) }
     }
 
     /// How many HTML files the last render reused (for `--verbose` and tests).
     public private(set) var reusedFiles = 0
     func setReusedFiles(_ count: Int) {
-        lock.lock()
-        reusedFiles = count
-        lock.unlock()
+        lock.withLock { reusedFiles = count }
     }
 }

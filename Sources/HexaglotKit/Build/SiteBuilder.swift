@@ -59,6 +59,8 @@ public struct SiteBuilder: Sendable {
         if copies.contains(where: { $0.path == "robots.txt" }) { pages.removeAll { $0.path == "robots.txt" } }
         let all = pages + copies
         try clock.measure("write") { () throws(BuildFailure) in try staging.commit(all) }
+        options.cache?.keepOnly(parsedPaths: Set(files.values.joined().map(\.displayPath)),
+                                markdownPaths: Set(site.pages.map(\.path)), outputPaths: Set(all.map(\.path)))
 
         let counts = config.languages.map { language in
             (code: language.code, count: site.pagesByLanguage[language.code]?.count ?? 0)
