@@ -32,7 +32,7 @@ struct MarkupTokenizer {
     static let rawTextElements: Set<String> = ["script", "style", "textarea", "title"]
 
     private let bytes: [UInt8]
-    private let lineStarts: [Int]
+    private let lines: LineIndex
     /// XML files (feeds, sitemap) need their text (`<loc>…</loc>`); HTML pages do not.
     private let keepsText: Bool
     /// In XML, `<title>` and `<script>` are ordinary elements.
@@ -40,9 +40,7 @@ struct MarkupTokenizer {
 
     init(_ text: String, html: Bool = true, keepsText: Bool = false) {
         bytes = Array(text.utf8)
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        lineStarts = starts
+        lines = LineIndex(bytes)
         self.keepsText = keepsText
         isHTML = html
     }
@@ -153,14 +151,7 @@ struct MarkupTokenizer {
         tokens.append(MarkupToken(kind: .text, text: CharacterReferences.decode(string(range)), line: line(at: range.lowerBound)))
     }
 
-    private func line(at offset: Int) -> Int {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low + 1
-    }
+    private func line(at offset: Int) -> Int { lines.line(at: offset) }
 
     private func string(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)

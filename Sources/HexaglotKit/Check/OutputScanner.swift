@@ -155,34 +155,6 @@ enum OutputScanner {
     }
 }
 
-/// Line numbers of positions in a text.
-struct LineIndex {
-    private let text: String
-    private let starts: [String.Index]
-
-    init(_ text: String) {
-        self.text = text
-        var starts = [text.startIndex]
-        var index = text.startIndex
-        while let newline = text[index...].firstIndex(of: "\n") {
-            index = text.index(after: newline)
-            starts.append(index)
-        }
-        self.starts = starts
-    }
-
-    /// 1-based line of a position.
-    func line(of position: String.Index) -> Int {
-        (starts.lastIndex { $0 <= position } ?? 0) + 1
-    }
-
-    /// 1-based column (in Unicode scalars, as diagnostics count) of a position.
-    func column(of position: String.Index) -> Int {
-        let start = starts[line(of: position) - 1]
-        return text.unicodeScalars[start..<position].count + 1
-    }
-}
-
 extension StringProtocol {
     /// Without leading and trailing whitespace, as browsers read URL attributes.
     var trimmedURL: String { trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -93,14 +93,9 @@ private struct TreeEditor {
     var firstImage: String?
     var firstParagraph = ""
     var problems: [Diagnostic] = []
-    /// The text's bytes and where each line starts, made on the first link (to turn cmark's
-    /// byte columns into character columns).
-    private lazy var textBytes: [UInt8] = Array(source.text.utf8)
-    private lazy var lineStarts: [Int] = {
-        var starts = [0]
-        for (offset, byte) in textBytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        return starts
-    }()
+    /// Where each line starts, made on the first link (to turn cmark's byte columns into
+    /// character columns).
+    private lazy var lines = LineIndex(Array(source.text.utf8))
 
     init(source: MarkdownSource, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) {
         self.source = source
@@ -310,14 +305,8 @@ private struct TreeEditor {
             line = Int(cmark_node_get_start_line(parent))
             byteColumn = Int(cmark_node_get_start_column(parent))
         }
-        var column = max(byteColumn, 1)
-        // cmark counts bytes; editors count characters: count the scalars that start in the
-        // line before the byte column (bytes that are not UTF-8 continuation bytes).
-        if line >= 1, line <= lineStarts.count {
-            let start = lineStarts[line - 1]
-            let end = min(start + max(byteColumn - 1, 0), textBytes.count)
-            column = textBytes[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
-        }
+        // cmark counts bytes; editors count characters.
+        let column = lines.column(line: line, byteColumn: byteColumn)
         return SourceLocation(file: source.file, line: max(line, 1) + source.lineOffset, column: column)
     }
 

@@ -80,17 +80,8 @@ public struct TemplateSet: Sendable {
         return texts
     }
 
-    /// Line and column (counted in Unicode scalars) of a byte offset.
     private static func location(of offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
-        var line = 1, column = 1
-        for byte in bytes[..<min(offset, bytes.count)] {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
+        let (line, column) = LineIndex(bytes).position(of: min(offset, bytes.count))
         return SourceLocation(file: file, line: line, column: column)
     }
 }

@@ -1,0 +1,61 @@
+/// Where each line of a text starts, to turn positions (byte offsets, or indices of the text it
+/// was made from) into the line and column an editor shows; columns count Unicode scalars, as
+/// diagnostics do.
+struct LineIndex {
+    private let bytes: [UInt8]
+    /// Byte offset of each line's first byte; line 1 starts at 0.
+    private let starts: [Int]
+    private let text: String?
+
+    init(_ bytes: [UInt8]) {
+        self.init(bytes: bytes, text: nil)
+    }
+
+    init(_ text: String) {
+        self.init(bytes: Array(text.utf8), text: text)
+    }
+
+    private init(bytes: [UInt8], text: String?) {
+        self.bytes = bytes
+        self.text = text
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        self.starts = starts
+    }
+
+    /// The 1-based line holding the byte at `offset`.
+    func line(at offset: Int) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    /// The 1-based column, in scalars, of the byte `byteColumn - 1` bytes into `line`.
+    func column(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= starts.count else { return max(byteColumn, 1) }
+        let start = starts[line - 1]
+        let end = min(start + max(byteColumn - 1, 0), bytes.count)
+        // Count the bytes that start a scalar (not UTF-8 continuation bytes).
+        return bytes[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
+    }
+
+    /// Line and column of the byte at `offset`.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        let line = line(at: offset)
+        return (line, column(line: line, byteColumn: offset - starts[line - 1] + 1))
+    }
+
+    /// 1-based line of an index of the text the index was made from.
+    func line(of index: String.Index) -> Int { line(at: offset(of: index)) }
+
+    /// 1-based column of an index of the text the index was made from.
+    func column(of index: String.Index) -> Int { position(of: offset(of: index)).column }
+
+    private func offset(of index: String.Index) -> Int {
+        guard let text else { preconditionFailure("LineIndex made from bytes has no String indices") }
+        return text.utf8.distance(from: text.startIndex, to: index)
+    }
+}
