@@ -33,15 +33,11 @@ struct SiteRenderer {
         var bases: [String: [String: Any]] = [:]
         for language in site.config.languages { bases[language.code] = builder.languageContext(language) }
         nonisolated(unsafe) let languageBases = bases
-        // The language's shared values (site, lang, i18n, channels) are hashed once, not per page;
-        // page contexts add their own keys to the base and never replace its ones.
-        var baseHashes: [String: Int] = [:]
-        if cache != nil {
-            for (code, base) in bases {
-                var hasher = StableHasher()
-                hasher.combine(context: base)
-                baseHashes[code] = Int(truncatingIfNeeded: hasher.value)
-            }
+        // The language's shared values (site, lang, i18n, channels) are hashed once, not per page.
+        let baseHashes: [String: UInt64] = cache == nil ? [:] : bases.mapValues { base in
+            var hasher = StableHasher()
+            hasher.combine(context: base)
+            return hasher.value
         }
 
         let work = jobs()
@@ -51,28 +47,20 @@ struct SiteRenderer {
         let pageFiles = work.parallelMap { job -> OutputFile in
             let page = site.pages[job.index]
             defer { counter?.finished(page.language.code) }
-            let context = builder.pageContext(job.index, base: languageBases[page.language.code]!,
-                                              pageNumber: job.number, pageCount: job.count, listed: job.listed)
+            let base = languageBases[page.language.code]!
+            let context = builder.pageContext(job.index, base: base, pageNumber: job.number, pageCount: job.count, listed: job.listed)
             let layout = page.frontMatter.layout ?? page.kind.rawValue
             let path = Paginator.path(of: page.path, page: job.number) + "index.html"
             let origin = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
             guard let cache else {
                 return emit(OutputFile(path: path, contents: .bytes(templates.render(context, with: layout)), origin: origin))
             }
-            var fingerprint = StableHasher()
-            fingerprint.combine(Int(truncatingIfNeeded: templates.fingerprint))
-            fingerprint.combine(layout)
-            let base = languageBases[page.language.code]!
-            fingerprint.combine(baseHashes[page.language.code]!)
-            for key in context.keys.sorted() where base[key] == nil {
-                fingerprint.combine(key)
-                fingerprint.combine(context: context[key]!)
-            }
-            if let bytes = cache.renderedFile(path, fingerprint: fingerprint.value) {
+            let fingerprint = fingerprint(of: context, layout: layout, base: base, baseHash: baseHashes[page.language.code]!)
+            if let bytes = cache.renderedFile(path, fingerprint: fingerprint) {
                 return emit(OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true))
             }
             let bytes = templates.render(context, with: layout)
-            cache.storeRenderedFile(path, .init(fingerprint: fingerprint.value, bytes: bytes))
+            cache.storeRenderedFile(path, .init(fingerprint: fingerprint, bytes: bytes))
             return emit(OutputFile(path: path, contents: .bytes(bytes), origin: origin))
         }
         cache?.setReusedFiles(pageFiles.filter(\.isUnchanged).count)
@@ -93,6 +81,21 @@ struct SiteRenderer {
         files.append(sitemap.robots())
         files += rootFiles(builder: builder)
         return files.map(emit)
+    }
+
+    /// What a rendered page depends on: the templates, the layout and its whole context. Page
+    /// contexts add their own keys to the language's base and never replace its ones, so the
+    /// base counts by its hash.
+    private func fingerprint(of context: [String: Any], layout: String, base: [String: Any], baseHash: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(Int(truncatingIfNeeded: templates.fingerprint))
+        hasher.combine(layout)
+        hasher.combine(Int(truncatingIfNeeded: baseHash))
+        for key in context.keys.sorted() where base[key] == nil {
+            hasher.combine(key)
+            hasher.combine(context: context[key]!)
+        }
+        return hasher.value
     }
 
     /// Every page once; section lists split into pages of `paginate` items (the site's, or the section's own).
