@@ -28,16 +28,12 @@ struct StableHasher {
         case let bool as Bool: combine(byte: 2); combine(byte: bool ? 1 : 0)
         case let int as Int: combine(byte: 3); combine(int)
         case let double as Double: combine(byte: 4); combine(String(double))
-        case let dictionary as [String: Any]:
+        case let dictionary as [String: Any]:  // [String: String] and other dictionaries convert to this
             combine(byte: 5)
             for key in dictionary.keys.sorted() {
                 combine(key)
                 combine(context: dictionary[key]!)
             }
-            combine(byte: 6)
-        case let strings as [String: String]:
-            combine(byte: 5)
-            for key in strings.keys.sorted() { combine(key); combine(byte: 1); combine(strings[key]!) }
             combine(byte: 6)
         case let array as [Any]:
             combine(byte: 7)
