@@ -85,17 +85,11 @@ public struct Localization: Sendable {
         let number = formatter.string(from: NSNumber(value: count)) ?? String(count)
         return text.replacingOccurrences(of: "{count}", with: number)
     }
-
-    /// A calendar date in the language's own long format: 2026年11月20日, 20 ноября 2026 г.
-    /// For many dates, keep one `LongDateFormatter` per language instead.
-    public static func longDate(_ date: PageDate, in language: Language) -> String {
-        LongDateFormatter(language: language).string(from: date)
-    }
 }
 
-/// Long dates in one language. Setting a DateFormatter up (ICU, on first use) costs far more
-/// than formatting with it, so a build keeps one per language rather than making one per date.
-/// Not for concurrent use.
+/// Dates in the language's own long format: 2026年11月20日, 20 ноября 2026 г.
+/// Setting a DateFormatter up (ICU, on first use) costs far more than formatting with it, so a
+/// build keeps one per language rather than making one per date. Not for concurrent use.
 struct LongDateFormatter {
     private let formatter = DateFormatter()
     private let calendar: Calendar
