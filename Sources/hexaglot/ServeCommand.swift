@@ -46,6 +46,8 @@ struct Serve: AsyncParsableCommand {
         printer.source = siteFolder
         let broadcaster = ReloadBroadcaster()
         let rebuilder = SiteRebuilder(options: options, broadcaster: broadcaster, printer: printer, verbose: verbose)
+        // Watching starts before the first build, so that an edit saved meanwhile is not missed.
+        let watcher = SourceWatcher(folders: [siteFolder.appendingPathComponent("content"), options.templates])
         await rebuilder.rebuild(reason: nil)
 
         let languages = (try? SiteBuilder(options: options).loadSite().site.config.languages.map(\.code)) ?? []
@@ -62,12 +64,11 @@ struct Serve: AsyncParsableCommand {
             },
             logger: Self.quietLogger()
         )
-        let watcher = SourceWatcher(folders: [siteFolder.appendingPathComponent("content"), options.templates])
         let watching = Task {
             await watcher.watch { changed in
                 let names = changed.map { $0.hasPrefix(siteFolder.path + "/") ? String($0.dropFirst(siteFolder.path.count + 1)) : $0 }
                 let reason = names.count == 1 ? names[0] : "\(names.count) files"
-                await rebuilder.rebuild(reason: "changed \(reason)")
+                await rebuilder.rebuild(reason: "changed \(reason)", changed: changed)
             }
         }
         defer { watching.cancel() }

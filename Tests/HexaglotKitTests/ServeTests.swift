@@ -9,6 +9,14 @@ import Testing
         let site: TestSite
         private(set) var port = 0
         private let output = Pipe()
+        /// Everything the server printed, filled by a reader thread.
+        private final class Printed: @unchecked Sendable {
+            private let lock = NSLock()
+            private var text = ""
+            func append(_ more: String) { lock.withLock { text += more } }
+            var value: String { lock.withLock { text } }
+        }
+        private let printed = Printed()
 
         init(_ site: TestSite) throws {
             self.site = site
@@ -29,6 +37,28 @@ import Testing
                 }
             }
             try #require(port != 0, "server did not start: \(text)")
+            printed.append(text)
+            let handle = output.fileHandleForReading, printed = printed
+            Thread.detachNewThread {
+                while case let chunk = handle.availableData, !chunk.isEmpty {
+                    printed.append(String(decoding: chunk, as: UTF8.self))
+                }
+            }
+        }
+
+        /// How much the server has printed so far (a mark for `printed(waitingFor:after:)`).
+        var printedCount: Int { printed.value.count }
+
+        /// What the server printed after `mark`, once it holds `text` (or after `seconds`).
+        func printed(waitingFor text: String, after mark: Int = 0, seconds: Double = 10) -> String {
+            let deadline = Date().addingTimeInterval(seconds)
+            var now = ""
+            while Date() < deadline {
+                now = String(printed.value.dropFirst(mark))
+                if now.contains(text) { break }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            return now
         }
 
         var client: RawHTTPClient { RawHTTPClient(port: port) }
@@ -84,6 +114,26 @@ import Testing
             #expect(!reply.body.contains("secret"), "\(path)")
             #expect(try client.get("/en/about/").status == 200, "after \(path)")
         }
+    }
+
+    /// A body edit is applied in place (the server says so); a folder made while serving is
+    /// watched too.
+    @Test func aBodyEditIsUpdatedInPlaceAndNewFoldersAreWatched() throws {
+        let site = try Self.site()
+        let server = try RunningServer(site)
+        let client = server.client
+        try site.write("---\ntitle: About\n---\nWho we are, edited.\n", to: "content/en/about.md")
+        #expect(server.printed(waitingFor: "changed content/en/about.md:").contains("changed content/en/about.md: updated 1 page in place"))
+        #expect(try client.get("/en/about/").body.contains("Who we are, edited."))
+
+        var mark = server.printedCount
+        try site.write("---\ntitle: Projects\n---\nFirst.\n", to: "content/en/projects/one.md")
+        #expect(server.printed(waitingFor: "\n", after: mark).contains(": built "))
+        #expect(try client.get("/en/projects/one/").body.contains("First."))
+        mark = server.printedCount
+        try site.write("---\ntitle: Projects\n---\nSecond.\n", to: "content/en/projects/one.md")
+        #expect(server.printed(waitingFor: "\n", after: mark).hasPrefix("changed content/en/projects/one.md: updated 1 page in place"))
+        #expect(try client.get("/en/projects/one/").body.contains("Second."))
     }
 
     @Test func anEditReloadsThePageAndABrokenEditKeepsTheLastGoodOne() throws {

@@ -28,7 +28,15 @@ public final class BuildCache: @unchecked Sendable {
     private var markdown: [String: RenderedMarkdownEntry] = [:]
     private var files: [String: RenderedFile] = [:]
 
+    private var lastBuild: BuildSnapshot?
+
     public init() {}
+
+    /// The last good build, for in-place page updates; cleared when a full build starts.
+    var snapshot: BuildSnapshot? {
+        get { lock.withLock { lastBuild } }
+        set { lock.withLock { lastBuild = newValue } }
+    }
 
     func parsedPage(_ path: String, data: Data) -> ParsedPage? {
         lock.withLock { parsed[path].flatMap { $0.data == data ? $0 : nil } }

@@ -11,6 +11,8 @@ public struct BuildReport: Sendable {
     public var stages: [(name: String, seconds: Double)] = []
     /// Nothing had changed since the last build: the output was left as it was.
     public var isUpToDate = false
+    /// Pages whose bodies alone changed, updated in place (`serve`); nil for a full build.
+    public var pagesUpdated: Int?
     /// Each written file (path below the output) and the input it comes from.
     public var origins: [String: String] = [:]
 
@@ -28,6 +30,9 @@ public struct BuildReport: Sendable {
         let pages = pagesPerLanguage.map { "\($0.code) \($0.count)" }.joined(separator: ", ")
         if isUpToDate {
             return "up to date: \(pagesPerLanguage.map(\.count).reduce(0, +)) pages (\(pages)), nothing changed (\(String(format: "%.2f", seconds)) s)"
+        }
+        if let pagesUpdated {
+            return "updated \(pagesUpdated) page\(pagesUpdated == 1 ? "" : "s") in place, \(filesWritten) files in \(String(format: "%.3f", seconds)) s"
         }
         return "built \(pagesPerLanguage.map(\.count).reduce(0, +)) pages (\(pages)), \(filesWritten) files in \(String(format: "%.2f", seconds)) s"
     }

@@ -23,6 +23,8 @@ public struct SiteBuilder: Sendable {
             report.stages = clock.stages
             return report
         }
+        // Until this build succeeds, no in-place update may start from an older one.
+        options.cache?.snapshot = nil
         let engine = DiagnosticEngine()
         func stop() throws(BuildFailure) {
             if engine.hasErrors { throw BuildFailure(diagnostics: engine.diagnostics) }
@@ -36,22 +38,19 @@ public struct SiteBuilder: Sendable {
         let files = clock.measure("discover") { discoverContent(config, engine) }
         let sources = clock.measure("front matter") { readPages(files, config, engine) }
         let site = clock.measure("assemble") { assemble(config, sources: sources, files: files, localization: localization, engine) }
-        let published = publishedFiles(site)
-        let bodies = try clock.measure("markdown") { () throws(BuildFailure) in
-            try renderMarkdown(site, markdownFiles: Self.markdownPaths(files), images: ImageSizes(files: published), engine)
-        }
+        let markdown = MarkdownStage(site: site, markdownFiles: Self.markdownPaths(files), images: ImageSizes(files: publishedFiles(site)),
+                                     timeLimit: options.markdownTimeLimit, cache: options.cache)
+        let bodies = try clock.measure("markdown") { () throws(BuildFailure) in try renderMarkdown(markdown, site, engine) }
         checkLayouts(site, templates, engine)
         let copies = staticFiles(site, engine)
         try stop()
         // Pages go to the staging folder as they are rendered; nothing reaches the output
         // unless the commit's path checks pass.
         let staging = try OutputWriter(output: options.output).stage()
-        var pages = clock.measure("templates render") {
-            var renderer = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates,
-                                        cache: options.cache, progress: options.progress)
-            renderer.emit = staging.write
-            return renderer.render()
-        }
+        var renderer = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates, cache: options.cache)
+        renderer.progress = options.progress
+        renderer.emit = staging.write
+        var pages = clock.measure("templates render") { renderer.render() }
         engine.emit(templates.renderProblems)
         if engine.hasErrors { staging.discard() }
         try stop()
@@ -64,6 +63,13 @@ public struct SiteBuilder: Sendable {
 
         let counts = config.languages.map { language in
             (code: language.code, count: site.pagesByLanguage[language.code]?.count ?? 0)
+        }
+        if let cache = options.cache {
+            renderer.emit = { $0 }
+            renderer.progress = nil
+            let markdownFiles = files.values.joined().filter(\.isMarkdown).map { ($0.displayPath, $0) }
+            cache.snapshot = BuildSnapshot(site: site, renderer: renderer, markdown: markdown,
+                                           sourceFiles: Dictionary(markdownFiles, uniquingKeysWith: { first, _ in first }), pageCounts: counts)
         }
         if options.skipsUnchangedBuilds {
             let comingDue = sources.compactMap { $0.frontMatter.date?.instant }.filter { $0 > options.now }.min()
@@ -174,68 +180,12 @@ public struct SiteBuilder: Sendable {
         return files
     }
 
-    private func renderMarkdown(_ site: Site, markdownFiles: Set<String>, images: ImageSizes,
-                                _ engine: DiagnosticEngine) throws(BuildFailure) -> [RenderedBody] {
-        let resolver = LinkResolver(site: site, markdownFiles: markdownFiles)
-        let renderer = MarkdownRenderer()
-        let allowsRawHTML = site.config.allowsRawHTML
-        let watchdog = MarkdownWatchdog(limit: site.config.markdownTimeLimit ?? options.markdownTimeLimit)
-        let cache = options.cache
-        // Rendered Markdown depends on the page's text and on where every link target lives.
-        var linkTargets = StableHasher()
-        for (source, index) in site.pagesBySource.sorted(by: { $0.key < $1.key }) {
-            linkTargets.combine(source)
-            linkTargets.combine(site.pages[index].path)
-        }
-        for path in markdownFiles.sorted() { linkTargets.combine(path) }
-        let linkContext = linkTargets.value
+    private func renderMarkdown(_ stage: MarkdownStage, _ site: Site, _ engine: DiagnosticEngine) throws(BuildFailure) -> [RenderedBody] {
         let counter = ProgressCounter(stage: "Markdown", languages: site.config.languages.map(\.code),
                                       totals: site.pagesByLanguage.mapValues(\.count), report: options.progress)
-        let results = try watchdog.run { Array(site.pages.indices).parallelMap { index -> (RenderedBody, [Diagnostic]) in
-            let page = site.pages[index]
-            defer { counter?.finished(page.language.code) }
-            guard let file = page.sourcePath else { return (.empty, []) }
-            var key = StableHasher()
-            if let cache {  // (hashing every body costs time a one-off build has no use for)
-                key.combine(Int(truncatingIfNeeded: linkContext))
-                for part in [page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
-                             page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}"] { key.combine(part) }
-                key.combine(page.bodyLineOffset)
-                key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0))
-                if let hit = cache.renderedMarkdown(page.path, key: key.value) { return (hit.body, hit.problems) }
-            }
-            watchdog.begin(index, file: file)
-            defer { watchdog.end(index) }
-            let (body, problems) = renderBody(page, renderer: renderer, resolver: resolver, images: images, allowsRawHTML: allowsRawHTML,
-                                              waiting: { watchdog.waiting(index, $0) })
-            cache?.storeRenderedMarkdown(page.path, .init(key: key.value, body: body, problems: problems))
-            return (body, problems)
-        } }
+        let results = try stage.render(Array(site.pages.indices), of: site, counter: counter)
         for (_, problems) in results { engine.emit(problems) }
         return results.map(\.0)
-    }
-
-    private func renderBody(_ page: Page, renderer: MarkdownRenderer, resolver: LinkResolver, images: ImageSizes,
-                            allowsRawHTML: Bool, waiting: (Bool) -> Void) -> (RenderedBody, [Diagnostic]) {
-            let file = page.sourcePath ?? ""
-            let split = MarkdownSource.splitSummary(page.body)
-            var source = MarkdownSource(text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
-                                        allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
-                                        isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
-            let rootPath = resolver.site.config.rootPath
-            let (rendered, problems) = renderer.render(source, rewriteLink: { resolver.rewrite($0, from: page) },
-                                                       imageSize: { images.size(of: $0, onPage: page.path, rootPath: rootPath) },
-                                                       waitingForInlinePhase: waiting)
-            var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
-            if page.frontMatter.summary == nil, let split {
-                // The text before <!--more--> is the summary, whole.
-                source.text = split.summary
-                let (before, _) = renderer.render(source, rewriteLink: { _ in .keep }, waitingForInlinePhase: waiting)
-                summary = before.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            }
-            let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage
-            return (RenderedBody(html: rendered.html, headings: rendered.headings, summary: summary,
-                                 readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image), problems)
     }
 
     private func checkLayouts(_ site: Site, _ templates: TemplateSet, _ engine: DiagnosticEngine) {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The typed fields of a page's front matter. Unknown fields are kept in `params` for templates.
-public struct FrontMatter: Sendable {
+public struct FrontMatter: Equatable, Sendable {
     public var title: String?
     public var date: PageDate?
     public var draft = false

@@ -47,6 +47,17 @@ enum FileBytes {
         _ = utimensat(AT_FDCWD, target, &times, 0)
     }
 
+    /// Writes beside `path` and renames over it: a reader sees the old file or the new one.
+    static func replace(_ path: String, with data: Data) throws(Failure) {
+        let temporary = path + ".hexaglot-new"
+        try write(data, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            remove(temporary)
+            throw Failure(path: path, code: code)
+        }
+    }
+
     /// Removes a file if there is one.
     static func remove(_ path: String) {
         _ = unlink(path)

@@ -19,6 +19,19 @@ public struct OutputWriter: Sendable {
         try stage().commit(files)
     }
 
+    /// Replaces files of the output one by one, each atomically: for `serve`'s page updates,
+    /// whose files all exist from the last full build.
+    func replace(_ files: [OutputFile]) throws(BuildFailure) {
+        do {
+            for file in files {
+                guard case .bytes(let data) = file.contents else { continue }
+                try FileBytes.replace(output.path + "/" + file.path, with: data)
+            }
+        } catch {
+            throw failure(error)
+        }
+    }
+
     /// A fresh staging folder to write files into before `commit`.
     public func stage() throws(BuildFailure) -> OutputStaging {
         let parent = output.deletingLastPathComponent()

@@ -5,10 +5,10 @@ import Foundation
 /// with casts to these concrete types only.
 struct ContextBuilder {
     let site: Site
-    let bodies: [RenderedBody]
+    private(set) var bodies: [RenderedBody]
     let localization: Localization
     /// Strings formatted once per build with the language's locale (dates, reading times).
-    let strings: LocalizedPageStrings
+    private(set) var strings: LocalizedPageStrings
     /// Languages that have an Atom feed.
     let feeds: Set<String>
     /// Open Graph locale per language code, worked out once (ICU look-ups are slow).
@@ -31,6 +31,14 @@ struct ContextBuilder {
     }
 
     private var config: SiteConfig { site.config }
+
+    /// A page's body changed (and nothing else about it): what shows it is made again.
+    mutating func replaceBody(of index: Int, with body: RenderedBody) {
+        bodies[index] = body
+        strings.readingTimes[index] = body.readingMinutes > 0
+            ? localization.plural("reading_time", count: body.readingMinutes, in: site.pages[index].language) : nil
+        items[index] = makeItem(index)
+    }
 
     func url(_ path: String) -> String { config.rootPath + URLPath.encodePath(path) }
     func permalink(_ path: String) -> String { config.origin + url(path) }

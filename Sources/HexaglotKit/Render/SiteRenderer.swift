@@ -4,7 +4,7 @@ import Foundation
 /// pages and the language choice page at the root.
 struct SiteRenderer {
     let site: Site
-    let bodies: [RenderedBody]
+    private(set) var bodies: [RenderedBody]
     let localization: Localization
     let templates: TemplateSet
     var cache: BuildCache?
@@ -21,57 +21,58 @@ struct SiteRenderer {
         var listed: ArraySlice<Int> = []
     }
 
-    func render() -> [OutputFile] {
+    private var builder: ContextBuilder
+    /// Entries of each language's feed (languages without dated pages have none).
+    private let feedEntries: [String: [Int]]
+    /// The values every page of a language shares (site, lang, i18n, channels), made once.
+    private nonisolated(unsafe) let languageBases: [String: [String: Any]]
+    /// The language's shared values are hashed once for page fingerprints, not per page.
+    private let baseHashes: [String: UInt64]
+    private let work: [Job]
+
+    init(site: Site, bodies: [RenderedBody], localization: Localization, templates: TemplateSet, cache: BuildCache?) {
+        self.site = site
+        self.bodies = bodies
+        self.localization = localization
+        self.templates = templates
+        self.cache = cache
         var feedEntries: [String: [Int]] = [:]
         for language in site.config.languages {
             let entries = FeedWriter.entries(of: language, in: site)
             if !entries.isEmpty { feedEntries[language.code] = entries }
         }
-        let builder = ContextBuilder(site: site, bodies: bodies, localization: localization,
-                                     strings: LocalizedPageStrings(site: site, bodies: bodies, localization: localization),
-                                     feeds: Set(feedEntries.keys))
+        self.feedEntries = feedEntries
+        builder = ContextBuilder(site: site, bodies: bodies, localization: localization,
+                                 strings: LocalizedPageStrings(site: site, bodies: bodies, localization: localization),
+                                 feeds: Set(feedEntries.keys))
         var bases: [String: [String: Any]] = [:]
         for language in site.config.languages { bases[language.code] = builder.languageContext(language) }
-        nonisolated(unsafe) let languageBases = bases
-        // The language's shared values (site, lang, i18n, channels) are hashed once, not per page.
-        let baseHashes: [String: UInt64] = cache == nil ? [:] : bases.mapValues { base in
+        languageBases = bases
+        baseHashes = cache == nil ? [:] : bases.mapValues { base in
             var hasher = StableHasher()
             hasher.combine(context: base)
             return hasher.value
         }
+        work = Self.jobs(site)
+    }
 
-        let work = jobs()
+    /// Every file of the site.
+    func render() -> [OutputFile] {
         var totals: [String: Int] = [:]
         for job in work { totals[site.pages[job.index].language.code, default: 0] += 1 }
         let counter = ProgressCounter(stage: "pages", languages: site.config.languages.map(\.code), totals: totals, report: progress)
         let pageFiles = work.parallelMap { job -> OutputFile in
-            let page = site.pages[job.index]
-            defer { counter?.finished(page.language.code) }
-            let base = languageBases[page.language.code]!
-            let context = builder.pageContext(job.index, base: base, pageNumber: job.number, pageCount: job.count, listed: job.listed)
-            let layout = page.frontMatter.layout ?? page.kind.rawValue
-            let path = Paginator.path(of: page.path, page: job.number) + "index.html"
-            let origin = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
-            guard let cache else {
-                return emit(OutputFile(path: path, contents: .bytes(templates.render(context, with: layout)), origin: origin))
-            }
-            let fingerprint = fingerprint(of: context, layout: layout, base: base, baseHash: baseHashes[page.language.code]!)
-            if let bytes = cache.renderedFile(path, fingerprint: fingerprint) {
-                return emit(OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true))
-            }
-            let bytes = templates.render(context, with: layout)
-            cache.storeRenderedFile(path, .init(fingerprint: fingerprint, bytes: bytes))
-            return emit(OutputFile(path: path, contents: .bytes(bytes), origin: origin))
+            defer { counter?.finished(site.pages[job.index].language.code) }
+            return emit(render(job))
         }
         cache?.setReusedFiles(pageFiles.filter(\.isUnchanged).count)
         var files = pageFiles
         let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
-        files += tagPageJobs().parallelMap { job in
-            emit(tagPage(job, builder: builder, base: languageBases[job.language.code]!))
-        }
+        files += tagPageJobs().parallelMap { emit(tagPage($0)) }
         for language in site.config.languages {
-            if let index = tagIndexFile(language, builder: builder, base: languageBases[language.code]!) { files.append(index) }
-            files.append(notFoundFile(language, builder: builder, base: languageBases[language.code]!))
+            let base = languageBases[language.code]!
+            if let index = tagIndexFile(language, builder: builder, base: base) { files.append(index) }
+            files.append(notFoundFile(language, builder: builder, base: base))
             if let entries = feedEntries[language.code] {
                 files.append(feeds.feed(for: language, entries: entries, localization: localization))
             }
@@ -81,6 +82,57 @@ struct SiteRenderer {
         files.append(sitemap.robots())
         files += rootFiles(builder: builder)
         return files.map(emit)
+    }
+
+    /// Gives a page a new body (its Markdown changed, nothing else about it).
+    mutating func replaceBody(of index: Int, with body: RenderedBody) {
+        bodies[index] = body
+        builder.replaceBody(of: index, with: body)
+    }
+
+    /// The files that show anything of a page's body, rendered again: the page itself, the list
+    /// pages and tag pages that list it (summary, reading time), its language's home (section
+    /// summaries) and feed (full text). Everything else takes only titles, paths, dates and tags
+    /// from other pages, which a body edit does not change.
+    func renderFiles(showingBodyOf index: Int) -> [OutputFile] {
+        let page = site.pages[index]
+        let language = page.language
+        let home = site.home(of: language)
+        var files = work.filter { job in
+            let shown = site.pages[job.index]
+            guard shown.language == language else { return false }
+            if job.index == index || job.index == home || job.listed.contains(index) { return true }
+            return shown.kind != .page && site.sections[language.code]?[shown.folder]?.subsections.contains(index) == true
+        }.parallelMap(render)
+        let size = site.config.paginate
+        files += tagPageJobs().filter { job in
+            guard job.language == language else { return false }
+            let pages = site.tags[language.code]![job.tag].pages
+            return pages[((job.number - 1) * size)..<min(job.number * size, pages.count)].contains(index)
+        }.map(tagPage)
+        if let entries = feedEntries[language.code], entries.contains(index) {
+            files.append(FeedWriter(site: site, bodies: bodies, builder: builder).feed(for: language, entries: entries, localization: localization))
+        }
+        return files
+    }
+
+    private func render(_ job: Job) -> OutputFile {
+        let page = site.pages[job.index]
+        let base = languageBases[page.language.code]!
+        let context = builder.pageContext(job.index, base: base, pageNumber: job.number, pageCount: job.count, listed: job.listed)
+        let layout = page.frontMatter.layout ?? page.kind.rawValue
+        let path = Paginator.path(of: page.path, page: job.number) + "index.html"
+        let origin = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
+        guard let cache else {
+            return OutputFile(path: path, contents: .bytes(templates.render(context, with: layout)), origin: origin)
+        }
+        let fingerprint = fingerprint(of: context, layout: layout, base: base, baseHash: baseHashes[page.language.code]!)
+        if let bytes = cache.renderedFile(path, fingerprint: fingerprint) {
+            return OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true)
+        }
+        let bytes = templates.render(context, with: layout)
+        cache.storeRenderedFile(path, .init(fingerprint: fingerprint, bytes: bytes))
+        return OutputFile(path: path, contents: .bytes(bytes), origin: origin)
     }
 
     /// What a rendered page depends on: the templates, the layout and its whole context. Page
@@ -99,7 +151,7 @@ struct SiteRenderer {
     }
 
     /// Every page once; section lists split into pages of `paginate` items (the site's, or the section's own).
-    private func jobs() -> [Job] {
+    private static func jobs(_ site: Site) -> [Job] {
         var jobs: [Job] = []
         for (index, page) in site.pages.enumerated() {
             guard page.kind == .section, let section = site.sections[page.language.code]?[page.folder] else {
@@ -156,8 +208,9 @@ struct SiteRenderer {
         }
     }
 
-    private func tagPage(_ job: TagPageJob, builder: ContextBuilder, base: [String: Any]) -> OutputFile {
+    private func tagPage(_ job: TagPageJob) -> OutputFile {
         let language = job.language
+        let base = languageBases[language.code]!
         let tag = site.tags[language.code]![job.tag]
         let size = site.config.paginate
         let path = builder.tagPath(tag.slug, language)

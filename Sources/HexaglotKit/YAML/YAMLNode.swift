@@ -1,13 +1,13 @@
 /// A YAML value as the rest of Hexaglot sees it: plain Swift values that remember where
 /// they were written, so that every complaint about a field names its line and column.
-public struct YAMLNode: Sendable {
-    public struct Entry: Sendable {
+public struct YAMLNode: Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
         public var key: String
         public var keyLocation: SourceLocation
         public var value: YAMLNode
     }
 
-    public enum Value: Sendable {
+    public enum Value: Equatable, Sendable {
         /// `isPlain` is false for quoted and block scalars: those are always strings.
         case scalar(String, isPlain: Bool)
         case sequence([YAMLNode])

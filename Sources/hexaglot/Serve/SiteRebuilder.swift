@@ -20,11 +20,12 @@ actor SiteRebuilder {
     }
 
     @discardableResult
-    func rebuild(reason: String?) async -> Bool {
+    func rebuild(reason: String?, changed: [String] = []) async -> Bool {
         var options = self.options
         options.cache = cache
         do {
-            let report = try await SiteBuilder(options: options).build()
+            // Page bodies alone are updated in place; anything else builds the site again.
+            let report = try await SiteBuilder(options: options).build(changed: changed)
             builds += 1
             printer.print(report.warnings)
             FileHandle.standardOutput.write(Data(((reason.map { "\($0): " } ?? "") + report.summary + "\n").utf8))

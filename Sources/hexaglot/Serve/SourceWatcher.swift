@@ -1,15 +1,29 @@
 import Foundation
 
-/// Notices changes in the site's sources by comparing modification times and sizes every
-/// `interval`: portable, needs no kernel API, and cheap for the few thousand files of a site.
-struct SourceWatcher: Sendable {
+/// Notices changes in the site's sources. On Linux the kernel tells (`InotifyWatcher`);
+/// elsewhere modification times and sizes are compared every `interval`. Changes are counted
+/// from when the watcher is made, so one made before the first build misses no edit.
+final class SourceWatcher: @unchecked Sendable {
     struct Stamp: Equatable, Sendable {
         var modified: TimeInterval
         var size: Int
     }
 
     let folders: [URL]
-    var interval: Duration = .milliseconds(100)
+    let interval: Duration = .milliseconds(100)
+    #if canImport(Glibc)
+    private let inotify: InotifyWatcher?
+    #endif
+    private var last: [String: Stamp] = [:]
+
+    init(folders: [URL]) {
+        self.folders = folders
+        #if canImport(Glibc)
+        inotify = InotifyWatcher(folders: folders)
+        if inotify != nil { return }
+        #endif
+        last = snapshot()
+    }
 
     func snapshot() -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
@@ -26,9 +40,14 @@ struct SourceWatcher: Sendable {
         return stamps
     }
 
-    /// Calls `changed` (with the changed paths) whenever the sources differ from the last look.
+    /// Calls `changed` (with the changed paths) whenever the sources change.
     func watch(_ changed: @Sendable ([String]) async -> Void) async {
-        var last = snapshot()
+        #if canImport(Glibc)
+        if let inotify {
+            await inotify.watch(changed)
+            return
+        }
+        #endif
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             let now = snapshot()

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The Markdown stage: page bodies to HTML with their links resolved against the site, plus
+/// what lists and feeds take from a body (summary, reading time, first image). Used by the full
+/// build for every page and by `PageUpdate` for the pages an edit touched.
+struct MarkdownStage: Sendable {
+    let resolver: LinkResolver
+    let images: ImageSizes
+    let renderer = MarkdownRenderer()
+    let allowsRawHTML: Bool
+    let timeLimit: Double
+    let cache: BuildCache?
+    /// Where every link target lives: rendered Markdown depends on it, so cache keys include it.
+    let linkContext: UInt64
+
+    init(site: Site, markdownFiles: Set<String>, images: ImageSizes, timeLimit: Double, cache: BuildCache?) {
+        resolver = LinkResolver(site: site, markdownFiles: markdownFiles)
+        self.images = images
+        allowsRawHTML = site.config.allowsRawHTML
+        self.timeLimit = site.config.markdownTimeLimit ?? timeLimit
+        self.cache = cache
+        var linkTargets = StableHasher()
+        for (source, index) in site.pagesBySource.sorted(by: { $0.key < $1.key }) {
+            linkTargets.combine(source)
+            linkTargets.combine(site.pages[index].path)
+        }
+        for path in markdownFiles.sorted() { linkTargets.combine(path) }
+        linkContext = linkTargets.value
+    }
+
+    /// The bodies of `indices` (in parallel, under the watchdog), each with its problems.
+    func render(_ indices: [Int], of site: Site, counter: ProgressCounter? = nil) throws(BuildFailure) -> [(RenderedBody, [Diagnostic])] {
+        let watchdog = MarkdownWatchdog(limit: timeLimit)
+        return try watchdog.run { indices.parallelMap { index -> (RenderedBody, [Diagnostic]) in
+            let page = site.pages[index]
+            defer { counter?.finished(page.language.code) }
+            guard let file = page.sourcePath else { return (.empty, []) }
+            var key = StableHasher()
+            if let cache {  // (hashing every body costs time a one-off build has no use for)
+                key = cacheKey(page, file: file)
+                if let hit = cache.renderedMarkdown(page.path, key: key.value) { return (hit.body, hit.problems) }
+            }
+            watchdog.begin(index, file: file)
+            defer { watchdog.end(index) }
+            let (body, problems) = renderBody(page, waiting: { watchdog.waiting(index, $0) })
+            cache?.storeRenderedMarkdown(page.path, .init(key: key.value, body: body, problems: problems))
+            return (body, problems)
+        } }
+    }
+
+    /// Everything a page's rendered body depends on.
+    private func cacheKey(_ page: Page, file: String) -> StableHasher {
+        var key = StableHasher()
+        key.combine(Int(truncatingIfNeeded: linkContext))
+        for part in [page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
+                     page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}"] { key.combine(part) }
+        key.combine(page.bodyLineOffset)
+        key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0))
+        return key
+    }
+
+    private func renderBody(_ page: Page, waiting: (Bool) -> Void) -> (RenderedBody, [Diagnostic]) {
+        let file = page.sourcePath ?? ""
+        let split = MarkdownSource.splitSummary(page.body)
+        var source = MarkdownSource(text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
+                                    allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
+                                    isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
+        let rootPath = resolver.site.config.rootPath
+        let (rendered, problems) = renderer.render(source, rewriteLink: { resolver.rewrite($0, from: page) },
+                                                   imageSize: { images.size(of: $0, onPage: page.path, rootPath: rootPath) },
+                                                   waitingForInlinePhase: waiting)
+        var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
+        if page.frontMatter.summary == nil, let split {
+            // The text before <!--more--> is the summary, whole.
+            source.text = split.summary
+            let (before, _) = renderer.render(source, rewriteLink: { _ in .keep }, waitingForInlinePhase: waiting)
+            summary = before.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage
+        return (RenderedBody(html: rendered.html, headings: rendered.headings, summary: summary,
+                             readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image), problems)
+    }
+}

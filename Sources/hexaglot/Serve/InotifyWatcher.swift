@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+import Foundation
+
+/// Linux's inotify on every folder below the watched ones: the kernel says which file changed,
+/// so an idle server costs nothing and an edit is seen at once, however large the site.
+/// (Comparing modification times of ten thousand files kept a core busy and took 100 ms a look.)
+final class InotifyWatcher {
+    private let descriptor: Int32
+    /// Watched folder per watch descriptor.
+    private var folders: [Int32: String] = [:]
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB | IN_DELETE_SELF)
+
+    /// nil when inotify is not available (then the caller compares modification times).
+    init?(folders roots: [URL]) {
+        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+        for root in roots { addTree(root.path) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Watches `path` and every folder below it (hidden ones left out, as the build does).
+    private func addTree(_ path: String) {
+        let watch = inotify_add_watch(descriptor, path, Self.mask)
+        guard watch >= 0 else { return }
+        folders[watch] = path
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names where !name.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            let child = path + "/" + name
+            if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue { addTree(child) }
+        }
+    }
+
+    /// Calls `changed` with the paths that changed, once the changes have settled (an editor's
+    /// save can be several events: a temporary file, a rename).
+    func watch(_ changed: @Sendable ([String]) async -> Void) async {
+        while !Task.isCancelled {
+            var paths = readEvents()
+            guard !paths.isEmpty else {
+                try? await Task.sleep(for: .milliseconds(5))
+                continue
+            }
+            // Quiet for 10 ms, or 100 ms at most, counts as settled.
+            let deadline = ContinuousClock.now + .milliseconds(100)
+            while ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(10))
+                let more = readEvents()
+                if more.isEmpty { break }
+                paths.formUnion(more)
+            }
+            await changed(paths.sorted())
+        }
+    }
+
+    /// The paths named by the events waiting to be read.
+    private func readEvents() -> Set<String> {
+        var paths: Set<String> = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { return paths }
+            var offset = 0
+            let header = MemoryLayout<inotify_event>.size
+            while offset + header <= count {
+                let event = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self) }
+                let nameBytes = buffer[(offset + header)..<(offset + header + Int(event.len))].prefix { $0 != 0 }
+                offset += header + Int(event.len)
+                if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    // Events were lost: name the folders themselves, which asks for a full build.
+                    paths.formUnion(folders.values)
+                    continue
+                }
+                guard let folder = folders[event.wd] else { continue }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil }
+                if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+                let path = name.isEmpty ? folder : folder + "/" + name
+                if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
+                paths.insert(path)
+            }
+        }
+    }
+}
+#endif
