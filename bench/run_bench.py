@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """make bench: Hexaglot and Hugo build the same six-language corpus, alternately, and the
 medians of wall time, CPU time and peak memory are compared; cmark-gfm alone is the floor.
+Then `hexaglot serve` runs on the corpus and ten edits measure how soon an edited page is served.
 
     run_bench.py [--pages-per-lang 2000] [--pairs 5] [--scales 200,2000,10000] [--hexaglot PATH]
 
@@ -19,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import serve_edit
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -135,6 +138,7 @@ def main():
         pages = page_count(folder)
         results, noop, stages = measure(folder, args.hexaglot, args.pairs, root, on_tmpfs)
         floor_wall, floor_cpu = floor(folder, root)
+        served = serve_edit.measure(folder, args.hexaglot, edits=10)
         h, g, n = medians(results["hexaglot"]), medians(results["hugo"]), medians(noop)
         scaling = []
         for scale in [int(s) for s in args.scales.split(",") if s]:
@@ -162,6 +166,9 @@ def main():
         f"| cmark-gfm alone (floor, one core) | {floor_wall:.2f} s | {floor_cpu:.2f} s | | |",
         f"| Hexaglot / floor | {h[0] / floor_wall:.2f} | {h[1] / floor_cpu:.2f} | | |",
         f"| no-op rebuild (Hexaglot) | {n[0]:.2f} s ({n[0] / h[0]:.2f} of a full build) | {n[1]:.2f} s | {n[2] / 2**20:.0f} MiB | |",
+        "",
+        f"`hexaglot serve` on this corpus, one page edited (10 edits, `bench/serve_edit.py`): the new text is served "
+        f"{statistics.median(served):.0f} ms after the save (median; max {max(served):.0f} ms).",
         "", f"Memory: {h[2] / pages / 1024:.0f} KiB per page at this size.", "",
         "Where the time goes (`hexaglot build --verbose`, one more full build; stages run on every core):", "",
         "```", *stages, "```", "",

@@ -5,7 +5,8 @@ import Foundation
 /// Linux's inotify on every folder below the watched ones: the kernel says which file changed,
 /// so an idle server costs nothing and an edit is seen at once, however large the site.
 /// (Comparing modification times of ten thousand files kept a core busy and took 100 ms a look.)
-final class InotifyWatcher {
+/// `folders` is only touched on the watching thread.
+final class InotifyWatcher: @unchecked Sendable {
     private let descriptor: Int32
     /// Watched folder per watch descriptor.
     private var folders: [Int32: String] = [:]
@@ -34,24 +35,37 @@ final class InotifyWatcher {
     }
 
     /// Calls `changed` with the paths that changed, once the changes have settled (an editor's
-    /// save can be several events: a temporary file, a rename).
+    /// save can be several events: a temporary file, a rename). A thread of its own waits for
+    /// the kernel, so an idle server does not wake up at all.
     func watch(_ changed: @Sendable ([String]) async -> Void) async {
-        while !Task.isCancelled {
-            var paths = readEvents()
-            guard !paths.isEmpty else {
-                try? await Task.sleep(for: .milliseconds(5))
-                continue
+        let (changes, continuation) = AsyncStream.makeStream(of: [String].self)
+        let thread = Thread { [self] in
+            while !isStopped {
+                guard wait(milliseconds: 500) else { continue }
+                var paths = readEvents()
+                // Quiet for 10 ms, or 100 ms at most, counts as settled.
+                let deadline = ContinuousClock.now + .milliseconds(100)
+                while ContinuousClock.now < deadline, wait(milliseconds: 10) { paths.formUnion(readEvents()) }
+                if !paths.isEmpty { continuation.yield(paths.sorted()) }
             }
-            // Quiet for 10 ms, or 100 ms at most, counts as settled.
-            let deadline = ContinuousClock.now + .milliseconds(100)
-            while ContinuousClock.now < deadline {
-                try? await Task.sleep(for: .milliseconds(10))
-                let more = readEvents()
-                if more.isEmpty { break }
-                paths.formUnion(more)
-            }
-            await changed(paths.sorted())
+            continuation.finish()
         }
+        thread.start()
+        await withTaskCancellationHandler {
+            for await paths in changes { await changed(paths) }
+        } onCancel: {
+            stopping.withLock { stopped = true }
+        }
+    }
+
+    private let stopping = NSLock()
+    private var stopped = false
+    private var isStopped: Bool { stopping.withLock { stopped } }
+
+    /// Whether events arrived within `milliseconds`.
+    private func wait(milliseconds: Int32) -> Bool {
+        var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&waiting, 1, milliseconds) > 0
     }
 
     /// The paths named by the events waiting to be read.
