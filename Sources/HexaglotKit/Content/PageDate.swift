@@ -13,22 +13,27 @@ public struct PageDate: Hashable, Sendable, Comparable {
     public static func < (lhs: PageDate, rhs: PageDate) -> Bool { lhs.instant < rhs.instant }
 
     /// Parses `YYYY-MM-DD`, optionally followed by `T` or a space, `HH:MM[:SS[.fff]]` and `Z` or `±HH:MM`.
-    public init?(parsing text: String) {
-        let scalars = Array(text.trimmingCharacters(in: .whitespaces).unicodeScalars)
+    public init?(parsing written: String) {
+        // Every accepted character is ASCII, so the bytes are parsed; Unicode white space
+        // around the value is trimmed first (only looked for when an end is not plain ASCII).
+        var text = written
+        if let first = text.utf8.first, let last = text.utf8.last, Self.mayBeSpace(first) || Self.mayBeSpace(last) {
+            text = text.trimmingCharacters(in: .whitespaces)
+        }
+        let bytes = Array(text.utf8)
         var position = 0
         func number(_ digits: Int) -> Int? {
-            guard position + digits <= scalars.count else { return nil }
+            guard position + digits <= bytes.count else { return nil }
             var value = 0
-            for scalar in scalars[position..<position + digits] {
-                guard scalar.properties.numericType != nil, scalar.isASCII,
-                      let digit = Int(String(scalar)) else { return nil }
-                value = value * 10 + digit
+            for byte in bytes[position..<position + digits] {
+                guard byte &- UInt8(ascii: "0") < 10 else { return nil }
+                value = value * 10 + Int(byte &- UInt8(ascii: "0"))
             }
             position += digits
             return value
         }
-        func expect(_ character: Character) -> Bool {
-            guard position < scalars.count, Character(scalars[position]) == character else { return false }
+        func expect(_ character: Unicode.Scalar) -> Bool {
+            guard position < bytes.count, bytes[position] == UInt8(character.value) else { return false }
             position += 1
             return true
         }
@@ -36,7 +41,7 @@ public struct PageDate: Hashable, Sendable, Comparable {
               (1...12).contains(month), day >= 1, day <= PageDate.daysIn(month: month, year: year) else { return nil }
         var hour = 0, minute = 0, second = 0
         var offsetSeconds = 0
-        if position < scalars.count {
+        if position < bytes.count {
             guard expect("T") || expect("t") || expect(" ") else { return nil }
             guard let h = number(2), expect(":"), let m = number(2), h < 24, m < 60 else { return nil }
             hour = h; minute = m
@@ -45,19 +50,18 @@ public struct PageDate: Hashable, Sendable, Comparable {
                 second = s
                 if expect(".") {
                     let start = position
-                    while position < scalars.count, scalars[position].isASCII,
-                          scalars[position].properties.numericType != nil { position += 1 }
+                    while position < bytes.count, bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
                     guard position > start else { return nil }
                 }
             }
             if expect("Z") || expect("z") {
-            } else if position < scalars.count {
+            } else if position < bytes.count {
                 let sign: Int
                 if expect("+") { sign = 1 } else if expect("-") { sign = -1 } else { return nil }
                 guard let oh = number(2), expect(":") || true, let om = number(2), oh < 24, om < 60 else { return nil }
                 offsetSeconds = sign * (oh * 3600 + om * 60)
             }
-            guard position == scalars.count else { return nil }
+            guard position == bytes.count else { return nil }
         }
         // Plain arithmetic (proleptic Gregorian calendar): no calendar objects on every page.
         let seconds = PageDate.daysFromCivil(year: year, month: month, day: day) * 86_400
@@ -66,8 +70,19 @@ public struct PageDate: Hashable, Sendable, Comparable {
         self.year = year
         self.month = month
         self.dayOfMonth = day
-        self.day = String(format: "%04d-%02d-%02d", year, month, day)
-        self.machineReadable = String(String.UnicodeScalarView(scalars))
+        self.day = Self.digits(year, 4) + "-" + Self.digits(month, 2) + "-" + Self.digits(day, 2)
+        self.machineReadable = text
+    }
+
+    /// Space, tab, or the first byte of a non-ASCII character (which may be Unicode white space).
+    private static func mayBeSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte >= 0x80
+    }
+
+    /// `value` with leading zeros to `count` digits (`String(format:)` is slow on Linux).
+    private static func digits(_ value: Int, _ count: Int) -> String {
+        let text = String(value)
+        return text.count >= count ? text : String(repeating: "0", count: count - text.count) + text
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).

@@ -58,6 +58,17 @@ enum FileBytes {
         }
     }
 
+    /// Makes a folder and any missing parents: one `mkdir` when the parent exists (Foundation's
+    /// createDirectory looks at every component first).
+    static func makeFolder(_ path: String) throws(Failure) {
+        if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
+            throw Failure(path: path, code: errno)
+        }
+        try makeFolder(String(path[..<slash]))
+        if mkdir(path, 0o777) != 0 && errno != EEXIST { throw Failure(path: path, code: errno) }
+    }
+
     /// Removes a file if there is one.
     static func remove(_ path: String) {
         _ = unlink(path)

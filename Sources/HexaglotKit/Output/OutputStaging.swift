@@ -7,6 +7,8 @@ public final class OutputStaging: @unchecked Sendable {
     private let writer: OutputWriter
     private let folder: URL
     private let retired: URL
+    /// The folders' paths, worked out once (`URL.path` is not free, and every file needs them).
+    private let folderPath: String, outputPath: String
     private let lock = NSLock()
     private var madeFolders: Set<Substring> = []
     private var firstFailure: String?
@@ -15,6 +17,8 @@ public final class OutputStaging: @unchecked Sendable {
         self.writer = writer
         self.folder = folder
         self.retired = retired
+        folderPath = folder.path
+        outputPath = writer.output.path
     }
 
     /// Writes `file` now and returns it without its bytes. A path that could leave the folder is
@@ -24,7 +28,7 @@ public final class OutputStaging: @unchecked Sendable {
         guard OutputWriter.problem(inPath: file.path) == nil else { return file }
         do {
             try makeFolder(for: file.path)
-            try Self.write(file, to: folder.path + "/" + file.path, previous: writer.output.path + "/" + file.path)
+            try Self.write(file, to: folderPath + "/" + file.path, previous: outputPath + "/" + file.path)
         } catch {
             lock.withLock { if firstFailure == nil { firstFailure = "\(error)" } }
         }
@@ -58,7 +62,7 @@ public final class OutputStaging: @unchecked Sendable {
         guard let slash = path.lastIndex(of: "/") else { return }
         let parent = path[..<slash]
         guard lock.withLock({ !madeFolders.contains(parent) }) else { return }
-        try FileManager.default.createDirectory(atPath: folder.path + "/" + parent, withIntermediateDirectories: true)
+        try FileBytes.makeFolder(folderPath + "/" + parent)
         lock.withLock { _ = madeFolders.insert(parent) }
     }
 

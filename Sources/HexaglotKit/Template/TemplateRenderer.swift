@@ -10,9 +10,32 @@ struct TemplateRenderer: Sendable {
     /// itself without end would otherwise overflow the stack.
     static let maximumNesting = 100
 
+    /// One value of the context stack, a dictionary told apart once when pushed rather than
+    /// cast again on every look-up that passes it.
+    private enum Frame {
+        case dictionary([String: Any])
+        case other(Any)
+
+        init(_ value: Any) {
+            if let dictionary = value as? [String: Any] { self = .dictionary(dictionary) } else { self = .other(value) }
+        }
+
+        func child(_ key: String) -> Any? {
+            if case .dictionary(let dictionary) = self { return dictionary[key] }
+            return nil
+        }
+
+        var value: Any {
+            switch self {
+            case .dictionary(let dictionary): return dictionary
+            case .other(let value): return value
+            }
+        }
+    }
+
     private struct State {
         var output: [UInt8] = []
-        var stack: [Any]
+        var stack: [Frame]
         var overrides: [String: [TemplateNode]] = [:]
         var indentation: [UInt8] = []
         /// The partials and parents being expanded, outermost first.
@@ -23,7 +46,7 @@ struct TemplateRenderer: Sendable {
     /// The page, or the chain of templates that nests too deep.
     func render(_ name: String, context: Any) -> Result<[UInt8], TemplateNestingError> {
         guard let nodes = templates[name] else { return .success([]) }
-        var state = State(stack: [context])
+        var state = State(stack: [Frame(context)])
         state.output.reserveCapacity(32 * 1024)
         state.including = [name]
         render(nodes, &state)
@@ -86,18 +109,18 @@ struct TemplateRenderer: Sendable {
             if flag { render(children, &state) }
         case let items as [[String: Any]]:
             for item in items {
-                state.stack.append(item)
+                state.stack.append(.dictionary(item))
                 render(children, &state)
                 state.stack.removeLast()
             }
         case let items as [Any]:
             for item in items {
-                state.stack.append(item)
+                state.stack.append(Frame(item))
                 render(children, &state)
                 state.stack.removeLast()
             }
         default:
-            state.stack.append(value)
+            state.stack.append(Frame(value))
             render(children, &state)
             state.stack.removeLast()
         }
@@ -115,25 +138,21 @@ struct TemplateRenderer: Sendable {
     }
 
     /// Finds `name` in the innermost value that has its first key, then follows the other keys.
-    private static func resolve(_ name: TemplateName, in stack: [Any]) -> Any? {
-        guard let first = name.keys.first else { return stack.last }
+    private static func resolve(_ name: TemplateName, in stack: [Frame]) -> Any? {
+        guard let first = name.keys.first else { return stack.last?.value }
         var found: Any?
         if name.isAnchored {
-            found = child(first, of: stack[stack.count - 1])
+            found = stack[stack.count - 1].child(first)
         } else {
-            for value in stack.reversed() {
-                if let child = child(first, of: value) { found = child; break }
+            for frame in stack.reversed() {
+                if let child = frame.child(first) { found = child; break }
             }
         }
         for key in name.keys.dropFirst() {
             guard let value = found else { return nil }
-            found = child(key, of: value)
+            found = (value as? [String: Any])?[key]
         }
         return found
-    }
-
-    private static func child(_ key: String, of value: Any) -> Any? {
-        (value as? [String: Any])?[key]
     }
 
     private static func write(_ value: Any, escaped: Bool, to output: inout [UInt8]) {
