@@ -118,14 +118,18 @@ public struct SiteBuilder: Sendable {
     /// Every file of every language folder, by language code.
     private func discoverContent(_ config: SiteConfig, _ engine: DiagnosticEngine) -> [String: [SourceFile]] {
         let discovery = ContentDiscovery(siteRoot: options.source)
+        let content = options.source.appendingPathComponent("content")
+        let found = config.languages.parallelMap { language -> ([SourceFile], [Diagnostic])? in
+            let folder = content.appendingPathComponent(language.code)
+            guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
+            return discovery.files(in: folder, displayPrefix: "content/" + language.code)
+        }
         var result: [String: [SourceFile]] = [:]
-        for language in config.languages {
-            let folder = options.source.appendingPathComponent("content").appendingPathComponent(language.code)
-            guard FileManager.default.fileExists(atPath: folder.path) else {
+        for (language, found) in zip(config.languages, found) {
+            guard let (files, problems) = found else {
                 engine.emit(.warning("no folder content/\(language.code)/ for language '\(language.code)'", at: nil))
                 continue
             }
-            let (files, problems) = discovery.files(in: folder, displayPrefix: "content/" + language.code)
             engine.emit(problems)
             result[language.code] = files
         }
