@@ -5,6 +5,7 @@ import Foundation
 struct BuildSnapshot {
     var site: Site
     /// Holds the bodies and list entries of the last build; rendering never reads `Page.body`.
+    /// Kept without its cache (the cache holds the snapshot), given it back for each update.
     var renderer: SiteRenderer
     var markdown: MarkdownStage
     /// Each Markdown file of the site, by its path as diagnostics show it (`content/zh/a.md`).
@@ -53,6 +54,7 @@ extension SiteBuilder {
         // Errors are reported by a full build, exactly as `hexaglot build` would.
         guard !warnings.contains(where: { $0.severity == .error }) else { return nil }
         clock.record("markdown")
+        snapshot.renderer.cache = cache
         for (index, (body, _)) in zip(updated, results) { snapshot.renderer.replaceBody(of: index, with: body) }
         var files: [String: OutputFile] = [:]
         for index in updated {
@@ -60,8 +62,11 @@ extension SiteBuilder {
         }
         guard snapshot.renderer.templates.renderProblems.isEmpty else { return nil }
         clock.record("templates render")
+        // A write that fails half-way leaves no snapshot: the next change builds everything.
+        cache.snapshot = nil
         try OutputWriter(output: options.output).replace(files.values.sorted { $0.path < $1.path })
         clock.record("write")
+        snapshot.renderer.cache = nil
         cache.snapshot = snapshot
 
         var report = BuildReport(pagesPerLanguage: snapshot.pageCounts, filesWritten: files.count, warnings: warnings, seconds: clock.total)

@@ -67,6 +67,7 @@ public struct SiteBuilder: Sendable {
         if let cache = options.cache {
             renderer.emit = { $0 }
             renderer.progress = nil
+            renderer.cache = nil
             let markdownFiles = files.values.joined().filter(\.isMarkdown).map { ($0.displayPath, $0) }
             cache.snapshot = BuildSnapshot(site: site, renderer: renderer, markdown: markdown,
                                            sourceFiles: Dictionary(markdownFiles, uniquingKeysWith: { first, _ in first }), pageCounts: counts)
