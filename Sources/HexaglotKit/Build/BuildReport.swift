@@ -8,7 +8,7 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     public var seconds: Double
     /// Time per stage, in order, for `--verbose`.
-    public var stages: [(name: String, seconds: Double)] = []
+    public var stages: [BuildStage] = []
     /// Nothing had changed since the last build: the output was left as it was.
     public var isUpToDate = false
     /// Pages whose bodies alone changed, updated in place (`serve`); nil for a full build.
@@ -17,12 +17,14 @@ public struct BuildReport: Sendable {
     public var origins: [String: String] = [:]
 
     /// `zh 14, en 14, ar 11 · 120 files in 0.21 s`
-    /// One line per stage: `  markdown      0.123 s  45%`.
+    /// One line per stage, with its share of the build and the cores it kept busy:
+    /// `  markdown      0.123 s  45%  1.9 cores`.
     public var stageTable: String {
         stages.map { stage in
             let share = seconds > 0 ? Int((stage.seconds / seconds * 100).rounded()) : 0
+            let cores = stage.seconds > 0.001 ? String(format: "  %.1f cores", stage.cpuSeconds / stage.seconds) : ""
             return "  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
-                + String(format: "%8.3f s  %3d%%", stage.seconds, share)
+                + String(format: "%8.3f s  %3d%%", stage.seconds, share) + cores
         }.joined(separator: "\n")
     }
 

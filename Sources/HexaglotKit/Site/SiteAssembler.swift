@@ -137,10 +137,11 @@ public struct SiteAssembler {
         let stem = file.fileName == "index.md" || file.fileName == "_index.md"
             ? String(file.folder.split(separator: "/").last ?? "") : String(file.fileName.dropLast(3))
         let date = source.frontMatter.date ?? FolderLayout.datePrefix(of: stem)?.date
-        let fallbackTitle = kind == .home ? config.title(for: language) : Self.humanize(stem)
+        // (Made only when there is no title: humanize goes through Foundation.)
+        let title = source.title ?? (kind == .home ? config.title(for: language) : Self.humanize(stem))
         return Page(kind: kind, language: language, sourcePath: file.displayPath, folder: folder,
                     translationKey: source.frontMatter.translationKey ?? key, frontMatter: source.frontMatter,
-                    title: source.title ?? fallbackTitle, titleFromHeading: source.titleFromHeading,
+                    title: title, titleFromHeading: source.titleFromHeading,
                     body: source.body, bodyLineOffset: source.bodyLineOffset, path: path, date: date)
     }
 
