@@ -1,5 +1,5 @@
 /// A compiled piece of a Mustache template. Text is kept as UTF-8 bytes so rendering is appending.
-indirect enum TemplateNode: Sendable {
+enum TemplateNode: Sendable {
     /// Literal text, newlines included.
     case text([UInt8])
     /// The start of a line in the template: where a standalone partial's indentation goes.
