@@ -2,7 +2,7 @@
 # Both install the Debian packages the build needs when they are missing (CI starts from a bare machine).
 
 SWIFT ?= swift
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
 PYTHON_PACKAGES := feedparser lxml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEXAGLOT ?= .build/debug/hexaglot
