@@ -14,7 +14,9 @@ import Testing
                 || traits.contains(.numeric) != (properties.numericType != nil)
                 || traits.contains(.ideographic) != properties.isIdeographic
                 || traits.contains(.nonspacingMark) != (properties.generalCategory == .nonspacingMark)
-                || traits.contains(.spaceSeparator) != (properties.generalCategory == .spaceSeparator) {
+                || traits.contains(.spaceSeparator) != (properties.generalCategory == .spaceSeparator)
+                || traits.contains(.wideScript) != CJKText.isWideScript(scalar)
+                || ScalarTraits.withTable({ $0(value) }) != traits {
                 disagreements.append(value)
             }
         }

@@ -17,10 +17,26 @@ struct ScalarTraits: OptionSet {
     static let keptInSlugs = ScalarTraits(rawValue: 1 << 4)
     /// General category Zs.
     static let spaceSeparator = ScalarTraits(rawValue: 1 << 5)
+    /// Chinese, Japanese and other full-width scripts (`CJKText.isWideScript`).
+    static let wideScript = ScalarTraits(rawValue: 1 << 6)
 
     static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
         let value = Int(scalar.value)
         return value < basicPlane.count ? ScalarTraits(rawValue: basicPlane[value]) : reading(scalar)
+    }
+
+    /// The table itself, for loops over many characters (one access to the global, not one each).
+    static func withTable<Result>(_ body: (Lookup) -> Result) -> Result {
+        basicPlane.withUnsafeBufferPointer { body(Lookup(table: $0)) }
+    }
+
+    struct Lookup {
+        let table: UnsafeBufferPointer<UInt8>
+
+        func callAsFunction(_ value: UInt32) -> ScalarTraits {
+            if value < 0x10000 { return ScalarTraits(rawValue: table[Int(value)]) }
+            return Unicode.Scalar(value).map(ScalarTraits.reading) ?? []
+        }
     }
 
     /// Indexed by scalar value; surrogate code points, which are not scalars, have no traits.
@@ -31,6 +47,7 @@ struct ScalarTraits: OptionSet {
     private static func reading(_ scalar: Unicode.Scalar) -> ScalarTraits {
         let properties = scalar.properties
         var traits: ScalarTraits = []
+        if CJKText.isWideScript(scalar) { traits.insert(.wideScript) }
         if properties.isAlphabetic { traits.insert(.alphabetic) }
         if properties.numericType != nil { traits.insert(.numeric) }
         if properties.isIdeographic { traits.insert(.ideographic) }

@@ -27,29 +27,30 @@ public enum SummaryText {
         var inWord = false
         // Over UTF-8 bytes: ASCII decided at once, other scalars decoded by hand and their
         // properties taken from a table (ScalarTraits). (Iterating unicodeScalars was 3% of a build.)
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    let isWordCharacter = (byte &- 0x30 < 10) || (byte &- 0x41 < 26) || (byte &- 0x61 < 26)
-                    if isWordCharacter && !inWord { words += 1 }
-                    inWord = isWordCharacter
-                    index += 1
-                    continue
-                }
-                let (value, length) = decode(bytes, at: index)
-                index += length
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                let traits = ScalarTraits.of(scalar)
-                if CJKText.isWideScript(scalar) {
-                    if !traits.isDisjoint(with: [.ideographic, .alphabetic]) { wide += 1 }
-                    inWord = false
-                } else if !traits.isDisjoint(with: [.alphabetic, .numeric]) {
-                    if !inWord { words += 1 }
-                    inWord = true
-                } else if !traits.contains(.nonspacingMark) {
-                    inWord = false
+        ScalarTraits.withTable { traitsOf in
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        let isWordCharacter = (byte &- 0x30 < 10) || (byte &- 0x41 < 26) || (byte &- 0x61 < 26)
+                        if isWordCharacter && !inWord { words += 1 }
+                        inWord = isWordCharacter
+                        index += 1
+                        continue
+                    }
+                    let (value, length) = decode(bytes, at: index)
+                    index += length
+                    let traits = traitsOf(value)
+                    if traits.contains(.wideScript) {
+                        if !traits.isDisjoint(with: [.ideographic, .alphabetic]) { wide += 1 }
+                        inWord = false
+                    } else if !traits.isDisjoint(with: [.alphabetic, .numeric]) {
+                        if !inWord { words += 1 }
+                        inWord = true
+                    } else if !traits.contains(.nonspacingMark) {
+                        inWord = false
+                    }
                 }
             }
         }
