@@ -85,6 +85,16 @@ import Testing
                                                    to: "content/ar/news/2026-01-01-item-1.md", "an Arabic page")
         #expect(report.pagesUpdated == 1)
         #expect(site.file("ar/news/item-1/index.html")?.contains("نص جديد") == true)
+        report = try await expectUpdateEqualsClean(site, cache: cache,
+                                                   "---\ntitle: Item 4\ntags: [a, b4]\nsummary: A written summary.\n---\nBody 4.\n",
+                                                   to: "content/en/news/2026-01-04-item-4.md", "a summary field, the body a line lower")
+        #expect(report.pagesUpdated == 1)
+        #expect(site.file("en/atom.xml")?.contains("A written summary.") == true)
+        report = try await expectUpdateEqualsClean(site, cache: cache,
+                                                   "---\ntitle: Item 4\ntags: [a, b4]\nimage: /images/a.png\nsummary: A written summary.\n---\nBody 4.\n",
+                                                   to: "content/en/news/2026-01-04-item-4.md", "a param (the sharing image)")
+        #expect(report.pagesUpdated == 1)
+        #expect(site.file("en/news/item-4/index.html")?.contains("https://example.org/images/a.png") == true)
         report = try await expectUpdateEqualsClean(site, cache: cache, edits: [
             "content/en/news/2026-01-05-item-5.md": "---\ntitle: Item 5\ntags: [a, b5]\n---\nFive, again.\n",
             "content/en/news/2026-01-01-item-1.md": "---\ntitle: Item 1\ntags: [a, b1]\n---\nOne, again.\n",
@@ -99,6 +109,9 @@ import Testing
         let cases: [(String, String, String)] = [
             ("---\ntitle: Item 3 renamed\ntags: [a, b3]\n---\nBody 3.\n", "content/en/news/2026-01-03-item-3.md", "a new title"),
             ("---\ntitle: Item 3 renamed\ntags: [c]\n---\nBody 3.\n", "content/en/news/2026-01-03-item-3.md", "new tags"),
+            ("---\ntitle: Item 3 renamed\ntags: [c]\ndate: 2026-03-01\n---\nBody 3.\n", "content/en/news/2026-01-03-item-3.md", "a new date"),
+            ("---\ntitle: Item 3 renamed\ntags: [c]\ndate: 2026-03-01\nweight: 5\n---\nBody 3.\n", "content/en/news/2026-01-03-item-3.md",
+             "a new weight"),
             ("# About the department\n\nWho we are.\n", "content/en/about.md", "a new heading title"),
             ("# Six\n\nNew.\n", "content/en/news/2026-01-06-six.md", "a new page"),
         ]

@@ -15,9 +15,10 @@ struct BuildSnapshot {
 
 extension SiteBuilder {
     /// Builds after the files at `changed` (absolute paths) changed. When they are published
-    /// pages whose front matter and title stayed the same, only their bodies are rendered again
-    /// and the files that show them replaced; anything else (a new or removed file, front
-    /// matter, a template, i18n, site.yaml, a problem to report) takes a full build.
+    /// pages whose place in the site stayed the same (`FrontMatter.givesSamePlace`, same title),
+    /// only their bodies are rendered again and the files that show them (or their summary and
+    /// params) replaced; anything else (a new or removed file, a title, date, tags…, a template,
+    /// i18n, site.yaml, a problem to report) takes a full build.
     public func build(changed: [String]) async throws(BuildFailure) -> BuildReport {
         if let report = try updateBodies(changed) { return report }
         return try await build()
@@ -40,11 +41,13 @@ extension SiteBuilder {
             guard page.fallbackOf == nil, snapshot.site.fallbackPages[page.translationKey] == nil,
                   let data = FileManager.default.contents(atPath: path) else { return nil }
             let (source, problems) = PageSource.read(file, data: data, language: page.language, maximumBytes: limit)
-            guard let source, problems.isEmpty, source.frontMatter == page.frontMatter, source.bodyLineOffset == page.bodyLineOffset,
+            guard let source, problems.isEmpty, source.frontMatter.givesSamePlace(as: page.frontMatter),
                   source.titleFromHeading == page.titleFromHeading, !source.titleFromHeading || source.title == page.title
             else { return nil }
             cache.storeParsedPage(display, .init(data: data, source: source, problems: problems))
+            page.frontMatter = source.frontMatter
             page.body = source.body
+            page.bodyLineOffset = source.bodyLineOffset
             snapshot.site.pages[index] = page
             updated.append(index)
         }

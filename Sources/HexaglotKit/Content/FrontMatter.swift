@@ -22,6 +22,16 @@ public struct FrontMatter: Equatable, Sendable {
 
     public init() {}
 
+    /// Whether `other` gives the page the same place in the site: its address, the lists it is in
+    /// and their order, menus, tags, translations and layout. What may still differ (summary,
+    /// params, translatedFrom, where fields were written) shows only on the page itself and in
+    /// its list entry, so `serve` applies such an edit in place.
+    public func givesSamePlace(as other: FrontMatter) -> Bool {
+        title == other.title && date == other.date && draft == other.draft && tags == other.tags && slug == other.slug
+            && translationKey == other.translationKey && layout == other.layout && weight == other.weight
+            && paginate == other.paginate
+    }
+
     /// Reads and checks the fields of a front matter mapping, reporting every bad field.
     public static func read(_ root: YAMLNode?, file: String) -> (FrontMatter, [Diagnostic]) {
         var matter = FrontMatter()
