@@ -279,15 +279,18 @@ private struct TreeEditor {
             }
             let text = Self.text(of: node)
             let id = slugger.slug(for: text)
-            let rendered = MarkdownRenderer.string(from: cmark_render_html(node, options, extensions))
-            let open = "<h\(level)>", close = "</h\(level)>"
-            guard rendered.hasPrefix(open), let closeRange = rendered.range(of: close, options: .backwards) else { continue }
-            let inner = rendered[rendered.index(rendered.startIndex, offsetBy: open.count)..<closeRange.lowerBound]
-            let escapedID = HTMLEscaping.attribute(id)
-            let html = "<h\(level) id=\"\(escapedID)\">\(inner) <a class=\"heading-anchor\" href=\"#\(URLPath.encodeFragment(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>"
-            guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(replacement, html)
-            cmark_node_insert_before(node, replacement)
+            // The heading becomes a custom block holding one custom inline that writes the tags
+            // around the heading's own inline nodes, so they render with the rest of the page
+            // (rendering each heading on its own and cutting its tags off cost more).
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), cmark_node_append_child(block, wrapper) == 1 else {
+                cmark_node_free(block)
+                continue
+            }
+            cmark_node_set_on_enter(wrapper, "<h\(level) id=\"\(HTMLEscaping.attribute(id))\">")
+            cmark_node_set_on_exit(wrapper, " <a class=\"heading-anchor\" href=\"#\(URLPath.encodeFragment(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>")
+            while let child = cmark_node_first_child(node), cmark_node_append_child(wrapper, child) == 1 {}
+            cmark_node_insert_before(node, block)
             cmark_node_unlink(node)
             cmark_node_free(node)
             result.append(Heading(level: level, text: text, id: id))
