@@ -16,6 +16,7 @@ import Testing
                 || traits.contains(.nonspacingMark) != (properties.generalCategory == .nonspacingMark)
                 || traits.contains(.spaceSeparator) != (properties.generalCategory == .spaceSeparator)
                 || traits.contains(.wideScript) != CJKText.isWideScript(scalar)
+                || traits.contains(.changesWhenLowercased) != (String(scalar).lowercased() != String(scalar))
                 || ScalarTraits.withTable({ $0(value) }) != traits {
                 disagreements.append(value)
             }
@@ -65,7 +66,8 @@ import Testing
         let texts = [ascii, "", " ", "\t", "Hello, World!", "renewable-energy", "A_b-C d\te", "!!!",
                      "Café", "Cafe\u{301}", "J\u{30C}", "İstanbul", "ΣΊΣΥΦΟΣ", "Привет мир", "消除持久性有机污染物",
                      "إدارة البيئة", "Qu’est-ce que l’ONUDI ?", "a\u{323}\u{307}", "\u{1100}\u{1161}\u{11A8}",
-                     "x\u{2003}y\u{00A0}z", "Ⅻ ①", "🙂 emoji", "\u{FB01}le", "Å Ω K"]
+                     "x\u{2003}y\u{00A0}z", "Ⅻ ①", "🙂 emoji", "\u{FB01}le", "Å Ω K", "\u{10400}\u{10428} Deseret",
+                     "ⅫⅪ", "ǅ ǈ", "ΌΣΟΣ ΟΣ", "Ⓐⓑ"]
         for text in texts {
             #expect(HeadingSlugger.slug(text).utf8.elementsEqual(Self.plainSlug(text).utf8), "\(text.debugDescription)")
         }

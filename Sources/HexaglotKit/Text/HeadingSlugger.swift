@@ -27,7 +27,12 @@ public struct HeadingSlugger: Sendable {
     public static func slug(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var result = String.UnicodeScalarView()
-        for scalar in nfc(text).lowercased().unicodeScalars {
+        // lowercased() maps scalar by scalar; Chinese or Arabic headings have nothing it changes.
+        let normalized = nfc(text)
+        let hasCase = ScalarTraits.withTable { traitsOf in
+            normalized.unicodeScalars.contains { traitsOf($0.value).contains(.changesWhenLowercased) }
+        }
+        for scalar in (hasCase ? normalized.lowercased() : normalized).unicodeScalars {
             let traits = ScalarTraits.of(scalar)
             if traits.contains(.keptInSlugs) || scalar == "-" {
                 result.append(scalar)

@@ -19,6 +19,8 @@ struct ScalarTraits: OptionSet {
     static let spaceSeparator = ScalarTraits(rawValue: 1 << 5)
     /// Chinese, Japanese and other full-width scripts (`CJKText.isWideScript`).
     static let wideScript = ScalarTraits(rawValue: 1 << 6)
+    /// Lowercasing changes it (`properties.lowercaseMapping` is not the scalar itself).
+    static let changesWhenLowercased = ScalarTraits(rawValue: 1 << 7)
 
     static func of(_ scalar: Unicode.Scalar) -> ScalarTraits {
         let value = Int(scalar.value)
@@ -48,6 +50,7 @@ struct ScalarTraits: OptionSet {
         let properties = scalar.properties
         var traits: ScalarTraits = []
         if CJKText.isWideScript(scalar) { traits.insert(.wideScript) }
+        if properties.lowercaseMapping.unicodeScalars.elementsEqual([scalar]) == false { traits.insert(.changesWhenLowercased) }
         if properties.isAlphabetic { traits.insert(.alphabetic) }
         if properties.numericType != nil { traits.insert(.numeric) }
         if properties.isIdeographic { traits.insert(.ideographic) }
