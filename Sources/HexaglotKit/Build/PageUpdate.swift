@@ -38,13 +38,11 @@ extension SiteBuilder {
                   let index = snapshot.site.pagesBySource[String(display.dropFirst("content/".count))] else { return nil }
             var page = snapshot.site.pages[index]
             // Fallback copies show the page's body under other languages' addresses.
-            guard page.fallbackOf == nil, snapshot.site.fallbackPages[page.translationKey] == nil,
-                  let data = FileManager.default.contents(atPath: path) else { return nil }
-            let (source, problems) = PageSource.read(file, data: data, language: page.language, maximumBytes: limit)
+            guard page.fallbackOf == nil, snapshot.site.fallbackPages[page.translationKey] == nil else { return nil }
+            let (source, problems) = readPage(file, language: page.language, maximumBytes: limit)
             guard let source, problems.isEmpty, source.frontMatter.givesSamePlace(as: page.frontMatter),
                   source.titleFromHeading == page.titleFromHeading, !source.titleFromHeading || source.title == page.title
             else { return nil }
-            cache.storeParsedPage(display, .init(data: data, source: source, problems: problems))
             page.frontMatter = source.frontMatter
             page.body = source.body
             page.bodyLineOffset = source.bodyLineOffset

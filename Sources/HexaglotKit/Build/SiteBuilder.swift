@@ -142,16 +142,7 @@ public struct SiteBuilder: Sendable {
             (files[language.code] ?? []).filter(\.isMarkdown).map { (file: $0, language: language) }
         }
         let limit = config.maximumPageBytes ?? options.maximumPageBytes
-        let cache = options.cache
-        let results = work.parallelMap { item -> (PageSource?, [Diagnostic]) in
-            guard let cache, let data = FileManager.default.contents(atPath: item.file.url.path) else {
-                return PageSource.read(item.file, language: item.language, maximumBytes: limit)
-            }
-            if let hit = cache.parsedPage(item.file.displayPath, data: data) { return (hit.source, hit.problems) }
-            let (source, problems) = PageSource.read(item.file, data: data, language: item.language, maximumBytes: limit)
-            cache.storeParsedPage(item.file.displayPath, .init(data: data, source: source, problems: problems))
-            return (source, problems)
-        }
+        let results = work.parallelMap { readPage($0.file, language: $0.language, maximumBytes: limit) }
         var sources: [PageSource] = []
         for (source, problems) in results {
             engine.emit(problems)
@@ -160,6 +151,17 @@ public struct SiteBuilder: Sendable {
             if let source { sources.append(source) }
         }
         return sources
+    }
+
+    /// One Markdown file read and parsed, or taken from the cache when its bytes are the same.
+    func readPage(_ file: SourceFile, language: Language, maximumBytes limit: Int) -> (PageSource?, [Diagnostic]) {
+        guard let cache = options.cache, let data = FileManager.default.contents(atPath: file.url.path) else {
+            return PageSource.read(file, language: language, maximumBytes: limit)
+        }
+        if let hit = cache.parsedPage(file.displayPath, data: data) { return (hit.source, hit.problems) }
+        let (source, problems) = PageSource.read(file, data: data, language: language, maximumBytes: limit)
+        cache.storeParsedPage(file.displayPath, .init(data: data, source: source, problems: problems))
+        return (source, problems)
     }
 
     private func assemble(_ config: SiteConfig, sources: [PageSource], files: [String: [SourceFile]],
