@@ -291,6 +291,12 @@ enum Paginator {
         page <= 1 ? path : path + "page/\(page)/"
     }
 
+    /// A list cut into pages of `size` items; an empty list still has its (empty) first page.
+    static func split(_ items: [Int], size: Int) -> [ArraySlice<Int>] {
+        guard !items.isEmpty else { return [items[...]] }
+        return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    }
+
     /// The page numbers a list page links to: the first, the last and two on each side of the
     /// current one, with nil where numbers are left out. Listing every page would make each page
     /// of a long list grow with the list (and the whole list with its square).

@@ -4,7 +4,8 @@ import Foundation
 /// pages and the language choice page at the root.
 struct SiteRenderer {
     let site: Site
-    private(set) var bodies: [RenderedBody]
+    /// The rendered bodies (the context builder's: one copy to keep up to date).
+    var bodies: [RenderedBody] { builder.bodies }
     let localization: Localization
     let templates: TemplateSet
     var cache: BuildCache?
@@ -29,10 +30,10 @@ struct SiteRenderer {
     /// The language's shared values are hashed once for page fingerprints, not per page.
     private let baseHashes: [String: UInt64]
     private let work: [Job]
+    private let tagWork: [TagPageJob]
 
     init(site: Site, bodies: [RenderedBody], localization: Localization, templates: TemplateSet, cache: BuildCache?) {
         self.site = site
-        self.bodies = bodies
         self.localization = localization
         self.templates = templates
         self.cache = cache
@@ -54,6 +55,7 @@ struct SiteRenderer {
             return hasher.value
         }
         work = Self.jobs(site)
+        tagWork = Self.tagPageJobs(site)
     }
 
     /// Every file of the site.
@@ -68,7 +70,7 @@ struct SiteRenderer {
         cache?.setReusedFiles(pageFiles.filter(\.isUnchanged).count)
         var files = pageFiles
         let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
-        files += tagPageJobs().parallelMap { emit(tagPage($0)) }
+        files += tagWork.parallelMap { emit(tagPage($0)) }
         for language in site.config.languages {
             let base = languageBases[language.code]!
             if let index = tagIndexFile(language, builder: builder, base: base) { files.append(index) }
@@ -86,7 +88,6 @@ struct SiteRenderer {
 
     /// Gives a page a new body (its Markdown changed, nothing else about it).
     mutating func replaceBody(of index: Int, with body: RenderedBody) {
-        bodies[index] = body
         builder.replaceBody(of: index, with: body)
     }
 
@@ -104,12 +105,7 @@ struct SiteRenderer {
             if job.index == index || job.index == home || job.listed.contains(index) { return true }
             return shown.kind != .page && site.sections[language.code]?[shown.folder]?.subsections.contains(index) == true
         }.parallelMap(render)
-        let size = site.config.paginate
-        files += tagPageJobs().filter { job in
-            guard job.language == language else { return false }
-            let pages = site.tags[language.code]![job.tag].pages
-            return pages[((job.number - 1) * size)..<min(job.number * size, pages.count)].contains(index)
-        }.map(tagPage)
+        files += tagWork.filter { $0.language == language && $0.listed.contains(index) }.map(tagPage)
         if let entries = feedEntries[language.code], entries.contains(index) {
             files.append(FeedWriter(site: site, bodies: bodies, builder: builder).feed(for: language, entries: entries, localization: localization))
         }
@@ -159,12 +155,9 @@ struct SiteRenderer {
                 jobs.append(Job(index: index, listed: listed[...]))
                 continue
             }
-            let size = page.frontMatter.paginate ?? site.config.paginate
-            let count = max(1, (section.pages.count + size - 1) / size)
-            for number in 1...count {
-                let start = (number - 1) * size
-                jobs.append(Job(index: index, number: number, count: count,
-                                listed: section.pages[start..<min(start + size, section.pages.count)]))
+            let slices = Paginator.split(section.pages, size: page.frontMatter.paginate ?? site.config.paginate)
+            for (offset, listed) in slices.enumerated() {
+                jobs.append(Job(index: index, number: offset + 1, count: slices.count, listed: listed))
             }
         }
         return jobs
@@ -196,14 +189,16 @@ struct SiteRenderer {
         let tag: Int
         let number: Int
         let count: Int
+        let listed: ArraySlice<Int>
     }
 
-    private func tagPageJobs() -> [TagPageJob] {
-        let size = site.config.paginate
-        return site.config.languages.flatMap { language in
+    private static func tagPageJobs(_ site: Site) -> [TagPageJob] {
+        site.config.languages.flatMap { language in
             (site.tags[language.code] ?? []).enumerated().flatMap { index, tag in
-                let count = max(1, (tag.pages.count + size - 1) / size)
-                return (1...count).map { TagPageJob(language: language, tag: index, number: $0, count: count) }
+                let slices = Paginator.split(tag.pages, size: site.config.paginate)
+                return slices.enumerated().map { offset, listed in
+                    TagPageJob(language: language, tag: index, number: offset + 1, count: slices.count, listed: listed)
+                }
             }
         }
     }
@@ -212,14 +207,12 @@ struct SiteRenderer {
         let language = job.language
         let base = languageBases[language.code]!
         let tag = site.tags[language.code]![job.tag]
-        let size = site.config.paginate
         let path = builder.tagPath(tag.slug, language)
         let name = builder.tagName(slug: tag.slug, fallback: tag.name, in: language)
         let pagePath = Paginator.path(of: path, page: job.number)
         var context = base
         context["page"] = syntheticPage(title: name, path: pagePath, kind: "tag", builder: builder)
-        let listed = tag.pages[((job.number - 1) * size)..<min(job.number * size, tag.pages.count)]
-        context["tag"] = ["name": name, "slug": tag.slug, "pages": listed.map(builder.item)] as [String: Any]
+        context["tag"] = ["name": name, "slug": tag.slug, "pages": job.listed.map(builder.item)] as [String: Any]
         if job.count > 1 { context["pagination"] = builder.pagination(path, number: job.number, count: job.count) }
         context["languages"] = switcher(language, builder: builder) { other in
             site.tags[other.code]?.contains { $0.slug == tag.slug } == true ? builder.tagPath(tag.slug, other) : nil
