@@ -35,8 +35,8 @@ struct ContextBuilder {
     /// A page's body changed (and nothing else about it): what shows it is made again.
     mutating func replaceBody(of index: Int, with body: RenderedBody) {
         bodies[index] = body
-        strings.readingTimes[index] = body.readingMinutes > 0
-            ? localization.plural("reading_time", count: body.readingMinutes, in: site.pages[index].language) : nil
+        strings.readingTimes[index] = LocalizedPageStrings.readingTime(body.readingMinutes, in: site.pages[index].language,
+                                                                       localization: localization)
         items[index] = makeItem(index)
     }
 
@@ -337,8 +337,13 @@ struct LocalizedPageStrings {
             let minutes = bodies[index].readingMinutes
             guard minutes > 0 else { continue }
             let key = language.code + "\(minutes)"
-            if timeCache[key] == nil { timeCache[key] = localization.plural("reading_time", count: minutes, in: language) }
+            if timeCache[key] == nil { timeCache[key] = Self.readingTime(minutes, in: language, localization: localization) }
             readingTimes[index] = timeCache[key]
         }
+    }
+
+    /// "3 minutes' read" in the language's words; none for an empty page.
+    static func readingTime(_ minutes: Int, in language: Language, localization: Localization) -> String? {
+        minutes > 0 ? localization.plural("reading_time", count: minutes, in: language) : nil
     }
 }
