@@ -55,7 +55,7 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     public func discard() {
-        try? FileManager.default.removeItem(at: folder)
+        OutputWriter.removeTree(folder)
     }
 
     private func makeFolder(for path: String) throws {

@@ -22,10 +22,11 @@ public struct OutputWriter: Sendable {
     /// Replaces files of the output one by one, each atomically: for `serve`'s page updates,
     /// whose files all exist from the last full build.
     func replace(_ files: [OutputFile]) throws(BuildFailure) {
+        let root = output.path
         do {
             for file in files {
                 guard case .bytes(let data) = file.contents else { continue }
-                try FileBytes.replace(output.path + "/" + file.path, with: data)
+                try FileBytes.replace(root + "/" + file.path, with: data)
             }
         } catch {
             throw failure(error)

@@ -10,6 +10,10 @@ final class InotifyWatcher: @unchecked Sendable {
     private let descriptor: Int32
     /// Watched folder per watch descriptor.
     private var folders: [Int32: String] = [:]
+    /// Set when the watching task is cancelled; the thread ends at its next look.
+    private let stopping = NSLock()
+    private var stopped = false
+    private var isStopped: Bool { stopping.withLock { stopped } }
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB | IN_DELETE_SELF)
 
     /// nil when inotify is not available (then the caller compares modification times).
@@ -57,10 +61,6 @@ final class InotifyWatcher: @unchecked Sendable {
             stopping.withLock { stopped = true }
         }
     }
-
-    private let stopping = NSLock()
-    private var stopped = false
-    private var isStopped: Bool { stopping.withLock { stopped } }
 
     /// Whether events arrived within `milliseconds`.
     private func wait(milliseconds: Int32) -> Bool {
