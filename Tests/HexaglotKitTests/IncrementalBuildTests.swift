@@ -19,27 +19,12 @@ import Testing
         return try TestSite(files)
     }
 
-    /// Every file of a folder and its bytes.
-    static func contents(of folder: URL) -> [String: Data] {
-        var result: [String: Data] = [:]
-        for path in TestSite.files(below: folder) {
-            result[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
-        }
-        return result
-    }
-
     /// Applies `change`, rebuilds with the cache, and compares with a clean build of the same input.
     func expectIncrementalEqualsClean(_ site: TestSite, cache: BuildCache, _ what: String,
                                       _ change: (TestSite) throws -> Void) async throws {
         try change(site)
         try await site.build { $0.cache = cache }
-        let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
-        try await site.build { $0.output = clean }
-        let incremental = Self.contents(of: site.output), expected = Self.contents(of: clean)
-        #expect(incremental.keys.sorted() == expected.keys.sorted(), "\(what): file lists differ")
-        for (path, bytes) in expected where incremental[path] != bytes {
-            Issue.record("\(what): \(path) differs from a clean build")
-        }
+        try await site.expectOutputMatchesCleanBuild(what)
     }
 
     @Test func rebuildsEqualCleanBuildsForEveryKindOfChange() async throws {

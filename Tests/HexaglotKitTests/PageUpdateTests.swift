@@ -7,15 +7,8 @@ import Testing
 @Suite struct PageUpdateTests {
     /// The project's own theme: it shows summaries, reading times and section text in lists,
     /// on the home page and in feeds, which is what an in-place update has to keep right.
-    static let projectTheme: [String: String] = {
-        let folder = Fixtures.repositoryRoot.appendingPathComponent("templates")
-        var theme: [String: String] = [:]
-        for path in TestSite.files(below: folder) {
-            theme[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
-                .map { String(decoding: $0, as: UTF8.self) }
-        }
-        return theme
-    }()
+    static let projectTheme: [String: String] =
+        TestSite.contents(of: Fixtures.repositoryRoot.appendingPathComponent("templates")).mapValues { String(decoding: $0, as: UTF8.self) }
 
     static func site(fallbackPages: Bool = false) throws -> TestSite {
         var files = [
@@ -48,13 +41,7 @@ import Testing
         var options = site.options
         options.cache = cache
         let report = try await SiteBuilder(options: options).build(changed: paths.map { site.root.appendingPathComponent($0).path })
-        let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
-        try await site.build { $0.output = clean }
-        let updated = IncrementalBuildTests.contents(of: site.output), expected = IncrementalBuildTests.contents(of: clean)
-        #expect(updated.keys.sorted() == expected.keys.sorted(), "\(what): file lists differ")
-        for (path, bytes) in expected where updated[path] != bytes {
-            Issue.record("\(what): \(path) differs from a clean build")
-        }
+        try await site.expectOutputMatchesCleanBuild(what)
         return report
     }
 
@@ -142,7 +129,7 @@ import Testing
         let site = try Self.site()
         let cache = BuildCache()
         try await site.build { $0.cache = cache }
-        let before = IncrementalBuildTests.contents(of: site.output)
+        let before = TestSite.contents(of: site.output)
         let item = "content/en/news/2026-01-02-item-2.md"
         try site.write("---\ntitle: Item 2\ntags: [a, b2]\n---\nSee [gone](missing.md).\n", to: item)
         var options = site.options
@@ -150,7 +137,7 @@ import Testing
         await #expect(throws: BuildFailure.self) {
             try await SiteBuilder(options: options).build(changed: [site.root.appendingPathComponent(item).path])
         }
-        #expect(IncrementalBuildTests.contents(of: site.output) == before)
+        #expect(TestSite.contents(of: site.output) == before)
         // Mended, the next edit is a full build again (the failed one left nothing to update).
         let report = try await expectUpdateEqualsClean(site, cache: cache, "---\ntitle: Item 2\ntags: [a, b2]\n---\nFixed.\n",
                                                        to: item, "mended page")

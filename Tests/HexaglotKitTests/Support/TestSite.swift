@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import HexaglotKit
 
 /// A whole small site declared inline in a test, written to a temporary folder and built
@@ -80,6 +81,27 @@ struct TestSite {
 
     /// Every file below the output folder, relative, sorted.
     func outputFiles() -> [String] { TestSite.files(below: output) }
+
+    /// Every file of a folder and its bytes.
+    static func contents(of folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in files(below: folder) {
+            result[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+        }
+        return result
+    }
+
+    /// Builds the same input from scratch into a folder of its own and records every file that
+    /// the output lacks, has extra or holds with other bytes (`what` names the change tested).
+    func expectOutputMatchesCleanBuild(_ what: String) async throws {
+        let clean = root.appendingPathComponent("clean-\(UUID().uuidString)")
+        try await build { $0.output = clean }
+        let actual = Self.contents(of: output), expected = Self.contents(of: clean)
+        #expect(actual.keys.sorted() == expected.keys.sorted(), "\(what): file lists differ")
+        for (path, bytes) in expected where actual[path] != bytes {
+            Issue.record("\(what): \(path) differs from a clean build")
+        }
+    }
 
     static let siteYAML = """
     title: {en: Test Site, fr: Site de test, ar: موقع تجريبي}
