@@ -10,7 +10,8 @@ struct MarkdownStage: Sendable {
     let allowsRawHTML: Bool
     let timeLimit: Double
     let cache: BuildCache?
-    /// Where every link target lives: rendered Markdown depends on it, so cache keys include it.
+    /// Where every link target lives: rendered Markdown depends on it, so cache keys include it
+    /// (0 without a cache).
     let linkContext: UInt64
 
     init(site: Site, markdownFiles: Set<String>, images: ImageSizes, timeLimit: Double, cache: BuildCache?) {
@@ -19,13 +20,17 @@ struct MarkdownStage: Sendable {
         allowsRawHTML = site.config.allowsRawHTML
         self.timeLimit = site.config.markdownTimeLimit ?? timeLimit
         self.cache = cache
+        linkContext = cache == nil ? 0 : Self.linkContext(site, markdownFiles: markdownFiles)
+    }
+
+    private static func linkContext(_ site: Site, markdownFiles: Set<String>) -> UInt64 {
         var linkTargets = StableHasher()
         for (source, index) in site.pagesBySource.sorted(by: { $0.key < $1.key }) {
             linkTargets.combine(source)
             linkTargets.combine(site.pages[index].path)
         }
         for path in markdownFiles.sorted() { linkTargets.combine(path) }
-        linkContext = linkTargets.value
+        return linkTargets.value
     }
 
     /// The bodies of `indices` (in parallel, under the watchdog), each with its problems.
@@ -35,28 +40,26 @@ struct MarkdownStage: Sendable {
             let page = site.pages[index]
             defer { counter?.finished(page.language.code) }
             guard let file = page.sourcePath else { return (.empty, []) }
-            var key = StableHasher()
-            if let cache {  // (hashing every body costs time a one-off build has no use for)
-                key = cacheKey(page, file: file)
-                if let hit = cache.renderedMarkdown(page.path, key: key.value) { return (hit.body, hit.problems) }
-            }
+            // (Hashing every body costs time a one-off build has no use for.)
+            let key = cache == nil ? 0 : cacheKey(page, file: file)
+            if let hit = cache?.renderedMarkdown(page.path, key: key) { return (hit.body, hit.problems) }
             watchdog.begin(index, file: file)
             defer { watchdog.end(index) }
             let (body, problems) = renderBody(page, waiting: { watchdog.waiting(index, $0) })
-            cache?.storeRenderedMarkdown(page.path, .init(key: key.value, body: body, problems: problems))
+            cache?.storeRenderedMarkdown(page.path, .init(key: key, body: body, problems: problems))
             return (body, problems)
         } }
     }
 
     /// Everything a page's rendered body depends on.
-    private func cacheKey(_ page: Page, file: String) -> StableHasher {
+    private func cacheKey(_ page: Page, file: String) -> UInt64 {
         var key = StableHasher()
         key.combine(Int(truncatingIfNeeded: linkContext))
         for part in [page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
                      page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}"] { key.combine(part) }
         key.combine(page.bodyLineOffset)
         key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0))
-        return key
+        return key.value
     }
 
     private func renderBody(_ page: Page, waiting: (Bool) -> Void) -> (RenderedBody, [Diagnostic]) {
