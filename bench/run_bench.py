@@ -3,7 +3,7 @@
 medians of wall time, CPU time and peak memory are compared; cmark-gfm alone is the floor.
 Then `hexaglot serve` runs on the corpus and ten edits measure how soon an edited page is served.
 
-    run_bench.py [--pages-per-lang 2000] [--pairs 5] [--scales 200,2000,10000] [--hexaglot PATH]
+    run_bench.py [--pages-per-lang 2000] [--pairs 5] [--scales 200,2000,10000] [--hexaglot PATH] [--corpora DIR]
 
 The corpus comes from ../shared/bench/gen_corpus.py and lives on a tmpfs (/dev/shm) when there
 is one; otherwise each run is paired with a `cp -r` of its output on the same disk, as the
@@ -124,8 +124,8 @@ def main():
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--scales", default="200,2000,10000", help="pages per language for the scaling runs ('' to skip)")
     parser.add_argument("--hexaglot", default=str(REPO / ".build" / "release" / "hexaglot"))
-    parser.add_argument("--corpora", help="keep generated corpora in this folder and reuse them (the 10,000-page scale"
-                        " takes over ten minutes to generate); by default they are made afresh and removed")
+    parser.add_argument("--corpora", help="keep generated corpora in this folder and reuse them (the 10,000-a-language corpus"
+                        " takes minutes to generate); by default they are made afresh and removed")
     args = parser.parse_args()
 
     shm = pathlib.Path("/dev/shm")
