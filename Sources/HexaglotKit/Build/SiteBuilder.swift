@@ -43,6 +43,8 @@ public struct SiteBuilder: Sendable {
         let bodies = try clock.measure("markdown") { () throws(BuildFailure) in try renderMarkdown(markdown, site, engine) }
         checkLayouts(site, templates, engine)
         let copies = staticFiles(site, engine)
+        // Names that cannot be written fail here, at their page, before anything is written.
+        engine.emit(OutputPlan(site: site, copies: copies).problems())
         try stop()
         // Pages go to the staging folder as they are rendered; nothing reaches the output
         // unless the commit's path checks pass.

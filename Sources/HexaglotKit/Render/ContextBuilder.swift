@@ -16,6 +16,8 @@ struct ContextBuilder {
     /// Each page's list entry, made once: a page appears in its section's list, on its tags'
     /// pages and on the home page.
     private var items: [[String: Any]] = []
+    /// Each language's tags' names by slug.
+    private let tagNames: [String: [String: String]]
 
     init(site: Site, bodies: [RenderedBody], localization: Localization, strings: LocalizedPageStrings, feeds: Set<String>) {
         self.site = site
@@ -26,6 +28,7 @@ struct ContextBuilder {
         var ogLocales: [String: String] = [:]
         for language in site.config.languages { ogLocales[language.code] = Self.ogLocale(language) }
         self.ogLocales = ogLocales
+        tagNames = site.tags.mapValues { tags in Dictionary(tags.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first }) }
         let builder = self
         items = Array(site.pages.indices).parallelMap { builder.makeItem($0) }
     }
@@ -157,14 +160,22 @@ struct ContextBuilder {
     }
 
     func tagLinks(_ page: Page) -> [[String: Any]] {
-        page.tags.map { name in
-            let slug = HeadingSlugger.slug(name)
-            return ["name": tagName(slug: slug, fallback: name, in: page.language), "url": url(tagPath(slug, page.language))]
+        pageTags(page).map { ["name": $0.name, "url": url(tagPath($0.slug, page.language))] }
+    }
+
+    /// A page's tags, each once (`Ozone` and `ozone` are one), named as the site's tag is.
+    func pageTags(_ page: Page) -> [(slug: String, name: String)] {
+        var seen: Set<String> = []
+        return page.tags.compactMap { name in
+            let slug = TagName.slug(name)
+            guard seen.insert(slug).inserted else { return nil }
+            return (slug, tagName(slug: slug, fallback: name, in: page.language))
         }
     }
 
+    /// The UI strings' `tag.<slug>`, else the tag's first spelling on the site, else `fallback`.
     func tagName(slug: String, fallback: String, in language: Language) -> String {
-        localization.string("tag." + slug, in: language) ?? fallback
+        localization.string("tag." + slug, in: language) ?? tagNames[language.code]?[slug] ?? fallback
     }
 
     func tagPath(_ slug: String, _ language: Language) -> String { language.code + "/tags/" + slug + "/" }

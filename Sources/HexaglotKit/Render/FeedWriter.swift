@@ -48,9 +48,8 @@ struct FeedWriter {
                 <updated>\(date)</updated>
 
             """
-            for tag in page.tags {
-                let slug = HeadingSlugger.slug(tag)
-                xml += "    <category term=\"\(x(slug))\" label=\"\(x(builder.tagName(slug: slug, fallback: tag, in: language)))\"/>\n"
+            for tag in builder.pageTags(page) {
+                xml += "    <category term=\"\(x(tag.slug))\" label=\"\(x(tag.name))\"/>\n"
             }
             if !bodies[index].summary.isEmpty { xml += "    <summary>\(x(bodies[index].summary))</summary>\n" }
             xml += "    <content type=\"html\">\(x(bodies[index].html))</content>\n  </entry>\n"

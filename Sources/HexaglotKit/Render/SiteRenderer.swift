@@ -15,7 +15,7 @@ struct SiteRenderer {
     var emit: @Sendable (OutputFile) -> OutputFile = { $0 }
 
     /// One HTML file to render: a page, or one page of a paginated list.
-    private struct Job {
+    struct Job {
         var index: Int
         var number = 1
         var count = 1
@@ -147,7 +147,7 @@ struct SiteRenderer {
     }
 
     /// Every page once; section lists split into pages of `paginate` items (the site's, or the section's own).
-    private static func jobs(_ site: Site) -> [Job] {
+    static func jobs(_ site: Site) -> [Job] {
         var jobs: [Job] = []
         for (index, page) in site.pages.enumerated() {
             guard page.kind == .section, let section = site.sections[page.language.code]?[page.folder] else {
@@ -184,7 +184,7 @@ struct SiteRenderer {
     }
 
     /// One page of one tag's list.
-    private struct TagPageJob {
+    struct TagPageJob {
         let language: Language
         let tag: Int
         let number: Int
@@ -192,7 +192,7 @@ struct SiteRenderer {
         let listed: ArraySlice<Int>
     }
 
-    private static func tagPageJobs(_ site: Site) -> [TagPageJob] {
+    static func tagPageJobs(_ site: Site) -> [TagPageJob] {
         site.config.languages.flatMap { language in
             (site.tags[language.code] ?? []).enumerated().flatMap { index, tag in
                 let slices = Paginator.split(tag.pages, size: site.config.paginate)

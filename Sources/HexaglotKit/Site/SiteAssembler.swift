@@ -28,8 +28,9 @@ public struct SiteAssembler {
         for language in config.languages {
             let layout = FolderLayout(sources: sourcesByLanguage[language.code] ?? [])
             addPages(of: language, sources: sourcesByLanguage[language.code] ?? [], layout: layout)
+            warnAboutWindowsNames(files[language.code] ?? [])
             for file in files[language.code] ?? [] where !file.isMarkdown {
-                resources.append(.init(source: file, path: language.code + "/" + layout.outputFolder(of: file.folder) + file.fileName))
+                resources.append(.init(source: file, path: UnicodeForms.nfc(language.code + "/" + layout.outputFolder(of: file.folder) + file.fileName)))
             }
         }
         var site = Site(config: config, pages: pages, pagesByLanguage: [:], translations: [:], sections: [:],
@@ -66,6 +67,22 @@ public struct SiteAssembler {
         }
     }
 
+    /// Names Windows cannot hold are published (the site builds on Linux and macOS), with one
+    /// warning for each such file or folder.
+    private mutating func warnAboutWindowsNames(_ files: [SourceFile]) {
+        var warned: Set<String> = []
+        for file in files {
+            var prefix = ""
+            for name in file.relativePath.split(separator: "/") {
+                prefix += prefix.isEmpty ? String(name) : "/" + name
+                guard let problem = PathSafety.windowsProblem(inFileName: String(name)), warned.insert(prefix).inserted else { continue }
+                let folder = String(decoding: file.displayPath.utf8.dropLast(file.relativePath.utf8.count), as: UTF8.self)
+                problems.append(.warning("name \(problem); it is published, but the site cannot be checked out on Windows",
+                                         at: SourceLocation(file: folder + prefix)))
+            }
+        }
+    }
+
     // MARK: Pages and URLs
 
     private mutating func addPages(of language: Language, sources: [PageSource], layout: FolderLayout) {
@@ -87,17 +104,17 @@ public struct SiteAssembler {
         }
         for folder in sectionFolders.sorted() {
             let kind: Page.Kind = folder.isEmpty ? .home : .section
-            let path = language.code + "/" + layout.outputFolder(of: folder)
+            let path = UnicodeForms.nfc(language.code + "/" + layout.outputFolder(of: folder))
             if let source = ownPages[folder] {
                 guard include(source) else { continue }
                 var page = makePage(source, kind: kind, language: language, folder: folder, path: path)
-                if page.frontMatter.translationKey == nil { page.translationKey = folder + "/" }
+                if page.frontMatter.translationKey == nil { page.translationKey = UnicodeForms.nfc(folder + "/") }
                 pages.append(page)
             } else {
                 let name = String(folder.split(separator: "/").last ?? "")
                 let title = folder.isEmpty ? config.title(for: language) : options.sectionTitle(language, name) ?? Self.humanize(name)
                 pages.append(Page(kind: kind, language: language, sourcePath: nil, folder: folder,
-                                  translationKey: folder + "/", frontMatter: FrontMatter(), title: title,
+                                  translationKey: UnicodeForms.nfc(folder + "/"), frontMatter: FrontMatter(), title: title,
                                   titleFromHeading: false, body: "", bodyLineOffset: 0, path: path, date: nil))
             }
         }
@@ -116,7 +133,7 @@ public struct SiteAssembler {
             return
         }
         let name = String(file.fileName.dropLast(3))
-        if let problem = PathSafety.problem(inSegment: name) {
+        if let problem = PathSafety.problem(inFileName: name) {
             problems.append(.error("file name \(problem)", at: SourceLocation(file: file.displayPath)))
             return
         }
@@ -139,10 +156,12 @@ public struct SiteAssembler {
         let date = source.frontMatter.date ?? FolderLayout.datePrefix(of: stem)?.date
         // (Made only when there is no title: humanize goes through Foundation.)
         let title = source.title ?? (kind == .home ? config.title(for: language) : Self.humanize(stem))
+        // NFC: a name written in NFD (as macOS does) gets the URL and translation key of the same
+        // name written in NFC in another language.
         return Page(kind: kind, language: language, sourcePath: file.displayPath, folder: folder,
-                    translationKey: source.frontMatter.translationKey ?? key, frontMatter: source.frontMatter,
+                    translationKey: UnicodeForms.nfc(source.frontMatter.translationKey ?? key), frontMatter: source.frontMatter,
                     title: title, titleFromHeading: source.titleFromHeading,
-                    body: source.body, bodyLineOffset: source.bodyLineOffset, path: path, date: date)
+                    body: source.body, bodyLineOffset: source.bodyLineOffset, path: UnicodeForms.nfc(path), date: date)
     }
 
     private func include(_ source: PageSource) -> Bool {
@@ -218,18 +237,33 @@ public struct SiteAssembler {
         }
     }
 
-    private func tags(of indices: [Int], in site: Site, order: PageOrder) -> [Site.Tag] {
-        var bySlug: [String: Site.Tag] = [:]
-        for index in indices {
-            for name in site.pages[index].tags {
-                let slug = HeadingSlugger.slug(name)
-                bySlug[slug, default: Site.Tag(slug: slug, name: name, pages: [])].pages.append(index)
+    /// One tag per folded name (see `TagName`), named as the first page by path spells it, each
+    /// page listed once; two names whose URLs would be the same are an error naming both pages.
+    private mutating func tags(of indices: [Int], in site: Site, order: PageOrder) -> [Site.Tag] {
+        var tags: [Site.Tag] = []
+        var byKey: [String: Int] = [:]
+        var bySlug: [String: (key: String, page: Int)] = [:]
+        for index in indices.sorted(by: { site.pages[$0].path < site.pages[$1].path }) {
+            let page = site.pages[index]
+            for name in page.tags {
+                let key = TagName.key(name)
+                if let position = byKey[key] {
+                    if tags[position].pages.last != index { tags[position].pages.append(index) }
+                    continue
+                }
+                let slug = TagName.slug(name)
+                if let other = bySlug[slug] {
+                    let first = site.pages[other.page]
+                    problems.append(.error("tag '\(name)' and tag '\(tags[byKey[other.key]!].name)' of \(first.sourcePath ?? "another page") would both be published at /\(page.language.code)/tags/\(slug)/; rename one",
+                                           at: page.frontMatter.locations["tags"] ?? SourceLocation(file: page.sourcePath ?? "content")))
+                    continue
+                }
+                bySlug[slug] = (key, index)
+                byKey[key] = tags.count
+                tags.append(Site.Tag(slug: slug, name: name, pages: [index]))
             }
         }
-        return bySlug.values.map { tag in
-            var sorted = tag
-            sorted.pages.sort(by: order.listOrder)
-            return sorted
-        }.sorted { $0.slug < $1.slug }
+        for position in tags.indices { tags[position].pages.sort(by: order.listOrder) }
+        return tags.sorted { $0.slug < $1.slug }
     }
 }

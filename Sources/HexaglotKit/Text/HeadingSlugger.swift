@@ -28,7 +28,7 @@ public struct HeadingSlugger: Sendable {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var result = String.UnicodeScalarView()
         // lowercased() maps scalar by scalar; Chinese or Arabic headings have nothing it changes.
-        let normalized = nfc(text)
+        let normalized = UnicodeForms.nfc(text)
         let hasCase = ScalarTraits.withTable { traitsOf in
             normalized.unicodeScalars.contains { traitsOf($0.value).contains(.changesWhenLowercased) }
         }
@@ -41,7 +41,7 @@ public struct HeadingSlugger: Sendable {
             }
         }
         // Normalise again: lowercasing and dropping characters can leave decomposed sequences.
-        let slug = nfc(String(result))
+        let slug = UnicodeForms.nfc(String(result))
         return slug.isEmpty ? "section" : slug
     }
 
@@ -64,16 +64,5 @@ public struct HeadingSlugger: Sendable {
             }
         }
         return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// NFC through Foundation, skipped when the standard library's quick check finds the text
-    /// already in NFC (most headings): Foundation's normalisation was most of a slug's cost.
-    /// Foundation leaves such text unchanged too (TextFastPathTests checks every scalar).
-    private static func nfc(_ text: String) -> String {
-        if #available(macOS 26, *) {
-            var span = text.utf8Span
-            if span.checkForNFC(quickCheck: true) { return text }
-        }
-        return text.precomposedStringWithCanonicalMapping
     }
 }

@@ -4,20 +4,58 @@
 /// Every check looks at Unicode scalars, not Swift characters: `/` followed by a combining
 /// mark is one character but still a path separator to the file system.
 public enum PathSafety {
+    /// The longest name of one file or folder on Linux, macOS and Windows file systems, in bytes.
+    public static let maximumSegmentBytes = 255
+
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// Why `segment` cannot be one path segment, or nil when it can.
+    /// Why `segment` cannot be a slug (or a path given to `hexaglot new`), or nil when it can.
+    /// A `%` is refused there: a slug is the URL written by hand, and `caf%C3%A9` would be
+    /// encoded a second time.
     public static func problem(inSegment segment: String) -> String? {
+        if let problem = problem(inFileName: segment) { return problem }
+        if segment.unicodeScalars.contains("%") { return "must not contain '%' (write the characters themselves)" }
+        return nil
+    }
+
+    /// Why a file or folder name found in content/ cannot be published, or nil when it can.
+    /// Anything the file system could hold is published (`50% off & more #1 [draft] ?.md`):
+    /// URLs are percent-encoded wherever they are written.
+    public static func problem(inFileName segment: String) -> String? {
         let scalars = segment.unicodeScalars
         if scalars.isEmpty { return "must not be empty" }
         if segment.utf8.elementsEqual(".".utf8) || segment.utf8.elementsEqual("..".utf8) { return "must not be '.' or '..'" }
         if scalars.contains("/") || scalars.contains("\\") { return "must not contain '/' or '\\'" }
         if scalars.contains(where: isControl) { return "must not contain control characters" }
-        if scalars.contains("%") { return "must not contain '%' (write the characters themselves)" }
         if scalars.first == "." { return "must not start with '.'" }
-        if segment.utf8.count > 200 { return "is too long (over 200 bytes)" }
+        if segment.utf8.count > maximumSegmentBytes { return "is too long (over \(maximumSegmentBytes) bytes)" }
+        return nil
+    }
+
+    private static let reservedOnWindows: Set<String> = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ]
+
+    /// Why a name that Linux and macOS accept cannot exist on Windows (`a?.md`, `CON.md`,
+    /// `notes.`), or nil. Such names are published all the same, with a warning: the site
+    /// builds on Linux and macOS, but cannot be checked out on Windows.
+    public static func windowsProblem(inFileName name: String) -> String? {
+        let forbidden = name.unicodeScalars.filter { "<>:\"|?*".unicodeScalars.contains($0) }
+        if !forbidden.isEmpty {
+            return "holds \(forbidden.map { "'\($0)'" }.joined(separator: ", ")), which Windows does not allow in file names"
+        }
+        if let last = name.unicodeScalars.last, last == "." || last == " " {
+            return "ends in '\(last)', which Windows removes"
+        }
+        let stem = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        var device = stem.lowercased()
+        while device.hasSuffix(" ") { device.removeLast() }
+        if reservedOnWindows.contains(device) {
+            return "is '\(stem)', a device name on Windows"
+        }
         return nil
     }
 }

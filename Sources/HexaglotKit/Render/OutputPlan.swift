@@ -1,0 +1,108 @@
+/// Every file a build will write, worked out from the assembled site before anything is
+/// rendered, each with the place in the content that gives it its name. A name that cannot be
+/// written (a part over 255 bytes, or landing where another file goes: a slug `atom.xml`,
+/// `404.html` or `index.html`, a page on a theme asset's path) is then an error at that place,
+/// before the first file is written, rather than a file-system error on the staging folder.
+struct OutputPlan {
+    struct File {
+        var path: String
+        /// Where the name comes from: a page's `slug:` or `tags:` line, else its file.
+        var location: SourceLocation
+        /// What is written there, as a message names it: "the Atom feed of en".
+        var what: String
+        /// What a message blames when this file's name is the problem: "this page", "tag 'C'".
+        var subject: String
+
+        init(path: String, location: SourceLocation, what: String, subject: String? = nil) {
+            self.path = path
+            self.location = location
+            self.what = what
+            self.subject = subject ?? what
+        }
+    }
+
+    /// In order of precedence: when two files conflict, the later one is reported.
+    private(set) var files: [File] = []
+
+    init(site: Site, copies: [OutputFile]) {
+        let content = SourceLocation(file: "content")
+        for (path, what) in [("index.html", "the language choice page"), ("404.html", "the site's 404 page"),
+                             ("sitemap.xml", "the sitemap")] {
+            files.append(File(path: path, location: content, what: what))
+        }
+        if !copies.contains(where: { $0.path == "robots.txt" }) {
+            files.append(File(path: "robots.txt", location: content, what: "the generated robots.txt"))
+        }
+        for language in site.config.languages {
+            let folder = SourceLocation(file: "content/" + language.code)
+            let code = language.code
+            // The feed's name is kept even in a language with no dated page yet.
+            files.append(File(path: code + "/atom.xml", location: folder, what: "the Atom feed of \(code)"))
+            files.append(File(path: code + "/404.html", location: folder, what: "the 404 page of \(code)"))
+            if site.tags[code]?.isEmpty == false {
+                files.append(File(path: code + "/tags/index.html", location: folder, what: "the tag list of \(code)"))
+            }
+        }
+        for copy in copies {
+            files.append(File(path: copy.path, location: SourceLocation(file: copy.origin), what: copy.origin))
+        }
+        for job in SiteRenderer.jobs(site) {
+            let page = site.pages[job.index]
+            let source = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
+            let location = page.frontMatter.locations["slug"] ?? SourceLocation(file: source)
+            files.append(File(path: Paginator.path(of: page.path, page: job.number) + "index.html", location: location,
+                              what: page.sourcePath.map { "the page of \($0)" } ?? "the list of \(source)", subject: "this page"))
+        }
+        for job in SiteRenderer.tagPageJobs(site) {
+            let tag = site.tags[job.language.code]![job.tag]
+            let first = site.pages[tag.pages.min { site.pages[$0].path < site.pages[$1].path }!]
+            let location = first.frontMatter.locations["tags"] ?? SourceLocation(file: first.sourcePath ?? "content")
+            files.append(File(path: Paginator.path(of: job.language.code + "/tags/" + tag.slug + "/", page: job.number) + "index.html",
+                              location: location, what: "the page of tag '\(tag.name)'", subject: "tag '\(tag.name)'"))
+        }
+    }
+
+    /// Parts too long for a file system, two files on one path (in any letter case, as macOS
+    /// and Windows see them) and a file where another file needs a folder.
+    func problems() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var reported: Set<String> = []
+        func report(_ message: String, at location: SourceLocation) {
+            let diagnostic = Diagnostic.error(message, at: location)
+            if reported.insert(diagnostic.description).inserted { problems.append(diagnostic) }
+        }
+        var byPath: [String: Int] = [:]
+        var folders: [String: Int] = [:]   // folder → the first file below it
+        for (position, file) in files.enumerated() {
+            if file.path.utf8.count > PathSafety.maximumSegmentBytes {
+                for part in file.path.split(separator: "/") where part.utf8.count > PathSafety.maximumSegmentBytes {
+                    report("\(file.subject) cannot be published: its URL part '\(part.prefix(40))…' is \(part.utf8.count) bytes, over the \(PathSafety.maximumSegmentBytes) a file name can have",
+                           at: file.location)
+                }
+            }
+            let key = file.path.lowercased()
+            if let other = byPath[key] {
+                // Two pages on one URL: the assembler has named both already.
+                guard !(file.subject == "this page" && files[other].subject == "this page") else { continue }
+                report("\(file.subject) would be written to \(file.path), which is \(files[other].what)", at: file.location)
+            } else {
+                byPath[key] = position
+            }
+            var folder = Site.parentFolder(of: key)
+            while !folder.isEmpty, folders[folder] == nil {
+                folders[folder] = position
+                folder = Site.parentFolder(of: folder)
+            }
+        }
+        for (folder, below) in folders.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+            guard let position = byPath[folder] else { continue }
+            let file = files[position], inside = files[below]
+            if below > position {
+                report("\(inside.subject) would be written to \(inside.path), but \(file.path) is \(file.what)", at: inside.location)
+            } else {
+                report("\(file.subject) would be written to \(file.path), but that is a folder of \(inside.what)", at: file.location)
+            }
+        }
+        return problems
+    }
+}
