@@ -167,8 +167,7 @@ struct ContextBuilder {
     func pageTags(_ page: Page) -> [(slug: String, name: String)] {
         var seen: Set<String> = []
         return page.tags.compactMap { name in
-            let slug = TagName.slug(name)
-            guard seen.insert(slug).inserted else { return nil }
+            guard let slug = TagName.slug(name), seen.insert(slug).inserted else { return nil }
             return (slug, tagName(slug: slug, fallback: name, in: page.language))
         }
     }

@@ -51,7 +51,9 @@ struct OutputPlan {
             let source = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
             let location = page.frontMatter.locations["slug"] ?? SourceLocation(file: source)
             files.append(File(path: Paginator.path(of: page.path, page: job.number) + "index.html", location: location,
-                              what: page.sourcePath.map { "the page of \($0)" } ?? "the list of \(source)", subject: "this page"))
+                              what: page.sourcePath.map { "the page of \($0)" }
+                                  ?? (page.kind == .home ? "the home page of \(page.language.code)" : "the list of \(source)"),
+                              subject: "this page"))
         }
         for job in SiteRenderer.tagPageJobs(site) {
             let tag = site.tags[job.language.code]![job.tag]
@@ -96,12 +98,9 @@ struct OutputPlan {
         }
         for (folder, below) in folders.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
             guard let position = byPath[folder] else { continue }
+            // The folder's side is named: the file there has the usual name (a feed, a static file).
             let file = files[position], inside = files[below]
-            if below > position {
-                report("\(inside.subject) would be written to \(inside.path), but \(file.path) is \(file.what)", at: inside.location)
-            } else {
-                report("\(file.subject) would be written to \(file.path), but that is a folder of \(inside.what)", at: file.location)
-            }
+            report("\(inside.subject) would be written to \(inside.path), but \(file.path) is \(file.what)", at: inside.location)
         }
         return problems
     }

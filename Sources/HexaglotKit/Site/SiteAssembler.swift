@@ -251,11 +251,15 @@ public struct SiteAssembler {
                     if tags[position].pages.last != index { tags[position].pages.append(index) }
                     continue
                 }
-                let slug = TagName.slug(name)
+                let location = page.frontMatter.locations["tags"] ?? SourceLocation(file: page.sourcePath ?? "content")
+                guard let slug = TagName.slug(name) else {
+                    problems.append(.error("tag '\(name)' has no letter or digit to make its URL from; write it in words", at: location))
+                    continue
+                }
                 if let other = bySlug[slug] {
                     let first = site.pages[other.page]
                     problems.append(.error("tag '\(name)' and tag '\(tags[byKey[other.key]!].name)' of \(first.sourcePath ?? "another page") would both be published at /\(page.language.code)/tags/\(slug)/; rename one",
-                                           at: page.frontMatter.locations["tags"] ?? SourceLocation(file: page.sourcePath ?? "content")))
+                                           at: location))
                     continue
                 }
                 bySlug[slug] = (key, index)

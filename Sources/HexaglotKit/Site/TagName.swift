@@ -12,10 +12,11 @@ enum TagName {
 
     private static let spelledOut: [Unicode.Scalar: String] = ["+": "plus", "#": "sharp", "&": "and", "@": "at", "%": "percent"]
 
-    /// The tag's URL part, from its name in any spelling.
-    static func slug(_ name: String) -> String {
+    /// The tag's URL part, from its name in any spelling; nil when the name has no letter, digit
+    /// or spelled-out symbol to make one from (`!`).
+    static func slug(_ name: String) -> String? {
         let key = key(name)
-        guard key.unicodeScalars.contains(where: { spelledOut[$0] != nil }) else { return HeadingSlugger.slug(key) }
+        guard key.unicodeScalars.contains(where: { spelledOut[$0] != nil }) else { return headingSlug(key) }
         var text = String.UnicodeScalarView()
         var afterWord = false
         func separate() {
@@ -27,11 +28,17 @@ enum TagName {
                 text.append(contentsOf: word.unicodeScalars)
                 afterWord = true
             } else {
-                if afterWord { separate() }
+                if afterWord, scalar != " ", scalar != "-" { separate() }
                 text.append(scalar)
                 afterWord = false
             }
         }
-        return HeadingSlugger.slug(String(text))
+        return headingSlug(String(text))
+    }
+
+    /// HeadingSlugger's slug, without its "section" for text that keeps nothing.
+    private static func headingSlug(_ text: String) -> String? {
+        let slug = HeadingSlugger.slug(text)
+        return slug == "section" && !text.contains("section") ? nil : slug
     }
 }
