@@ -32,6 +32,10 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Build even when nothing changed since the last build.")
     var force = false
 
+    @Flag(name: .customLong("clean-destination"),
+          help: "Let the build replace everything in the output folder except hidden entries (.git, .nojekyll), also files no Hexaglot build wrote.")
+    var cleanDestination = false
+
     @Option(name: .long, help: "text; json: diagnostics as a JSON array on standard output; github: GitHub Actions annotations (::error file=…,line=…::).")
     var format: Format = .text
 
@@ -43,6 +47,7 @@ struct Build: AsyncParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.skipsUnchangedBuilds = !force
+        options.cleansDestination = cleanDestination
         let printer = DiagnosticPrinter.standardError
         printer.source = options.source
         let progress = ProgressLine.forStandardError()
@@ -58,7 +63,7 @@ struct Build: AsyncParsableCommand {
             case .json: FileHandle.standardOutput.write(DiagnosticJSON.encode(error.diagnostics) + Data("\n".utf8))
             case .github: FileHandle.standardOutput.write(Data(GitHubAnnotations.lines(error.diagnostics).utf8))
             }
-            Foundation.exit(1)
+            Foundation.exit(error.kind == .usage ? 2 : 1)
         }
         switch format {
         case .text:

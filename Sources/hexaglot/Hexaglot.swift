@@ -22,7 +22,7 @@ struct Hexaglot: AsyncParsableCommand {
             }
         } catch let failure as BuildFailure {
             DiagnosticPrinter.standardError.print(failure.diagnostics)
-            Foundation.exit(1)
+            Foundation.exit(failure.kind == .usage ? 2 : 1)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

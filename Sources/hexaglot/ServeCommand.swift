@@ -33,7 +33,9 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let siteFolder = site.folder
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-serve-\(ProcessInfo.processInfo.processIdentifier)")
+        // A killed server cannot remove its preview folder: the next one does.
+        TemporaryOutput.sweep(.serve)
+        let output = TemporaryOutput.folder(.serve)
         defer { try? FileManager.default.removeItem(at: output) }
         let boundPort = port == 0 ? try FreePort.find(host: host) : port
         let displayHost = host.contains(":") ? "[\(host)]" : host

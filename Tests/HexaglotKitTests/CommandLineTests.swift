@@ -145,7 +145,7 @@ import Testing
         // The abort comes after ~8 s here; a generous time limit keeps a busy machine's watchdog out of it.
         let site = try TestSite(["content/en/bomb.md": bomb, "content/en/ok.md": "# OK\n",
                                  "content/site.yaml": TestSite.siteYAML + "markdownTimeLimit: 120\n"])
-        try site.write("previous", to: "public/en/index.html")
+        try site.writePreviousOutput(["en/index.html": "previous"])
         let result = try run(["build"], in: site.root)
         #expect(result.status == 1)
         #expect(result.errors.contains("content/en/bomb.md:1:1: error: cmark-gfm aborted while rendering this file's Markdown"))

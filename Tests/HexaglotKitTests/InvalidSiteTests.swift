@@ -15,7 +15,7 @@ import Testing
             try site.write(text, to: "templates/" + path)
         }
         try? FileManager.default.removeItem(at: site.root.appendingPathComponent("expected.txt"))
-        try site.write("previous build\n", to: "public/en/index.html")
+        try site.writePreviousOutput(["en/index.html": "previous build\n"])
 
         let diagnostics = await site.failures()
         let expectedFile = fixture.appendingPathComponent("expected.txt")
@@ -34,7 +34,7 @@ import Testing
     /// commits (two files on one path) removes it and leaves the output as it was.
     @Test func aFailedCommitDiscardsWhatWasStaged() throws {
         let site = try TestSite(["content/en/a.md": "# A\n"])
-        try site.write("previous build\n", to: "public/en/index.html")
+        try site.writePreviousOutput(["en/index.html": "previous build\n"])
         let staging = try OutputWriter(output: site.output).stage()
         let files = [OutputFile(path: "en/a/index.html", contents: .bytes(Data("a".utf8)), origin: "content/en/a.md"),
                      OutputFile(path: "en/A/index.html", contents: .bytes(Data("b".utf8)), origin: "content/en/b.md")]

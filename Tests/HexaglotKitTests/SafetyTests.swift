@@ -85,8 +85,8 @@ import Testing
 
     @Test func hiddenEntriesOfTheOutputFolderSurvive() async throws {
         let site = try TestSite(["content/en/a.md": "# A\n"])
+        try site.writePreviousOutput(["old.html": "stale"])
         try site.write("deploy", to: "public/.git/HEAD")
-        try site.write("stale", to: "public/old.html")
         try await site.build()
         #expect(site.file(".git/HEAD") == "deploy")
         #expect(!site.exists("old.html"))
@@ -100,7 +100,7 @@ import Testing
             "content/en/slow.md": "# Slow\n\n" + slow + "\n",
             "content/en/fine.md": "# Fine\n",
         ])
-        try site.write("previous", to: "public/en/index.html")
+        try site.writePreviousOutput(["en/index.html": "previous"])
         let errors = await site.errors { $0.markdownTimeLimit = 0.3 }
         #expect(errors == ["content/en/slow.md:1:1: error: rendering this file's Markdown took longer than 0.3 s and was stopped; it may contain one of cmark-gfm's known slow patterns (long runs of brackets, emphasis markers, table columns or autolinks): simplify it, or raise markdownTimeLimit in site.yaml"])
         #expect(site.file("en/index.html") == "previous")

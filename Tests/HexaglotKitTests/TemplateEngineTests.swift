@@ -114,7 +114,7 @@ nonisolated(unsafe) private let context: [String: Any] = [
         theme["page.mustache"] = "{{<base}}{{$main}}{{> partials/loop}}{{/main}}{{/base}}"
         theme["partials/loop.mustache"] = "{{#page}}<div>{{> partials/loop}}</div>{{/page}}"
         let site = try TestSite(["content/en/a.md": "# A\n"], theme: theme)
-        try site.write("previous", to: "public/en/index.html")
+        try site.writePreviousOutput(["en/index.html": "previous"])
         #expect(await site.errors() == [
             "templates/partials/loop.mustache:1:1: error: template error: templates include one another without end (page → base → partials/loop → partials/loop …)",
         ])

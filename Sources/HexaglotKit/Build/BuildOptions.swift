@@ -21,6 +21,9 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Leave the output untouched when nothing that produced it has changed (see `BuildManifest`).
     public var skipsUnchangedBuilds = false
+    /// Let the build replace whatever the output folder holds (its hidden entries aside), also
+    /// without a record of an earlier build there (`--clean-destination`).
+    public var cleansDestination = false
     /// Results of earlier builds to reuse (see `BuildCache`); nil builds everything.
     public var cache: BuildCache?
     /// The theme folder; `templates/` in the site folder by default.

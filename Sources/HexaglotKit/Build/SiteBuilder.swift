@@ -13,6 +13,8 @@ public struct SiteBuilder: Sendable {
 
     public func build() async throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
+        // Before anything else reads or writes: an output that would overwrite the site is refused.
+        let destination = try clock.measure("output folder") { () throws(BuildFailure) in try checkOutputFolder() }
         let inputs = clock.measure("up-to-date check") { options.skipsUnchangedBuilds ? BuildManifest.inputsHash(options) : 0 }
         if options.skipsUnchangedBuilds, let manifest = BuildManifest.read(from: options.output), manifest.inputs == inputs,
            manifest.validUntil.map({ options.now < $0 }) ?? true,
@@ -48,7 +50,7 @@ public struct SiteBuilder: Sendable {
         try stop()
         // Pages go to the staging folder as they are rendered; nothing reaches the output
         // unless the commit's path checks pass.
-        let staging = try OutputWriter(output: options.output).stage()
+        let staging = try OutputWriter(folder: destination).stage()
         var renderer = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates, cache: options.cache)
         renderer.progress = options.progress
         renderer.emit = staging.write
@@ -99,6 +101,14 @@ public struct SiteBuilder: Sendable {
     }
 
     // MARK: Stages
+
+    private func checkOutputFolder() throws(BuildFailure) -> OutputFolder {
+        do {
+            return try OutputFolder.prepare(options)
+        } catch {
+            throw BuildFailure(diagnostics: [.error(error.description, at: nil)], kind: .usage)
+        }
+    }
 
     private func loadLocalization(_ config: SiteConfig) throws(BuildFailure) -> Localization {
         try Localization(config: config, i18nFolder: options.templates.appendingPathComponent("i18n"),

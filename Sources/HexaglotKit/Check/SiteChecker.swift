@@ -39,7 +39,8 @@ public struct SiteChecker: Sendable {
     }
 
     public func check() async throws(BuildFailure) -> CheckReport {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-check-\(UUID().uuidString)")
+        TemporaryOutput.sweep(.check)
+        let folder = TemporaryOutput.folder(.check)
         defer { try? FileManager.default.removeItem(at: folder) }
         var buildOptions = options
         buildOptions.output = folder.appendingPathComponent("site")

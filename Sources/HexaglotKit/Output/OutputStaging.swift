@@ -47,14 +47,18 @@ public final class OutputStaging: @unchecked Sendable {
         _ = files.parallelMap(write)
         do {
             if let failure = firstFailure { throw WriteFailure(description: failure) }
-            try writer.swapIn(folder, retiring: retired)
+            try writer.swapIn(folder, retiring: retired, files: files)
         } catch {
             discard()
             throw writer.failure(error)
         }
     }
 
+    /// Removes the staging folder, unless it still holds entries of the output carried over for
+    /// a swap that failed (their journal is there): then it is left for `StaleStaging` to put back.
     public func discard() {
+        let journal = folder.deletingLastPathComponent().path + "/" + StaleStaging.journalName(forStaging: folder.lastPathComponent)
+        guard !FileManager.default.fileExists(atPath: journal) else { return }
         OutputWriter.removeTree(folder)
     }
 

@@ -1,17 +1,27 @@
 import Foundation
 
-/// Writes a built site so that readers never see half of it and a failed build changes nothing.
+/// Writes a built site so that readers never see half of it, a failed build changes nothing, and
+/// nothing the build did not write is lost.
 ///
 /// Files go into a fresh staging folder beside the output (as they are rendered, see
-/// `OutputStaging`); only when all are written and every path checked is it swapped in with two
-/// renames. Files whose bytes did not change keep their modification time, so deploy tools copy
-/// only what changed. Hidden entries at the top of the old output (`.git` of a deploy
-/// repository, `.gitkeep`) are carried over.
+/// `OutputStaging`); only when all are written and every path checked is it swapped in
+/// (`FolderSwap`). Files whose bytes did not change keep their modification time, so deploy tools
+/// copy only what changed. Entries of the old output that no build wrote (`.git` of a deploy
+/// repository, `CNAME`) are moved into the new tree first (`OutputCarryOver`); the new tree's
+/// `OutputRecord` says which files the next build may replace.
 public struct OutputWriter: Sendable {
     public var output: URL
+    /// What the output held before, as far as this build may change it.
+    var previous: OutputRecord.Previous = .nothing
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
+    }
+
+    /// The writer of a checked output folder (see `OutputFolder`).
+    init(folder: OutputFolder) {
+        output = URL(fileURLWithPath: folder.path)
+        previous = folder.previous
     }
 
     /// Writes `files` in one go: stage, then commit.
@@ -33,19 +43,22 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// A fresh staging folder to write files into before `commit`.
+    /// A fresh staging folder to write files into before `commit`, once the leftovers of killed
+    /// builds of the same output are cleared up.
     public func stage() throws(BuildFailure) -> OutputStaging {
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let folder = parent.appendingPathComponent(".\(name).new-\(token)")
+        let token = StaleStaging.token()
+        let folder = parent.appendingPathComponent(StaleStaging.newName(for: name, token: token))
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            StaleStaging.sweep(besides: output)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         } catch {
             throw failure(error)
         }
-        return OutputStaging(writer: self, folder: folder, retired: parent.appendingPathComponent(".\(name).old-\(token)"))
+        return OutputStaging(writer: self, folder: folder,
+                             retired: parent.appendingPathComponent(StaleStaging.retiredName(for: name, token: token)))
     }
 
     /// Every path problem of the site's files: paths that would leave the output folder, and two
@@ -65,26 +78,43 @@ public struct OutputWriter: Sendable {
         return problems
     }
 
-    /// Replaces the output with the staging folder: two renames, the old tree removed after.
-    func swapIn(_ staging: URL, retiring retired: URL) throws {
-        let manager = FileManager.default
-        try carryOverHiddenEntries(into: staging)
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw BuildFailure(diagnostics: [.error("output \(output.path) exists and is not a folder", at: nil)])
-            }
-            try manager.moveItem(at: output, to: retired)
-            do {
-                try manager.moveItem(at: staging, to: output)
-            } catch {
-                try? manager.moveItem(at: retired, to: output)
-                throw error
-            }
-            Self.removeTree(retired)
-        } else {
-            try manager.moveItem(at: staging, to: output)
+    /// Replaces the output with the staging folder, carrying over what no build wrote; the old
+    /// tree is removed after. `files` are the site's files (their origins name conflicts).
+    func swapIn(_ staging: URL, retiring retired: URL, files: [OutputFile]) throws {
+        let stagingPath = staging.path, outputPath = output.path
+        try FileBytes.write(OutputRecord(paths: Set(files.map(\.path))).bytes, to: stagingPath + "/" + OutputRecord.fileName)
+        var status = stat()
+        guard lstat(outputPath, &status) == 0 else {
+            try FileManager.default.moveItem(at: staging, to: output)
+            return
         }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw BuildFailure(diagnostics: [.error("output \(outputPath) exists and is not a folder", at: nil)], kind: .usage)
+        }
+        let carried = OutputCarryOver(output: outputPath, previous: previous)
+        let conflicts = carried.conflicts(in: stagingPath)
+        guard conflicts.isEmpty else {
+            let origins = Dictionary(files.map { ($0.path, $0.origin) }, uniquingKeysWith: { first, _ in first })
+            throw BuildFailure(diagnostics: conflicts.map { entry in
+                let origin = origins[entry] ?? origins.first { entry.hasPrefix($0.key + "/") }?.value
+                return .error("\(outputPath)/\(entry) was not written by a Hexaglot build, and this build writes "
+                              + "\(origin.map { "\($0) " } ?? "")there: move or delete it (nothing was changed)",
+                              at: origin.map { SourceLocation(file: $0) })
+            })
+        }
+        let journal = staging.deletingLastPathComponent().path + "/" + StaleStaging.journalName(forStaging: staging.lastPathComponent)
+        do {
+            try carried.move(from: outputPath, into: stagingPath, journal: journal)
+            _ = chmod(stagingPath, status.st_mode & 0o7777)
+            try FolderSwap.exchange(stagingPath, with: outputPath, retired: retired.path)
+        } catch {
+            // While the journal is there, the staging folder is not removed (`OutputStaging.discard`).
+            if carried.moveBack(from: stagingPath, into: outputPath) { FileBytes.remove(journal) }
+            throw error
+        }
+        FileBytes.remove(journal)
+        // The staging path now holds the old tree.
+        Self.removeTree(staging)
     }
 
     /// Removes a folder tree, its top-level entries (the languages' folders) on every core:
@@ -100,16 +130,6 @@ public struct OutputWriter: Sendable {
     func failure(_ error: Error) -> BuildFailure {
         if let failure = error as? BuildFailure { return failure }
         return BuildFailure(diagnostics: [.error("cannot write the site to \(output.path): \(error.localizedDescription)", at: nil)])
-    }
-
-    private func carryOverHiddenEntries(into staging: URL) throws {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: output.path) else { return }
-        for name in names.sorted() where name.hasPrefix(".") {
-            let destination = staging.appendingPathComponent(name)
-            guard !manager.fileExists(atPath: destination.path) else { continue }
-            try manager.copyItem(at: output.appendingPathComponent(name), to: destination)
-        }
     }
 
     /// Why a relative output path could land outside the output folder, or nil.

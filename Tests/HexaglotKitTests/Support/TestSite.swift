@@ -79,8 +79,14 @@ struct TestSite {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
     }
 
-    /// Every file below the output folder, relative, sorted.
-    func outputFiles() -> [String] { TestSite.files(below: output) }
+    /// The site's files below the output folder, relative, sorted: the build's record of them aside.
+    func outputFiles() -> [String] { TestSite.files(below: output).filter { $0 != OutputRecord.fileName } }
+
+    /// Output files as an earlier build left them, with the record that says that build wrote them.
+    func writePreviousOutput(_ files: [String: String]) throws {
+        for (path, text) in files { try write(text, to: "public/" + path) }
+        try write(OutputRecord(paths: Set(files.keys)).bytes, to: "public/" + OutputRecord.fileName)
+    }
 
     /// Every file of a folder and its bytes.
     static func contents(of folder: URL) -> [String: Data] {
