@@ -61,11 +61,6 @@ struct FeedWriter {
 
     private func x(_ text: String) -> String { XMLEscaping.escape(text) }
 
-    /// RFC 3339 in UTC, as Atom wants.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
-    }
+    /// RFC 3339 in UTC, as Atom wants, in the proleptic Gregorian calendar of the written dates.
+    static func timestamp(_ date: Date) -> String { PageDate.timestampUTC(date) }
 }
