@@ -116,6 +116,35 @@ import Testing
         }
     }
 
+    /// RFC 9110: HEAD is GET without the body (same status and headers, Content-Length of the
+    /// body GET sends); any other method is 405 with `Allow: GET, HEAD`, for pages and misses alike.
+    @Test func headAnswersLikeGetAndOtherMethodsGet405() throws {
+        let server = try RunningServer(try Self.site())
+        let client = server.client
+        for path in ["/en/about/", "/css/site.css", "/images/logo.svg", "/fr", "/fr/nowhere/", "/__hexaglot/live-reload.js"] {
+            let get = try client.get(path)
+            let head = try client.request("HEAD", path)
+            #expect(head.status == get.status, "\(path)")
+            #expect(head.body == "", "\(path)")
+            for name in ["content-type", "content-length", "location", "cache-control"] {
+                #expect(head.headers[name] == get.headers[name], "\(path): \(name)")
+            }
+            if get.status != 301 { #expect(head.headers["content-length"] == String(get.body.utf8.count), "\(path)") }
+        }
+        let events = try client.request("HEAD", "/__hexaglot/events")
+        #expect(events.status == 200)
+        #expect(events.headers["content-type"] == "text/event-stream; charset=utf-8")
+        for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+            for path in ["/en/about/", "/fr/nowhere/"] {
+                let reply = try client.request(method, path)
+                #expect(reply.status == 405, "\(method) \(path)")
+                #expect(reply.headers["allow"] == "GET, HEAD", "\(method) \(path)")
+                #expect(!reply.body.contains("Who we are"), "\(method) \(path)")
+            }
+        }
+        #expect(try client.get("/en/about/").status == 200)
+    }
+
     /// A body edit is applied in place (the server says so); a folder made while serving is
     /// watched too.
     @Test func aBodyEditIsUpdatedInPlaceAndNewFoldersAreWatched() throws {

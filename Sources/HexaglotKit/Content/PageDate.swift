@@ -37,7 +37,8 @@ public struct PageDate: Hashable, Sendable, Comparable {
             position += 1
             return true
         }
-        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
+        // Year 0000 would be 1 BC in the proleptic calendar, which no locale writes as "0".
+        guard let year = number(4), year >= 1, expect("-"), let month = number(2), expect("-"), let day = number(2),
               (1...12).contains(month), day >= 1, day <= PageDate.daysIn(month: month, year: year) else { return nil }
         var hour = 0, minute = 0, second = 0
         var offsetSeconds = 0
@@ -83,6 +84,30 @@ public struct PageDate: Hashable, Sendable, Comparable {
     private static func digits(_ value: Int, _ count: Int) -> String {
         let text = String(value)
         return text.count >= count ? text : String(repeating: "0", count: count - text.count) + text
+    }
+
+    /// RFC 3339 in UTC (`1500-03-01T00:00:00Z`), counted in the proleptic Gregorian calendar
+    /// like `instant` itself: Foundation's Gregorian calendar turns Julian before 1582-10-15.
+    public static func timestampUTC(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civilFromDays(days)
+        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2) + "T" + digits(secondOfDay / 3_600, 2) + ":"
+            + digits(secondOfDay / 60 % 60, 2) + ":" + digits(secondOfDay % 60, 2) + "Z"
+    }
+
+    /// The civil date of a day counted from 1970-01-01 (Howard Hinnant's civil_from_days).
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).

@@ -17,9 +17,21 @@ public struct SourceText: Sendable {
             throw .error("file is not valid UTF-8 text", at: firstInvalidUTF8(in: bytes, file: file))
         }
         // A byte test: String.contains goes through Foundation's locale-aware search.
-        guard bytes.contains(UInt8(ascii: "\r")) else { return SourceText(text: text) }
-        return SourceText(text: text.replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n"))
+        let normalised = bytes.contains(UInt8(ascii: "\r"))
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        try checkControlCharacters(normalised, file: file)
+        return SourceText(text: normalised)
+    }
+
+    /// Text hygiene: a control character written anywhere in the file (front matter or body)
+    /// would reach titles, summaries and the HTML invisibly; it is an error at its place.
+    static func checkControlCharacters(_ text: String, file: String) throws(Diagnostic) {
+        guard let (offset, scalar) = TextHygiene.firstForbiddenControl(in: text) else { return }
+        var line = 1, column = 1
+        for character in text.unicodeScalars.prefix(offset) {
+            if character == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        throw .error(YAMLControlCharacters.message(scalar), at: SourceLocation(file: file, line: line, column: column))
     }
 
     /// Where the first byte that is not part of a valid UTF-8 sequence is.

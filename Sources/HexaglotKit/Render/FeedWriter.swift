@@ -26,12 +26,12 @@ struct FeedWriter {
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(x(language.locale))">
-          <title>\(x(title))</title>
+          <title>\(text(title))</title>
           <link rel="self" type="application/atom+xml" href="\(x(selfURL))"/>
           <link rel="alternate" type="text/html" hreflang="\(x(language.locale))" href="\(x(home))"/>
           <id>\(x(home))</id>
           <updated>\(Self.timestamp(updated))</updated>
-          <author><name>\(x(title))</name></author>
+          <author><name>\(text(title))</name></author>
           <generator>Hexaglot</generator>
 
         """
@@ -41,7 +41,7 @@ struct FeedWriter {
             let date = Self.timestamp(page.date!.instant)
             xml += """
               <entry xml:base="\(x(link))">
-                <title>\(x(page.title))</title>
+                <title>\(text(page.title))</title>
                 <link rel="alternate" type="text/html" href="\(x(link))"/>
                 <id>\(x(link))</id>
                 <published>\(date)</published>
@@ -49,9 +49,10 @@ struct FeedWriter {
 
             """
             for tag in builder.pageTags(page) {
-                xml += "    <category term=\"\(x(tag.slug))\" label=\"\(x(tag.name))\"/>\n"
+                xml += "    <category term=\"\(x(tag.slug))\" label=\"\(text(tag.name))\"/>
+"
             }
-            if !bodies[index].summary.isEmpty { xml += "    <summary>\(x(bodies[index].summary))</summary>\n" }
+            if !bodies[index].summary.isEmpty { xml += "    <summary>\(text(bodies[index].summary))</summary>\n" }
             xml += "    <content type=\"html\">\(x(bodies[index].html))</content>\n  </entry>\n"
         }
         xml += "</feed>\n"
@@ -59,12 +60,9 @@ struct FeedWriter {
     }
 
     private func x(_ text: String) -> String { XMLEscaping.escape(text) }
+    /// Inline text that feed readers show beside their own: bidi controls balanced, then escaped.
+    private func text(_ value: String) -> String { XMLEscaping.escape(TextHygiene.balancingBidiControls(value)) }
 
-    /// RFC 3339 in UTC, as Atom wants.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
-    }
+    /// RFC 3339 in UTC, as Atom wants, in the proleptic Gregorian calendar of the written dates.
+    static func timestamp(_ date: Date) -> String { PageDate.timestampUTC(date) }
 }

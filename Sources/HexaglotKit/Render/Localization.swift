@@ -88,10 +88,18 @@ public struct Localization: Sendable {
 }
 
 /// Dates in the language's own long format: 2026年11月20日, 20 ноября 2026 г.
+///
+/// The day shown is the day written, in the proleptic Gregorian calendar of `PageDate`.
+/// Foundation's (and ICU's) Gregorian calendar is Julian before 1582-10-15 and this toolchain
+/// has no public way to move that switch, so the formatter is given the instant whose
+/// fields, in that same calendar, are the written year, month and day: it shows them back.
+/// Only the ten days the switch skipped (1582-10-05 to 14) have no such instant; they are
+/// formatted 400 years later, where the calendars agree, with the year put back.
 /// Setting a DateFormatter up (ICU, on first use) costs far more than formatting with it, so a
 /// build keeps one per language rather than making one per date. Not for concurrent use.
 struct LongDateFormatter {
     private let formatter = DateFormatter()
+    private let yearFormatter = DateFormatter()
     private let calendar: Calendar
 
     init(language: Language) {
@@ -103,15 +111,27 @@ struct LongDateFormatter {
         formatter.timeZone = calendar.timeZone
         formatter.dateStyle = .long
         formatter.timeStyle = .none
+        yearFormatter.locale = formatter.locale
+        yearFormatter.calendar = calendar
+        yearFormatter.timeZone = calendar.timeZone
+        yearFormatter.dateFormat = "y"
     }
 
     func string(from date: PageDate) -> String {
-        var components = DateComponents()
-        components.year = date.year
-        components.month = date.month
-        components.day = date.dayOfMonth
-        components.hour = 12
-        guard let noon = calendar.date(from: components) else { return date.day }
-        return formatter.string(from: noon)
+        guard let asWritten = noon(date.year, date.month, date.dayOfMonth) else { return date.day }
+        let fields = calendar.dateComponents([.year, .month, .day], from: asWritten)
+        if fields.year == date.year, fields.month == date.month, fields.day == date.dayOfMonth {
+            return formatter.string(from: asWritten)
+        }
+        guard let later = noon(date.year + 400, date.month, date.dayOfMonth),
+              let written = noon(date.year, 1, 1), let shifted = noon(date.year + 400, 1, 1) else { return date.day }
+        let text = formatter.string(from: later)
+        let laterYear = yearFormatter.string(from: shifted)
+        guard text.contains(laterYear) else { return date.day }
+        return text.replacingOccurrences(of: laterYear, with: yearFormatter.string(from: written))
+    }
+
+    private func noon(_ year: Int, _ month: Int, _ day: Int) -> Date? {
+        calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))
     }
 }

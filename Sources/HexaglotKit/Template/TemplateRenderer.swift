@@ -155,10 +155,13 @@ struct TemplateRenderer: Sendable {
         return found
     }
 
+    /// An escaped value is inline text (a title, a name, a date) beside the template's own text,
+    /// so its bidi controls are balanced: an unterminated override cannot reach past it, even in
+    /// `<title>` or an attribute, where `<bdi>` cannot go. Raw (`{{{…}}}`) values are markup.
     private static func write(_ value: Any, escaped: Bool, to output: inout [UInt8]) {
         switch value {
         case let text as String:
-            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escaped { HTMLEscaping.append(TextHygiene.balancingBidiControls(text), to: &output) } else { output.append(contentsOf: text.utf8) }
         case let number as Int:
             output.append(contentsOf: String(number).utf8)
         default:

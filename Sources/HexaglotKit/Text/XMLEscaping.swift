@@ -35,7 +35,11 @@ public enum XMLEscaping {
 
     /// JSON that is safe inside `<script type="application/ld+json">`: no `<`, `>` or `&` can
     /// close the element or start markup, and line separators cannot break the script.
+    /// Every string in it is inline text for search engines and link previews, so its bidi
+    /// controls are balanced (`TextHygiene.balancingBidiControls`); DEL and C1 controls,
+    /// which JSON allows raw, are escaped as well.
     public static func jsonForScript(_ value: Any) -> String {
+        let value = balancingStrings(in: value)
         guard JSONSerialization.isValidJSONObject(value),
               let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]) else {
             return "{}"
@@ -48,9 +52,19 @@ public enum XMLEscaping {
             case "&": result += "\\u0026"
             case "\u{2028}": result += "\\u2028"
             case "\u{2029}": result += "\\u2029"
+            case "\u{7F}"..."\u{9F}": result += "\\u00" + String(scalar.value, radix: 16)
             default: result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    private static func balancingStrings(in value: Any) -> Any {
+        switch value {
+        case let text as String: return TextHygiene.balancingBidiControls(text)
+        case let array as [Any]: return array.map(balancingStrings)
+        case let dictionary as [String: Any]: return dictionary.mapValues(balancingStrings)
+        default: return value
+        }
     }
 }

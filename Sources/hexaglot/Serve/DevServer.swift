@@ -10,13 +10,17 @@ struct DevServer: Sendable {
     let languages: [String]
 
     func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        // Added before the routes, so it also stands in front of the not-found responder.
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: AllowedMethodsMiddleware())
         let broadcaster = self.broadcaster
-        router.get(RouterPath(stringLiteral: LiveReloadScript.eventsPath)) { _, _ -> Response in
-            let stream = await broadcaster.subscribe()
+        router.get(RouterPath(stringLiteral: LiveReloadScript.eventsPath)) { request, _ -> Response in
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream; charset=utf-8"
             headers[.cacheControl] = "no-store"
+            // HEAD gets the headers without opening a stream that nobody would read.
+            guard request.method == .get else { return Response(status: .ok, headers: headers) }
+            let stream = await broadcaster.subscribe()
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
                 for await message in stream {
                     try await writer.write(ByteBuffer(string: message))

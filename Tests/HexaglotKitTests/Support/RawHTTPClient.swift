@@ -32,15 +32,23 @@ struct RawHTTPClient {
         return descriptor
     }
 
-    private func send(_ descriptor: Int32, path: String) {
-        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
+    private func send(_ descriptor: Int32, method: String = "GET", path: String) {
+        // A body-less request says so, as clients of POST and PUT do.
+        let length = method == "GET" || method == "HEAD" ? "" : "Content-Length: 0\r\n"
+        let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(length)Connection: close\r\n\r\n"
         _ = request.withCString { write(descriptor, $0, strlen($0)) }
     }
 
     func get(_ path: String, timeout: TimeInterval = 5) throws -> Reply {
+        try request("GET", path, timeout: timeout)
+    }
+
+    /// Any method; the reply is read until the server closes the connection, so a body sent
+    /// where none belongs (after HEAD) shows in `body`.
+    func request(_ method: String, _ path: String, timeout: TimeInterval = 5) throws -> Reply {
         let descriptor = try connectSocket(timeout: timeout)
         defer { close(descriptor) }
-        send(descriptor, path: path)
+        send(descriptor, method: method, path: path)
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

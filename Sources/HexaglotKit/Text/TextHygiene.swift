@@ -1,0 +1,83 @@
+/// What may be in text that a site's authors write into YAML (front matter, site.yaml, i18n
+/// files), and how inline text is kept from spilling its bidirectional controls onto its
+/// neighbours.
+public enum TextHygiene {
+    /// C0 controls other than tab and line feed (CR too: YAML turns written line breaks into
+    /// LF, so a CR in a value came from an escape), DEL, and the C1 controls. They are invisible,
+    /// XML 1.0 cannot hold most of them, and browsers treat them as parse errors.
+    public static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 { return value != 0x09 && value != 0x0A }
+        return (0x7F...0x9F).contains(value)
+    }
+
+    /// The first forbidden control and its offset in Unicode scalars, if any.
+    public static func firstForbiddenControl(in text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+        // Most text is printable ASCII or has no byte in the ranges at all: one pass over bytes.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        for (offset, scalar) in text.unicodeScalars.enumerated() where isForbiddenControl(scalar) {
+            return (offset, scalar)
+        }
+        return nil
+    }
+
+    /// `U+0000 (NUL)`: how messages name a control character.
+    public static func name(of scalar: Unicode.Scalar) -> String {
+        let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR",
+                     "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
+                     "FS", "GS", "RS", "US"]
+        var hex = String(scalar.value, radix: 16, uppercase: true)
+        hex = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let value = Int(scalar.value)
+        if value < names.count { return "U+\(hex) (\(names[value]))" }
+        if value == 0x7F { return "U+\(hex) (DEL)" }
+        if value == 0x85 { return "U+\(hex) (NEL)" }
+        return "U+\(hex)"
+    }
+
+    // MARK: Bidirectional controls
+
+    /// LRE, RLE, LRO, RLO open an embedding or override that PDF closes; LRI, RLI, FSI open an
+    /// isolate that PDI closes. Each runs to the end of the paragraph when left open.
+    static func isBidiControl(_ value: UInt32) -> Bool {
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    /// `text` with its bidirectional controls paired: every embedding, override or isolate it
+    /// opens is closed at its end, and closers with nothing of its own to close are dropped.
+    ///
+    /// Inline values (titles, summaries, tag, language and channel names) are inserted next
+    /// to other text: in `<title>` after a page title comes the site's name, in a feed reader
+    /// a title sits in the reader's own layout. An unterminated U+202E in a title would reverse
+    /// everything after it up to the paragraph's end. Balanced, the value's controls act only
+    /// inside the value, in any context, including `<title>`, attributes, XML and JSON, which
+    /// cannot hold `<bdi>`; and nothing is added to text that has no such controls.
+    public static func balancingBidiControls(_ text: String) -> String {
+        // Every bidi control is E2 80 AA–AE or E2 81 A6–A9 in UTF-8.
+        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: { isBidiControl($0.value) }) else { return text }
+        // The open embeddings and isolates, innermost last (true: an isolate).
+        var open: [Bool] = []
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x202A, 0x202B, 0x202D, 0x202E:
+                open.append(false)
+            case 0x2066...0x2068:
+                open.append(true)
+            case 0x202C:
+                // PDF closes the innermost embedding, never across an isolate (UAX #9, X7).
+                guard open.last == false else { continue }
+                open.removeLast()
+            case 0x2069:
+                // PDI closes the innermost isolate and every embedding opened inside it (X6a).
+                guard let isolate = open.lastIndex(of: true) else { continue }
+                open.removeSubrange(isolate...)
+            default:
+                break
+            }
+            result.append(scalar)
+        }
+        for isIsolate in open.reversed() { result.append(isIsolate ? "\u{2069}" : "\u{202C}") }
+        return String(result)
+    }
+}
