@@ -118,8 +118,10 @@ public struct SiteBuilder: Sendable {
 
     /// Every file of every language folder, by language code.
     private func discoverContent(_ config: SiteConfig, _ engine: DiagnosticEngine) -> [String: [SourceFile]] {
-        let discovery = ContentDiscovery(siteRoot: options.source)
+        let discovery = ContentDiscovery(siteRoot: options.source, languageCodes: config.languages.map(\.code))
         let content = options.source.appendingPathComponent("content")
+        engine.emit(ContentTopLevel(content: content, languageCodes: config.languages.map(\.code),
+                                    defaultLanguage: config.defaultLanguage.code).problems())
         let found = config.languages.parallelMap { language -> ([SourceFile], [Diagnostic])? in
             let folder = content.appendingPathComponent(language.code)
             guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
@@ -181,7 +183,7 @@ public struct SiteBuilder: Sendable {
     private func publishedFiles(_ site: Site) -> [String: URL] {
         var files: [String: URL] = [:]
         for resource in site.resources { files[resource.path] = resource.source.url }
-        let (statics, _) = ContentDiscovery(siteRoot: options.source)
+        let (statics, _) = ContentDiscovery(siteRoot: options.source, languageCodes: site.config.languages.map(\.code))
             .files(in: options.source.appendingPathComponent("content/static"), displayPrefix: "content/static")
         for file in statics { files[file.relativePath] = file.url }
         return files
@@ -206,7 +208,7 @@ public struct SiteBuilder: Sendable {
     /// Files published as they are: page resources, `content/static/`, the theme's `assets/`.
     private func staticFiles(_ site: Site, _ engine: DiagnosticEngine) -> [OutputFile] {
         var files = site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
-        let discovery = ContentDiscovery(siteRoot: options.source)
+        let discovery = ContentDiscovery(siteRoot: options.source, languageCodes: site.config.languages.map(\.code))
         for (folder, prefix) in [(options.source.appendingPathComponent("content/static"), "content/static"),
                                  (options.templates.appendingPathComponent("assets"), displayPath(options.templates) + "/assets")] {
             let (found, problems) = discovery.files(in: folder, displayPrefix: prefix)
