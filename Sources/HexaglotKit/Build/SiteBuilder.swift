@@ -15,10 +15,10 @@ public struct SiteBuilder: Sendable {
         var clock = StageClock()
         let inputs = clock.measure("up-to-date check") { options.skipsUnchangedBuilds ? BuildManifest.inputsHash(options) : 0 }
         if options.skipsUnchangedBuilds, let manifest = BuildManifest.read(from: options.output), manifest.inputs == inputs,
-           manifest.validUntil.map({ options.now < $0 }) ?? true,
+           manifest.validUntil.map({ options.now < $0 }) ?? true, let warnings = manifest.warnings,
            manifest.outputs == BuildManifest.outputsHash(options.output) {
             var report = BuildReport(pagesPerLanguage: Array(zip(manifest.pagesPerLanguage, manifest.pageCounts)).map { (code: $0.0, count: $0.1) },
-                                     filesWritten: 0, warnings: [], seconds: clock.total)
+                                     filesWritten: 0, warnings: warnings.map(\.diagnostic), seconds: clock.total)
             report.isUpToDate = true
             report.stages = clock.stages
             return report
@@ -75,7 +75,8 @@ public struct SiteBuilder: Sendable {
         if options.skipsUnchangedBuilds {
             let comingDue = sources.compactMap { $0.frontMatter.date?.instant }.filter { $0 > options.now }.min()
             BuildManifest(inputs: inputs, outputs: BuildManifest.outputsHash(options.output), validUntil: comingDue,
-                          pagesPerLanguage: counts.map(\.code), pageCounts: counts.map(\.count)).write(to: options.output)
+                          pagesPerLanguage: counts.map(\.code), pageCounts: counts.map(\.count),
+                          warnings: engine.diagnostics.map(BuildManifest.StoredDiagnostic.init)).write(to: options.output)
         }
         var report = BuildReport(pagesPerLanguage: counts, filesWritten: all.count,
                                  warnings: engine.diagnostics, seconds: clock.total)
