@@ -41,13 +41,12 @@ final class DiagnosticPrinter: @unchecked Sendable {
         return "\u{1B}[1m\(place)\u{1B}[0m\(colour)\(severity):\u{1B}[0m \u{1B}[1m\(diagnostic.message)\u{1B}[0m"
     }
 
-    /// The source line and a caret under the column, when the file can be read.
+    /// The source line and a caret under the column. Only for a diagnostic about a line (not a
+    /// whole file) of a regular file inside the site: never through a link leading out of it,
+    /// never a FIFO or device (see `ContainedFile`).
     private func excerpt(for diagnostic: Diagnostic) -> String? {
-        guard let location = diagnostic.location else { return nil }
-        let url = location.file.hasPrefix("/") ? URL(fileURLWithPath: location.file) : source.appendingPathComponent(location.file)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: url.path),
+        guard let location = diagnostic.location, !location.isWholeFile,
+              let data = ContainedFile.contents(of: location.file, inside: source),
               let text = String(data: data, encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard location.line >= 1, location.line <= lines.count else { return nil }

@@ -22,6 +22,33 @@ struct BuildManifest: Codable, Equatable {
     var validUntil: Date?
     var pagesPerLanguage: [String]
     var pageCounts: [Int]
+    /// The warnings of the build that wrote the output: a no-op rebuild prints them again, as
+    /// a full build would (nil in manifests written before they were kept: those never match).
+    var warnings: [StoredDiagnostic]?
+
+    /// A warning as the manifest keeps it.
+    struct StoredDiagnostic: Codable, Equatable {
+        var message: String
+        var file: String?
+        var line: Int?
+        var column: Int?
+        var isWholeFile: Bool?
+
+        init(_ diagnostic: Diagnostic) {
+            message = diagnostic.message
+            file = diagnostic.location?.file
+            line = diagnostic.location?.line
+            column = diagnostic.location?.column
+            isWholeFile = diagnostic.location?.isWholeFile
+        }
+
+        var diagnostic: Diagnostic {
+            let location = file.map { file in
+                isWholeFile == true ? SourceLocation(file: file) : SourceLocation(file: file, line: line ?? 1, column: column ?? 1)
+            }
+            return .warning(message, at: location)
+        }
+    }
 
     static func read(from output: URL) -> BuildManifest? {
         guard let data = FileManager.default.contents(atPath: location(for: output).path) else { return nil }
@@ -62,7 +89,8 @@ struct BuildManifest: Codable, Equatable {
     /// which would make the no-op check as slow as a small build.
     private static func stampTree(_ folder: URL, into hasher: inout StableHasher) {
         var entries: [(String, Int, Int)] = []
-        collect(folder.path, into: &entries, depth: 0)
+        var visited: Set<FolderID> = []
+        collect(folder.path, into: &entries, visited: &visited, depth: 0)
         // Directory order is the file system's: sort so the hash is not.
         for (path, size, time) in entries.sorted(by: { $0.0 < $1.0 }) {
             hasher.combine(path)
@@ -71,21 +99,39 @@ struct BuildManifest: Codable, Equatable {
         }
     }
 
-    private static func collect(_ path: String, into entries: inout [(String, Int, Int)], depth: Int) {
+    /// Every entry counts, not only regular files: a FIFO, socket, device or broken link is an
+    /// error or warning of the full build, so adding one must make the next build a real one.
+    /// Each folder is walked once (by device and inode), so a link loop cannot make this endless.
+    private static func collect(_ path: String, into entries: inout [(String, Int, Int)], visited: inout Set<FolderID>, depth: Int) {
         guard depth < 64, let directory = opendir(path) else { return }
-        defer { closedir(directory) }
+        var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            guard !name.hasPrefix(".") else { continue }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        closedir(directory)
+        // Sorted, so which path reaches a folder first (its own or a link) does not depend on
+        // the file system's order.
+        for name in names.sorted() {
             let child = path + "/" + name
             var info = stat()
-            guard stat(child, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                collect(child, into: &entries, depth: depth + 1)
-            } else if (info.st_mode & S_IFMT) == S_IFREG {
+            guard lstat(child, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                // Where it leads counts too: pointing a link elsewhere changes what is published.
+                entries.append((child + " -> " + (ContainedFile.resolvedPath(child) ?? ""), -2, 0))
+                guard stat(child, &info) == 0 else { continue }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                if visited.insert(FolderID(info)).inserted {
+                    collect(child, into: &entries, visited: &visited, depth: depth + 1)
+                }
+            case S_IFREG:
                 entries.append((child, Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
+            default:
+                entries.append((child, -1, Int(info.st_mode & S_IFMT)))
             }
         }
     }

@@ -17,10 +17,10 @@ public struct SiteBuilder: Sendable {
         let destination = try clock.measure("output folder") { () throws(BuildFailure) in try checkOutputFolder() }
         let inputs = clock.measure("up-to-date check") { options.skipsUnchangedBuilds ? BuildManifest.inputsHash(options) : 0 }
         if options.skipsUnchangedBuilds, let manifest = BuildManifest.read(from: options.output), manifest.inputs == inputs,
-           manifest.validUntil.map({ options.now < $0 }) ?? true,
+           manifest.validUntil.map({ options.now < $0 }) ?? true, let warnings = manifest.warnings,
            manifest.outputs == BuildManifest.outputsHash(options.output) {
             var report = BuildReport(pagesPerLanguage: Array(zip(manifest.pagesPerLanguage, manifest.pageCounts)).map { (code: $0.0, count: $0.1) },
-                                     filesWritten: 0, warnings: [], seconds: clock.total)
+                                     filesWritten: 0, warnings: warnings.map(\.diagnostic), seconds: clock.total)
             report.isUpToDate = true
             report.stages = clock.stages
             return report
@@ -79,7 +79,8 @@ public struct SiteBuilder: Sendable {
         if options.skipsUnchangedBuilds {
             let comingDue = sources.compactMap { $0.frontMatter.date?.instant }.filter { $0 > options.now }.min()
             BuildManifest(inputs: inputs, outputs: BuildManifest.outputsHash(options.output), validUntil: comingDue,
-                          pagesPerLanguage: counts.map(\.code), pageCounts: counts.map(\.count)).write(to: options.output)
+                          pagesPerLanguage: counts.map(\.code), pageCounts: counts.map(\.count),
+                          warnings: engine.diagnostics.map(BuildManifest.StoredDiagnostic.init)).write(to: options.output)
         }
         var report = BuildReport(pagesPerLanguage: counts, filesWritten: all.count,
                                  warnings: engine.diagnostics, seconds: clock.total)
@@ -130,8 +131,10 @@ public struct SiteBuilder: Sendable {
 
     /// Every file of every language folder, by language code.
     private func discoverContent(_ config: SiteConfig, _ engine: DiagnosticEngine) -> [String: [SourceFile]] {
-        let discovery = ContentDiscovery(siteRoot: options.source)
+        let discovery = ContentDiscovery(siteRoot: options.source, languageCodes: config.languages.map(\.code))
         let content = options.source.appendingPathComponent("content")
+        engine.emit(ContentTopLevel(content: content, languageCodes: config.languages.map(\.code),
+                                    defaultLanguage: config.defaultLanguage.code).problems())
         let found = config.languages.parallelMap { language -> ([SourceFile], [Diagnostic])? in
             let folder = content.appendingPathComponent(language.code)
             guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
@@ -193,7 +196,7 @@ public struct SiteBuilder: Sendable {
     private func publishedFiles(_ site: Site) -> [String: URL] {
         var files: [String: URL] = [:]
         for resource in site.resources { files[resource.path] = resource.source.url }
-        let (statics, _) = ContentDiscovery(siteRoot: options.source)
+        let (statics, _) = ContentDiscovery(siteRoot: options.source, languageCodes: site.config.languages.map(\.code))
             .files(in: options.source.appendingPathComponent("content/static"), displayPrefix: "content/static")
         for file in statics { files[file.relativePath] = file.url }
         return files
@@ -218,7 +221,7 @@ public struct SiteBuilder: Sendable {
     /// Files published as they are: page resources, `content/static/`, the theme's `assets/`.
     private func staticFiles(_ site: Site, _ engine: DiagnosticEngine) -> [OutputFile] {
         var files = site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
-        let discovery = ContentDiscovery(siteRoot: options.source)
+        let discovery = ContentDiscovery(siteRoot: options.source, languageCodes: site.config.languages.map(\.code))
         for (folder, prefix) in [(options.source.appendingPathComponent("content/static"), "content/static"),
                                  (options.templates.appendingPathComponent("assets"), displayPath(options.templates) + "/assets")] {
             let (found, problems) = discovery.files(in: folder, displayPrefix: prefix)

@@ -34,7 +34,7 @@ struct ProblemLocator {
         var loaded: [WrittenAttributes] = []
         if let enumerator = FileManager.default.enumerator(atPath: templates.path) {
             for case let path as String in enumerator where path.hasSuffix(".mustache") {
-                guard let data = FileManager.default.contents(atPath: templates.appendingPathComponent(path).path) else { continue }
+                guard let data = ContainedFile.contents(of: path, inside: templates) else { continue }
                 loaded.append(WrittenAttributes(text: String(decoding: data, as: UTF8.self), file: templatesDisplayPath + "/" + path))
             }
         }
@@ -113,13 +113,9 @@ struct ProblemLocator {
     /// A source file's URL attributes (raw HTML in Markdown, a copied HTML or CSS file); nil for folders.
     private mutating func sourceText(_ path: String) -> WrittenAttributes? {
         if let cached = sourceTexts[path] { return cached }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : source.appendingPathComponent(path)
-        var isDirectory: ObjCBool = false
-        var result: WrittenAttributes?
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-           let data = FileManager.default.contents(atPath: url.path), data.count < 4 << 20 {
-            result = WrittenAttributes(text: String(decoding: data, as: UTF8.self), file: path)
-        }
+        // Only a regular file inside the site: its lines may be printed as the problem's place.
+        let result = ContainedFile.contents(of: path, inside: source, maximumBytes: 4 << 20)
+            .map { WrittenAttributes(text: String(decoding: $0, as: UTF8.self), file: path) }
         sourceTexts[path] = result
         return result
     }

@@ -4,11 +4,24 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     public var file: String
     public var line: Int
     public var column: Int
+    /// The problem is the file (or folder) as a whole, not one of its lines: it is still printed
+    /// as line 1, column 1 (what editors and CI annotations expect), but no line is shown under it.
+    public var isWholeFile: Bool
 
-    public init(file: String, line: Int = 1, column: Int = 1) {
+    /// A line (and column) of a file.
+    public init(file: String, line: Int, column: Int = 1) {
         self.file = file
         self.line = max(line, 1)
         self.column = max(column, 1)
+        self.isWholeFile = false
+    }
+
+    /// The file or folder as a whole.
+    public init(file: String) {
+        self.file = file
+        self.line = 1
+        self.column = 1
+        self.isWholeFile = true
     }
 
     public var description: String { "\(file):\(line):\(column)" }

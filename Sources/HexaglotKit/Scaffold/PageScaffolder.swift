@@ -41,7 +41,7 @@ public struct PageScaffolder: Sendable {
             throw .content([.error("\(source.displayPath) does not exist; nothing to translate", at: nil)])
         }
         let limit = config.maximumPageBytes ?? BuildOptions(source: siteFolder).maximumPageBytes
-        let text = try TranslationDraft.make(from: url(of: source), displayPath: source.displayPath,
+        let text = try TranslationDraft.make(from: url(of: source), inside: siteFolder, displayPath: source.displayPath,
                                              language: source.language, maximumBytes: limit)
         let target = source.inLanguage(code)
         try write(text, to: target)

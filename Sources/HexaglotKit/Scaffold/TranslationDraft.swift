@@ -4,9 +4,12 @@ import Foundation
 /// line (title, date, tags, summary, comments… for the translator to translate in place), any
 /// `translatedFrom` of its own replaced by a record of the source itself, and its body copied.
 enum TranslationDraft {
-    static func make(from file: URL, displayPath: String, language: String, maximumBytes: Int) throws(ScaffoldError) -> String {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw .content([.error("cannot read file", at: SourceLocation(file: displayPath))])
+    /// `file` is read only if it is a regular file inside `site`: a link leading out of the site
+    /// (to `/proc/self/environ`) would copy what it leads to into the site, a FIFO would block.
+    static func make(from file: URL, inside site: URL, displayPath: String, language: String, maximumBytes: Int) throws(ScaffoldError) -> String {
+        guard let data = ContainedFile.contents(of: file.path, inside: site, maximumBytes: .max) else {
+            throw .content([.error("cannot read file: only a regular file inside the site is read, not a symbolic link leading out of it, a FIFO or a device",
+                                   at: SourceLocation(file: displayPath))])
         }
         guard data.count <= maximumBytes else {
             throw .content([.error("file is \(data.count) bytes, over the limit of \(maximumBytes) bytes for one page (maxPageBytes in site.yaml)",
