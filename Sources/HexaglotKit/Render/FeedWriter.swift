@@ -49,8 +49,7 @@ struct FeedWriter {
 
             """
             for tag in builder.pageTags(page) {
-                xml += "    <category term=\"\(x(tag.slug))\" label=\"\(text(tag.name))\"/>
-"
+                xml += "    <category term=\"\(x(tag.slug))\" label=\"\(text(tag.name))\"/>\n"
             }
             if !bodies[index].summary.isEmpty { xml += "    <summary>\(text(bodies[index].summary))</summary>\n" }
             xml += "    <content type=\"html\">\(x(bodies[index].html))</content>\n  </entry>\n"
