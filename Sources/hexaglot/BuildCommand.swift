@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HexaglotKit
 
-struct Build: AsyncParsableCommand {
+struct Build: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, github
     }
@@ -39,7 +39,7 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: "text; json: diagnostics as a JSON array on standard output; github: GitHub Actions annotations (::error file=…,line=…::).")
     var format: Format = .text
 
-    func run() async throws {
+    func run() throws {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var options = BuildOptions(source: site.folder,
                                    output: output.map { URL(fileURLWithPath: $0, relativeTo: current) })
@@ -54,7 +54,7 @@ struct Build: AsyncParsableCommand {
         if let progress { options.progress = { @Sendable text in progress.show(text) } }
         let report: BuildReport
         do {
-            report = try await SiteBuilder(options: options).build()
+            report = try SiteBuilder(options: options).build()
             progress?.clear()
         } catch {
             progress?.clear()

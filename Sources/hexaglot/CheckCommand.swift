@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HexaglotKit
 
-struct Check: AsyncParsableCommand {
+struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into a temporary folder and check its links.",
         discussion: """
@@ -25,11 +25,11 @@ struct Check: AsyncParsableCommand {
     @Option(name: .long, help: "text (diagnostics like the build's) or json (an array of problems).")
     var format: Format = .text
 
-    func run() async throws {
+    func run() throws {
         let options = BuildOptions(source: site.folder)
         let report: CheckReport
         do {
-            report = try await SiteChecker(options: options).check()
+            report = try SiteChecker(options: options).check()
         } catch {
             // A site that does not build has nothing to check; JSON readers still get its errors as JSON.
             guard format == .json else { throw error }

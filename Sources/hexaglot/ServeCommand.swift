@@ -52,8 +52,8 @@ struct Serve: AsyncParsableCommand {
         let watcher = SourceWatcher(folders: [siteFolder.appendingPathComponent("content"), options.templates])
         await rebuilder.rebuild(reason: nil)
 
-        let languages = (try? SiteBuilder(options: options).loadSite().site.config.languages.map(\.code)) ?? []
-        let server = DevServer(files: StaticFileResolver(root: output), broadcaster: broadcaster, languages: languages)
+        let server = DevServer(files: StaticFileResolver(root: output), broadcaster: broadcaster,
+                               languages: { rebuilder.languageCodes.value })
         if host != "127.0.0.1" && host != "::1" && host != "localhost" {
             FileHandle.standardError.write(Data("warning: serving on \(host): other machines on the network can see the preview\n".utf8))
         }

@@ -26,7 +26,7 @@ import Testing
     }
 
     func problems(_ site: TestSite) async throws -> [String] {
-        try await SiteChecker(options: site.options).check().problems.map(\.description)
+        try SiteChecker(options: site.options).check().problems.map(\.description)
     }
 
     @Test func aCleanSiteHasNoProblems() async throws {
@@ -42,7 +42,7 @@ import Testing
             "content/en/news/2026-10-05-visit/photo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
             "content/static/images/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         ], yaml: yaml + "logo: images/logo.svg\n")
-        let report = try await SiteChecker(options: site.options).check()
+        let report = try SiteChecker(options: site.options).check()
         #expect(report.problems.map(\.description) == [])
         #expect(report.pagesChecked > 10)
         let youtube = try #require(report.externalLinks.first { $0.url == "https://www.youtube.com/user/UNIDObeta" })
@@ -162,7 +162,7 @@ import Testing
     @Test func theDepartmentSitePasses() async throws {
         var options = BuildOptions(source: Fixtures.repositoryRoot, output: nil)
         options.now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
-        let report = try await SiteChecker(options: options).check()
+        let report = try SiteChecker(options: options).check()
         #expect(report.problems.map(\.description) == [])
         #expect(report.pagesChecked > 100)
     }

@@ -17,7 +17,7 @@ import Testing
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-department-\(UUID().uuidString)")
         var options = BuildOptions(source: Fixtures.repositoryRoot, output: output)
         options.now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
-        try await SiteBuilder(options: options).build()
+        _ = try SiteBuilder(options: options).build()
         return output
     }
 

@@ -72,7 +72,7 @@ import Testing
         #expect(other.contains("<a href=\"/en/offers/\(Self.encoded)/#top\">in brackets</a>"))
         #expect(other.contains("<a href=\"/en/offers/a%20b/\">space</a> <a href=\"/en/offers/a%20b/\">bracketed space</a> <a href=\"/en/offers/50%25/\">percent</a>"))
         // `hexaglot check` finds each of these links' pages.
-        let checked = try await SiteChecker(options: site.options).check()
+        let checked = try SiteChecker(options: site.options).check()
         #expect(checked.problems.map(\.description) == [])
     }
 

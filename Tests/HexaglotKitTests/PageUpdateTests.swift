@@ -40,7 +40,7 @@ import Testing
         for path in paths { try site.write(edits[path]!, to: path) }
         var options = site.options
         options.cache = cache
-        let report = try await SiteBuilder(options: options).build(changed: paths.map { site.root.appendingPathComponent($0).path })
+        let report = try SiteBuilder(options: options).build(changed: paths.map { site.root.appendingPathComponent($0).path })
         try await site.expectOutputMatchesCleanBuild(what)
         return report
     }
@@ -119,7 +119,7 @@ import Testing
         // A template change is not a page body.
         try site.write(Self.projectTheme["page.mustache"]!.replacingOccurrences(of: "<article", with: "<article data-t=\"1\""),
                        to: "templates/page.mustache")
-        let report = try await SiteBuilder(options: options).build(changed: [site.root.appendingPathComponent("templates/page.mustache").path])
+        let report = try SiteBuilder(options: options).build(changed: [site.root.appendingPathComponent("templates/page.mustache").path])
         #expect(report.pagesUpdated == nil)
         #expect(site.file("en/about/index.html")?.contains("data-t=\"1\"") == true)
     }
@@ -134,8 +134,8 @@ import Testing
         try site.write("---\ntitle: Item 2\ntags: [a, b2]\n---\nSee [gone](missing.md).\n", to: item)
         var options = site.options
         options.cache = cache
-        await #expect(throws: BuildFailure.self) {
-            try await SiteBuilder(options: options).build(changed: [site.root.appendingPathComponent(item).path])
+        #expect(throws: BuildFailure.self) {
+            try SiteBuilder(options: options).build(changed: [site.root.appendingPathComponent(item).path])
         }
         #expect(TestSite.contents(of: site.output) == before)
         // Mended, the next edit is a full build again (the failed one left nothing to update).

@@ -28,10 +28,20 @@ public struct BuildOptions: Sendable {
     public var cache: BuildCache?
     /// The theme folder; `templates/` in the site folder by default.
     public var templates: URL
+    /// Keep, for each page, its Markdown links as written and as published with their places
+    /// (`RenderedBody.links`): `check` traces problems back to them.
+    public var recordsLinks = false
 
     public init(source: URL, output: URL? = nil) {
         self.source = source.standardizedFileURL
         self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
         self.templates = self.source.appendingPathComponent("templates")
+    }
+
+    /// A path as diagnostics show it: relative to the site folder when inside it.
+    func displayPath(of url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let root = source.path
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 }

@@ -19,13 +19,18 @@ public struct BuildReport: Sendable {
     /// `zh 14, en 14, ar 11 · 120 files in 0.21 s`
     /// One line per stage, with its share of the build and the cores it kept busy:
     /// `  markdown      0.123 s  45%  1.9 cores`.
+    /// Time outside every named stage (between them, and building the report) is one last
+    /// `other` line, so the lines add up to the whole build.
     public var stageTable: String {
-        stages.map { stage in
-            let share = seconds > 0 ? Int((stage.seconds / seconds * 100).rounded()) : 0
-            let cores = stage.seconds > 0.001 ? String(format: "  %.1f cores", stage.cpuSeconds / stage.seconds) : ""
-            return "  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
-                + String(format: "%8.3f s  %3d%%", stage.seconds, share) + cores
-        }.joined(separator: "\n")
+        func line(_ name: String, _ stageSeconds: Double, cores: Double?) -> String {
+            let share = seconds > 0 ? Int((stageSeconds / seconds * 100).rounded()) : 0
+            let coreText = cores.map { String(format: "  %.1f cores", $0) } ?? ""
+            return "  " + name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s  %3d%%", stageSeconds, share) + coreText
+        }
+        var lines = stages.map { line($0.name, $0.seconds, cores: $0.seconds > 0.001 ? $0.cpuSeconds / $0.seconds : nil) }
+        let other = seconds - stages.map(\.seconds).reduce(0, +)
+        if other >= 0.001 { lines.append(line("other", other, cores: nil)) }
+        return lines.joined(separator: "\n")
     }
 
     public var summary: String {

@@ -9,18 +9,20 @@ struct MarkdownStage: Sendable {
     let renderer = MarkdownRenderer()
     let allowsRawHTML: Bool
     let timeLimit: Double
-    let cache: BuildCache?
     /// Where every link target lives: rendered Markdown depends on it, so cache keys include it
-    /// (0 without a cache).
+    /// (0 when bodies are not cached).
     let linkContext: UInt64
+    /// Each body keeps its links as written and as published (`RenderedBody.links`).
+    let recordsLinks: Bool
 
-    init(site: Site, markdownFiles: Set<String>, images: ImageSizes, timeLimit: Double, cache: BuildCache?) {
+    /// `keysBodies`: the bodies will be looked up in and stored to a cache, so their keys are needed.
+    init(site: Site, markdownFiles: Set<String>, images: ImageSizes, timeLimit: Double, keysBodies: Bool, recordsLinks: Bool = false) {
         resolver = LinkResolver(site: site, markdownFiles: markdownFiles)
         self.images = images
         allowsRawHTML = site.config.allowsRawHTML
         self.timeLimit = site.config.markdownTimeLimit ?? timeLimit
-        self.cache = cache
-        linkContext = cache == nil ? 0 : Self.linkContext(site, markdownFiles: markdownFiles)
+        self.recordsLinks = recordsLinks
+        linkContext = keysBodies ? Self.linkContext(site, markdownFiles: markdownFiles) : 0
     }
 
     private static func linkContext(_ site: Site, markdownFiles: Set<String>) -> UInt64 {
@@ -34,7 +36,8 @@ struct MarkdownStage: Sendable {
     }
 
     /// The bodies of `indices` (in parallel, under the watchdog), each with its problems.
-    func render(_ indices: [Int], of site: Site, counter: ProgressCounter? = nil) throws(BuildFailure) -> [(RenderedBody, [Diagnostic])] {
+    func render(_ indices: [Int], of site: Site, cache: BuildCache?,
+                counter: ProgressCounter? = nil) throws(BuildFailure) -> [(RenderedBody, [Diagnostic])] {
         let watchdog = MarkdownWatchdog(limit: timeLimit)
         return try watchdog.run { indices.parallelMap { index -> (RenderedBody, [Diagnostic]) in
             let page = site.pages[index]
@@ -58,7 +61,7 @@ struct MarkdownStage: Sendable {
         for part in [page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
                      page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}"] { key.combine(part) }
         key.combine(page.bodyLineOffset)
-        key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0))
+        key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0) + (recordsLinks ? 4 : 0))
         return key.value
     }
 
@@ -69,7 +72,12 @@ struct MarkdownStage: Sendable {
                                     allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
                                     isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
         let rootPath = resolver.site.config.rootPath
-        let (rendered, problems) = renderer.render(source, rewriteLink: { resolver.rewrite($0, from: page) },
+        var links: [RenderedBody.Link] = []
+        let (rendered, problems) = renderer.render(source, rewriteLink: { link in
+                                                       let rewrite = resolver.rewrite(link, from: page)
+                                                       if recordsLinks { links.append(.init(link, rewrite)) }
+                                                       return rewrite
+                                                   },
                                                    imageSize: { images.size(of: $0, onPage: page.path, rootPath: rootPath) },
                                                    waitingForInlinePhase: waiting)
         var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
@@ -81,6 +89,7 @@ struct MarkdownStage: Sendable {
         }
         let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage
         return (RenderedBody(html: rendered.html, headings: rendered.headings, summary: summary,
-                             readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image), problems)
+                             readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image,
+                             links: recordsLinks ? links : nil), problems)
     }
 }

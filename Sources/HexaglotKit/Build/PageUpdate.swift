@@ -2,15 +2,24 @@ import Foundation
 
 /// What `serve` keeps of its last good build (in its `BuildCache`) so that an edit to page
 /// bodies is applied in place, in milliseconds, instead of building the whole site again.
+/// Values only: the cache is handed to each update, never held.
 struct BuildSnapshot {
     var site: Site
     /// Holds the bodies and list entries of the last build; rendering never reads `Page.body`.
-    /// Kept without its cache (the cache holds the snapshot), given it back for each update.
     var renderer: SiteRenderer
     var markdown: MarkdownStage
     /// Each Markdown file of the site, by its path as diagnostics show it (`content/zh/a.md`).
     var sourceFiles: [String: SourceFile]
     var pageCounts: [(code: String, count: Int)]
+
+    init(_ products: BuildProducts) {
+        site = products.site
+        renderer = products.renderer
+        markdown = products.markdown
+        let markdownFiles = products.sourceFiles.values.joined().filter(\.isMarkdown).map { ($0.displayPath, $0) }
+        sourceFiles = Dictionary(markdownFiles, uniquingKeysWith: { first, _ in first })
+        pageCounts = products.pagesPerLanguage
+    }
 }
 
 extension SiteBuilder {
@@ -19,9 +28,9 @@ extension SiteBuilder {
     /// only their bodies are rendered again and the files that show them (or their summary and
     /// params) replaced; anything else (a new or removed file, a title, date, tags…, a template,
     /// i18n, site.yaml, a problem to report) takes a full build.
-    public func build(changed: [String]) async throws(BuildFailure) -> BuildReport {
+    public func build(changed: [String]) throws(BuildFailure) -> BuildReport {
         if let report = try updateBodies(changed) { return report }
-        return try await build()
+        return try build()
     }
 
     /// The in-place update, or nil when the change needs a full build.
@@ -30,44 +39,51 @@ extension SiteBuilder {
         var clock = StageClock()
         let root = options.source.path + "/"
         let limit = snapshot.site.config.maximumPageBytes ?? options.maximumPageBytes
-        var updated: [Int] = []
-        for path in Set(changed).sorted() {
-            guard path.hasPrefix(root) else { return nil }
-            let display = String(path.dropFirst(root.count))
-            guard let file = snapshot.sourceFiles[display], display.hasPrefix("content/"),
-                  let index = snapshot.site.pagesBySource[String(display.dropFirst("content/".count))] else { return nil }
-            var page = snapshot.site.pages[index]
-            // Fallback copies show the page's body under other languages' addresses.
-            guard page.fallbackOf == nil, snapshot.site.fallbackPages[page.translationKey] == nil else { return nil }
-            let (source, problems) = readPage(file, language: page.language, maximumBytes: limit)
-            guard let source, problems.isEmpty, source.frontMatter.givesSamePlace(as: page.frontMatter),
-                  source.titleFromHeading == page.titleFromHeading, !source.titleFromHeading || source.title == page.title
-            else { return nil }
-            page.frontMatter = source.frontMatter
-            page.body = source.body
-            page.bodyLineOffset = source.bodyLineOffset
-            snapshot.site.pages[index] = page
-            updated.append(index)
+        var site = snapshot.site
+        let updated: [Int]? = clock.measure("front matter") {
+            var updated: [Int] = []
+            for path in Set(changed).sorted() {
+                guard path.hasPrefix(root) else { return nil }
+                let display = String(path.dropFirst(root.count))
+                guard let file = snapshot.sourceFiles[display], display.hasPrefix("content/"),
+                      let index = site.pagesBySource[String(display.dropFirst("content/".count))] else { return nil }
+                var page = site.pages[index]
+                // Fallback copies show the page's body under other languages' addresses.
+                guard page.fallbackOf == nil, site.fallbackPages[page.translationKey] == nil else { return nil }
+                let (source, problems) = BuildPipeline.readPage(file, language: page.language, maximumBytes: limit, cache: cache)
+                guard let source, problems.isEmpty, source.frontMatter.givesSamePlace(as: page.frontMatter),
+                      source.titleFromHeading == page.titleFromHeading, !source.titleFromHeading || source.title == page.title
+                else { return nil }
+                page.frontMatter = source.frontMatter
+                page.body = source.body
+                page.bodyLineOffset = source.bodyLineOffset
+                site.pages[index] = page
+                updated.append(index)
+            }
+            return updated
         }
-        clock.record("front matter")
-        let results = try snapshot.markdown.render(updated, of: snapshot.site)
+        guard let updated else { return nil }
+        snapshot.site = site
+        let results = try clock.measure("markdown") { () throws(BuildFailure) in
+            try snapshot.markdown.render(updated, of: snapshot.site, cache: cache)
+        }
         let warnings = results.flatMap(\.1)
         // Errors are reported by a full build, exactly as `hexaglot build` would.
         guard !warnings.contains(where: { $0.severity == .error }) else { return nil }
-        clock.record("markdown")
-        snapshot.renderer.cache = cache
-        for (index, (body, _)) in zip(updated, results) { snapshot.renderer.replaceBody(of: index, with: body) }
-        var files: [String: OutputFile] = [:]
-        for index in updated {
-            for file in snapshot.renderer.renderFiles(showingBodyOf: index) where !file.isUnchanged { files[file.path] = file }
+        let files: [String: OutputFile] = clock.measure("render") {
+            for (index, (body, _)) in zip(updated, results) { snapshot.renderer.replaceBody(of: index, with: body) }
+            var files: [String: OutputFile] = [:]
+            for index in updated {
+                for file in snapshot.renderer.renderFiles(showingBodyOf: index, cache: cache) where !file.isUnchanged { files[file.path] = file }
+            }
+            return files
         }
         guard snapshot.renderer.templates.renderProblems.isEmpty else { return nil }
-        clock.record("templates render")
         // A write that fails half-way leaves no snapshot: the next change builds everything.
         cache.snapshot = nil
-        try OutputWriter(output: options.output).replace(files.values.sorted { $0.path < $1.path })
-        clock.record("write")
-        snapshot.renderer.cache = nil
+        try clock.measure("write") { () throws(BuildFailure) in
+            try OutputWriter(output: options.output).replace(files.values.sorted { $0.path < $1.path })
+        }
         cache.snapshot = snapshot
 
         var report = BuildReport(pagesPerLanguage: snapshot.pageCounts, filesWritten: files.count, warnings: warnings, seconds: clock.total)

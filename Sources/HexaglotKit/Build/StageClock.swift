@@ -13,32 +13,25 @@ public struct BuildStage: Sendable {
     public var cpuSeconds: Double
 }
 
-/// Times the build's stages, so `--verbose` shows where the time goes.
+/// Times the build's stages, so `--verbose` shows where the time goes. A stage is exactly the
+/// work given to `measure`: what runs between stages is not booked to any of them (the table
+/// shows it as "other"), so the names match the code.
 struct StageClock {
     private(set) var stages: [BuildStage] = []
     private let started = DispatchTime.now()
-    private var mark = (wall: DispatchTime.now(), cpu: StageClock.processCPUSeconds())
 
     var total: Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
 
-    /// Runs the stage's work and records it; what ran since the previous stage counts to it too,
-    /// so the stages add up to the whole build.
     mutating func measure<T, E: Error>(_ name: String, _ work: () throws(E) -> T) throws(E) -> T {
-        defer { record(name) }
+        let start = (wall: DispatchTime.now(), cpu: Self.processCPUSeconds())
+        defer { record(name, since: start) }
         return try work()
     }
 
-    mutating func measure<T, E: Error>(_ name: String, _ work: () async throws(E) -> T) async throws(E) -> T {
-        defer { record(name) }
-        return try await work()
-    }
-
-    /// Ends a stage that ran since the last one ended (or since the clock started).
-    mutating func record(_ name: String) {
+    private mutating func record(_ name: String, since start: (wall: DispatchTime, cpu: Double)) {
         let now = (wall: DispatchTime.now(), cpu: Self.processCPUSeconds())
-        stages.append(BuildStage(name: name, seconds: Double(now.wall.uptimeNanoseconds - mark.wall.uptimeNanoseconds) / 1e9,
-                                 cpuSeconds: now.cpu - mark.cpu))
-        mark = now
+        stages.append(BuildStage(name: name, seconds: Double(now.wall.uptimeNanoseconds - start.wall.uptimeNanoseconds) / 1e9,
+                                 cpuSeconds: now.cpu - start.cpu))
     }
 
     /// User and system time of the whole process so far.

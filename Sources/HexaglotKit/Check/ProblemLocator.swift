@@ -19,30 +19,34 @@ struct ProblemLocator {
     let address: SiteAddress
     let origins: [String: String]
     let templatesDisplayPath: String
-    private let site: Site?
+    private let site: Site
+    /// The build's rendered bodies, with the links they recorded.
+    private let bodies: [RenderedBody]
     private let templates: [WrittenAttributes]
-    private var markdown: MarkdownLinkIndex?
     private var sourceTexts: [String: WrittenAttributes?] = [:]
     private let pageFiles: [String: Int]
 
-    init(source: URL, address: SiteAddress, templates: URL, templatesDisplayPath: String, origins: [String: String], site: Site?) {
+    /// `products`: the build that wrote the site being checked, with its links recorded.
+    init(source: URL, products: BuildProducts) {
         self.source = source
-        self.address = address
-        self.origins = origins
-        self.templatesDisplayPath = templatesDisplayPath
-        self.markdown = site.map(MarkdownLinkIndex.init)
-        var loaded: [WrittenAttributes] = []
-        if let enumerator = FileManager.default.enumerator(atPath: templates.path) {
-            for case let path as String in enumerator where path.hasSuffix(".mustache") {
-                guard let data = ContainedFile.contents(of: path, inside: templates) else { continue }
-                loaded.append(WrittenAttributes(text: String(decoding: data, as: UTF8.self), file: templatesDisplayPath + "/" + path))
-            }
+        site = products.site
+        bodies = products.bodies
+        address = SiteAddress(config: products.config)
+        origins = products.origins
+        templatesDisplayPath = products.templates.displayPath
+        templates = products.templates.texts.keys.sorted().map { name in
+            WrittenAttributes(text: String(decoding: products.templates.texts[name]!, as: UTF8.self),
+                              file: "\(products.templates.displayPath)/\(name).mustache")
         }
-        self.templates = loaded.sorted { $0.file < $1.file }
         var pageFiles: [String: Int] = [:]
-        for (index, page) in (site?.pages ?? []).enumerated() { pageFiles[page.path + "index.html"] = index }
+        for (index, page) in site.pages.enumerated() { pageFiles[page.path + "index.html"] = index }
         self.pageFiles = pageFiles
-        self.site = site
+    }
+
+    /// The links and images the build recorded for a Markdown file (relative to the site folder).
+    private func markdownLinks(in file: String) -> [RenderedBody.Link] {
+        guard file.hasPrefix("content/"), let index = site.pagesBySource[String(file.dropFirst("content/".count))] else { return [] }
+        return bodies[index].links ?? []
     }
 
     mutating func places(for finding: LinkFinding) -> [Place] {
@@ -50,7 +54,7 @@ struct ProblemLocator {
         guard let reference = finding.reference else { return [layoutPlace(of: finding.file, origin: origin)] }
         let url = reference.url
         if origin.lowercased().hasSuffix(".md"),
-           let entries = markdown?.entries(in: origin).filter({ writesSameProblem($0.published, finding) }), !entries.isEmpty {
+           case let entries = markdownLinks(in: origin).filter({ writesSameProblem($0.published, finding) }), !entries.isEmpty {
             return entries.map { Place(location: $0.location, written: $0.written == url ? nil : $0.written, isPageSource: true) }
         }
         let own = sourceText(origin)
@@ -99,7 +103,7 @@ struct ProblemLocator {
         if let range = file.range(of: #"page/[0-9]+/index\.html$"#, options: .regularExpression) {
             pageFile = file[..<range.lowerBound] + "index.html"
         }
-        if let site, let index = pageFiles[pageFile] {
+        if let index = pageFiles[pageFile] {
             let page = site.pages[index]
             return page.frontMatter.layout ?? page.kind.rawValue
         }

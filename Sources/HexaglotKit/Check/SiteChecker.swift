@@ -38,17 +38,20 @@ public struct SiteChecker: Sendable {
         self.options = options
     }
 
-    public func check() async throws(BuildFailure) -> CheckReport {
+    public func check() throws(BuildFailure) -> CheckReport {
         TemporaryOutput.sweep(.check)
         let folder = TemporaryOutput.folder(.check)
         defer { try? FileManager.default.removeItem(at: folder) }
         var buildOptions = options
         buildOptions.output = folder.appendingPathComponent("site")
-        let build = try await SiteBuilder(options: buildOptions).build()
-        // The same input the build just accepted: the assembled site tells pages' layouts and Markdown.
-        let site = try SiteBuilder(options: buildOptions).loadSite().site
-
-        let origins = build.origins
+        buildOptions.recordsLinks = true
+        buildOptions.skipsUnchangedBuilds = false
+        // Problems are traced back through what the build made: its site, its recorded links, its templates.
+        guard let products = try SiteBuilder(options: buildOptions).run().products else {
+            preconditionFailure("a build into a new folder is never up to date")
+        }
+        let site = products.site
+        let origins = products.origins
         let source = options.source
         let checker = LinkChecker(output: buildOptions.output, address: SiteAddress(config: site.config),
                                   channels: site.config.channels) { path in
@@ -61,14 +64,13 @@ public struct SiteChecker: Sendable {
         let result = checker.run()
 
         var report = CheckReport()
-        report.buildWarnings = build.warnings
+        report.buildWarnings = products.diagnostics
         report.filesChecked = result.filesChecked
         report.pagesChecked = result.pagesChecked
         report.referencesChecked = result.referencesChecked
         report.externalLinks = result.externalLinks.map { CheckReport.ExternalLink(url: $0.key, pages: $0.value.sorted()) }
             .sorted { $0.url < $1.url }
-        var locator = ProblemLocator(source: source, address: SiteAddress(config: site.config), templates: options.templates,
-                                     templatesDisplayPath: displayPath(options.templates), origins: origins, site: site)
+        var locator = ProblemLocator(source: source, products: products)
         report.problems = Self.diagnostics(result.findings, locator: &locator, rootPath: site.config.rootPath)
         return report
     }
@@ -115,12 +117,5 @@ public struct SiteChecker: Sendable {
             }
             return Diagnostic.error(message, at: key.location)
         }.sorted()
-    }
-
-    /// A path as diagnostics show it: relative to the site folder when inside it.
-    private func displayPath(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let root = options.source.path
-        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 }

@@ -7,6 +7,23 @@ public struct RenderedBody: Sendable {
     public var readingMinutes: Int
     /// The page's image for sharing: front matter `image`, else the first image of the body.
     public var image: String?
+    /// The body's links and images in document order, when the build was asked to keep them
+    /// (`BuildOptions.recordsLinks`, for `check`).
+    public var links: [Link]?
 
-    public static let empty = RenderedBody(html: "", headings: [], summary: "", readingMinutes: 0, image: nil)
+    /// A link or image of the Markdown: as the author wrote it (`../areas/ozone.md#goals`), as the
+    /// build published it (`/en/areas/ozone/#goals`), and where.
+    public struct Link: Sendable {
+        public var written: String
+        public var published: String
+        public var location: SourceLocation
+
+        init(_ link: MarkdownLink, _ rewrite: LinkRewrite) {
+            written = link.destination
+            location = link.location
+            if case .replace(let url) = rewrite { published = url } else { published = link.destination }
+        }
+    }
+
+    public static let empty = RenderedBody(html: "", headings: [], summary: "", readingMinutes: 0, image: nil, links: nil)
 }

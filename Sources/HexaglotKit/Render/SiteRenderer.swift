@@ -2,17 +2,15 @@ import Foundation
 
 /// Renders every HTML file of the site through the theme: pages, lists, tag pages, the 404
 /// pages and the language choice page at the root.
-struct SiteRenderer {
+///
+/// Sendable by hand: its template values (`[String: Any]`) are made once in `init` (or in
+/// `replaceBody`, on a copy) and only read afterwards, from any thread.
+struct SiteRenderer: @unchecked Sendable {
     let site: Site
     /// The rendered bodies (the context builder's: one copy to keep up to date).
     var bodies: [RenderedBody] { builder.bodies }
     let localization: Localization
     let templates: TemplateSet
-    var cache: BuildCache?
-    var progress: (@Sendable (String) -> Void)?
-    /// Receives each file as soon as it is rendered (the build writes it to staging there and
-    /// keeps only its path); the files returned are what it gave back.
-    var emit: @Sendable (OutputFile) -> OutputFile = { $0 }
 
     /// One HTML file to render: a page, or one page of a paginated list.
     struct Job {
@@ -32,11 +30,11 @@ struct SiteRenderer {
     private let work: [Job]
     private let tagWork: [TagPageJob]
 
-    init(site: Site, bodies: [RenderedBody], localization: Localization, templates: TemplateSet, cache: BuildCache?) {
+    /// `fingerprintsPages`: rendered pages will be looked up in a cache, so their fingerprints are needed.
+    init(site: Site, bodies: [RenderedBody], localization: Localization, templates: TemplateSet, fingerprintsPages: Bool) {
         self.site = site
         self.localization = localization
         self.templates = templates
-        self.cache = cache
         var feedEntries: [String: [Int]] = [:]
         for language in site.config.languages {
             let entries = FeedWriter.entries(of: language, in: site)
@@ -49,7 +47,7 @@ struct SiteRenderer {
         var bases: [String: [String: Any]] = [:]
         for language in site.config.languages { bases[language.code] = builder.languageContext(language) }
         languageBases = bases
-        baseHashes = cache == nil ? [:] : bases.mapValues { base in
+        baseHashes = !fingerprintsPages ? [:] : bases.mapValues { base in
             var hasher = StableHasher()
             hasher.combine(context: base)
             return hasher.value
@@ -58,19 +56,21 @@ struct SiteRenderer {
         tagWork = Self.tagPageJobs(site)
     }
 
-    /// Every file of the site.
-    func render() -> [OutputFile] {
+    /// Every file of the site. `write` receives each file as soon as it is rendered (the build
+    /// writes it to staging there and keeps only its path); the files returned are what it gave back.
+    func render(cache: BuildCache?, progress: (@Sendable (String) -> Void)?,
+                write: @Sendable (OutputFile) -> OutputFile) -> [OutputFile] {
         var totals: [String: Int] = [:]
         for job in work { totals[site.pages[job.index].language.code, default: 0] += 1 }
         let counter = ProgressCounter(stage: "pages", languages: site.config.languages.map(\.code), totals: totals, report: progress)
         let pageFiles = work.parallelMap { job -> OutputFile in
             defer { counter?.finished(site.pages[job.index].language.code) }
-            return emit(render(job))
+            return write(render(job, cache: cache))
         }
         cache?.setReusedFiles(pageFiles.filter(\.isUnchanged).count)
         var files = pageFiles
         let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
-        files += tagWork.parallelMap { emit(tagPage($0)) }
+        files += tagWork.parallelMap { write(tagPage($0)) }
         for language in site.config.languages {
             let base = languageBases[language.code]!
             if let index = tagIndexFile(language, builder: builder, base: base) { files.append(index) }
@@ -83,7 +83,7 @@ struct SiteRenderer {
         files.append(sitemap.sitemap())
         files.append(sitemap.robots())
         files += rootFiles(builder: builder)
-        return files.map(emit)
+        return files.map(write)
     }
 
     /// Gives a page a new body (its Markdown changed, nothing else about it).
@@ -95,7 +95,7 @@ struct SiteRenderer {
     /// pages and tag pages that list it (summary, reading time), its language's home (section
     /// summaries) and feed (full text). Everything else takes only titles, paths, dates and tags
     /// from other pages, which a body edit does not change.
-    func renderFiles(showingBodyOf index: Int) -> [OutputFile] {
+    func renderFiles(showingBodyOf index: Int, cache: BuildCache?) -> [OutputFile] {
         let page = site.pages[index]
         let language = page.language
         let home = site.home(of: language)
@@ -104,7 +104,7 @@ struct SiteRenderer {
             guard shown.language == language else { return false }
             if job.index == index || job.index == home || job.listed.contains(index) { return true }
             return shown.kind != .page && site.sections[language.code]?[shown.folder]?.subsections.contains(index) == true
-        }.parallelMap(render)
+        }.parallelMap { render($0, cache: cache) }
         files += tagWork.filter { $0.language == language && $0.listed.contains(index) }.map(tagPage)
         if let entries = feedEntries[language.code], entries.contains(index) {
             files.append(FeedWriter(site: site, bodies: bodies, builder: builder).feed(for: language, entries: entries, localization: localization))
@@ -112,7 +112,7 @@ struct SiteRenderer {
         return files
     }
 
-    private func render(_ job: Job) -> OutputFile {
+    private func render(_ job: Job, cache: BuildCache?) -> OutputFile {
         let page = site.pages[job.index]
         let base = languageBases[page.language.code]!
         let context = builder.pageContext(job.index, base: base, pageNumber: job.number, pageCount: job.count, listed: job.listed)

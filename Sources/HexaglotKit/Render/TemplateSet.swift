@@ -7,14 +7,17 @@ public struct TemplateSet: Sendable {
 
     private let renderer: TemplateRenderer
     private let nesting = NestingProblems()
-    private let displayPath: String
+    /// The templates folder as diagnostics show it (`templates`).
+    public let displayPath: String
+    /// Each template's text by name, as compiled: `check` reads its URL attributes from it.
+    let texts: [String: [UInt8]]
     /// A hash of every template's text: rendered pages are reused only while it stays the same.
     public let fingerprint: UInt64
 
     /// Loads every `.mustache` file below `folder` (named by relative path without the extension:
     /// `partials/header`). Syntax errors and partials that do not exist name the template file,
     /// line and column; every template is checked, so one build reports them all.
-    public init(folder: URL, displayPath: String) async throws(BuildFailure) {
+    public init(folder: URL, displayPath: String) throws(BuildFailure) {
         let texts = Self.templateTexts(in: folder)
         var compiled: [String: [TemplateNode]] = [:]
         var references: [(template: String, bytes: [UInt8], name: String, offset: Int)] = []
@@ -41,6 +44,7 @@ public struct TemplateSet: Sendable {
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
         renderer = TemplateRenderer(templates: compiled)
         self.displayPath = displayPath
+        self.texts = texts
         fingerprint = StableHasher.hash(texts.keys.sorted().flatMap { [$0, String(decoding: texts[$0]!, as: UTF8.self)] })
     }
 

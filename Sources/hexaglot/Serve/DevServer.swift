@@ -7,7 +7,8 @@ import NIOCore
 struct DevServer: Sendable {
     let files: StaticFileResolver
     let broadcaster: ReloadBroadcaster
-    let languages: [String]
+    /// The site's language codes now (they change when site.yaml does).
+    let languages: @Sendable () -> [String]
 
     func router() -> Router<BasicRequestContext> {
         // Added before the routes, so it also stands in front of the not-found responder.
@@ -50,7 +51,7 @@ struct DevServer: Sendable {
             headers[.location] = location
             return Response(status: .movedPermanently, headers: headers)
         case .notFound:
-            if let page = files.notFoundPage(for: path, languages: languages) { return fileResponse(page, status: .notFound) }
+            if let page = files.notFoundPage(for: path, languages: languages()) { return fileResponse(page, status: .notFound) }
             return Self.response(.notFound, type: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))
         }
     }

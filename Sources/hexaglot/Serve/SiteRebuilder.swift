@@ -11,6 +11,9 @@ actor SiteRebuilder {
     let verbose: Bool
     private let cache = BuildCache()
     private var builds = 0
+    /// The site's language codes as of the last good build, for the server's 404 pages (read
+    /// from request handlers, outside the actor).
+    nonisolated let languageCodes = LockedValue<[String]>([])
 
     init(options: BuildOptions, broadcaster: ReloadBroadcaster, printer: DiagnosticPrinter, verbose: Bool = false) {
         self.options = options
@@ -25,8 +28,9 @@ actor SiteRebuilder {
         options.cache = cache
         do {
             // Page bodies alone are updated in place; anything else builds the site again.
-            let report = try await SiteBuilder(options: options).build(changed: changed)
+            let report = try SiteBuilder(options: options).build(changed: changed)
             builds += 1
+            languageCodes.value = report.pagesPerLanguage.map(\.code)
             printer.print(report.warnings)
             FileHandle.standardOutput.write(Data(((reason.map { "\($0): " } ?? "") + report.summary + "\n").utf8))
             if verbose { FileHandle.standardError.write(Data((report.stageTable + "\n").utf8)) }
@@ -38,5 +42,20 @@ actor SiteRebuilder {
             await broadcaster.fail(text)
             return false
         }
+    }
+}
+
+/// A value read and written from any thread.
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) {
+        stored = value
+    }
+
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

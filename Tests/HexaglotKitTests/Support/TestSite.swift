@@ -50,7 +50,7 @@ struct TestSite {
     func build(_ configure: (inout BuildOptions) -> Void = { _ in }) async throws -> BuildReport {
         var options = options
         configure(&options)
-        return try await SiteBuilder(options: options).build()
+        return try SiteBuilder(options: options).build()
     }
 
     /// The diagnostics of a build that must fail, as printed (`file:line:col: error: …`).

@@ -1,0 +1,209 @@
+import Foundation
+
+/// The build itself: a short, linear list of stages over values, from the site folder to the
+/// rendered files. It knows nothing of up-to-date checks, staging folders or `serve`: those are
+/// `SiteBuilder`'s wrappers around it.
+///
+/// Every stage reports problems to one `DiagnosticEngine` and the build goes on as far as it
+/// safely can, so one run lists all the mistakes; nothing is rendered unless there are none.
+struct BuildPipeline {
+    let options: BuildOptions
+    let engine = DiagnosticEngine()
+
+    /// Where rendered files go, opened once every check has passed: each file is handed over as
+    /// soon as it is rendered (from any thread) and what comes back is kept in the products.
+    typealias OpenOutput = () throws(BuildFailure) -> @Sendable (OutputFile) -> OutputFile
+
+    func run(_ clock: inout StageClock, cache: BuildCache?, output: OpenOutput) throws(BuildFailure) -> BuildProducts {
+        let config = try clock.measure("config") { () throws(BuildFailure) in try loadConfig() }
+        let templates = try clock.measure("templates") { () throws(BuildFailure) in try loadTemplates() }
+        let localization = try clock.measure("i18n") { () throws(BuildFailure) in try loadLocalization(config) }
+        let (files, copied) = clock.measure("discover") { (discoverContent(config), discoverCopiedFiles(config)) }
+        let sources = clock.measure("front matter") { readPages(files, config, cache: cache) }
+        let site = clock.measure("assemble") { assemble(config, sources: sources, files: files, localization: localization) }
+        let (markdown, bodies) = try clock.measure("markdown") { () throws(BuildFailure) in
+            try renderMarkdown(site, files: files, copied: copied, cache: cache)
+        }
+        let copies = clock.measure("plan") { planOutput(site, templates, copied: copied) }
+        try stopOnErrors()
+        let (renderer, outputs) = try clock.measure("render") { () throws(BuildFailure) in
+            try render(site, bodies, localization, templates, copies: copies, cache: cache, output: output)
+        }
+        return BuildProducts(config: config, templates: templates, localization: localization, sourceFiles: files,
+                             sources: sources, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
+                             outputs: outputs, diagnostics: engine.diagnostics)
+    }
+
+    /// The site assembled from content/ without rendering anything: the first stages of `run`,
+    /// for tools that inspect content (translation status). Errors in single pages are returned.
+    func loadSite() throws(BuildFailure) -> Site {
+        let config = try loadConfig()
+        let localization = try loadLocalization(config)
+        let files = discoverContent(config)
+        let sources = readPages(files, config, cache: nil)
+        return assemble(config, sources: sources, files: files, localization: localization)
+    }
+
+    // MARK: Stages
+
+    func loadConfig() throws(BuildFailure) -> SiteConfig {
+        let content = options.source.appendingPathComponent("content")
+        guard FileManager.default.fileExists(atPath: content.path) else {
+            throw BuildFailure(diagnostics: [.error("no content/ folder in \(options.source.path): is this a site folder?", at: nil)])
+        }
+        let (config, problems) = SiteConfigLoader().load(from: content.appendingPathComponent(SiteConfigLoader.fileName),
+                                                          displayPath: "content/" + SiteConfigLoader.fileName,
+                                                          baseURLOverride: options.baseURL)
+        engine.emit(problems)
+        guard let config else { throw BuildFailure(diagnostics: engine.diagnostics) }
+        return config
+    }
+
+    private func loadTemplates() throws(BuildFailure) -> TemplateSet {
+        try TemplateSet(folder: options.templates, displayPath: options.displayPath(of: options.templates))
+    }
+
+    private func loadLocalization(_ config: SiteConfig) throws(BuildFailure) -> Localization {
+        try Localization(config: config, i18nFolder: options.templates.appendingPathComponent("i18n"),
+                         folderDisplayPath: options.displayPath(of: options.templates) + "/i18n")
+    }
+
+    /// Every file of every language folder, by language code.
+    private func discoverContent(_ config: SiteConfig) -> [String: [SourceFile]] {
+        let discovery = ContentDiscovery(siteRoot: options.source, languageCodes: config.languages.map(\.code))
+        let content = options.source.appendingPathComponent("content")
+        engine.emit(ContentTopLevel(content: content, languageCodes: config.languages.map(\.code),
+                                    defaultLanguage: config.defaultLanguage.code).problems())
+        let found = config.languages.parallelMap { language -> ([SourceFile], [Diagnostic])? in
+            let folder = content.appendingPathComponent(language.code)
+            guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
+            return discovery.files(in: folder, displayPrefix: "content/" + language.code)
+        }
+        var result: [String: [SourceFile]] = [:]
+        for (language, found) in zip(config.languages, found) {
+            guard let (files, problems) = found else {
+                engine.emit(.warning("no folder content/\(language.code)/ for language '\(language.code)'", at: nil))
+                continue
+            }
+            engine.emit(problems)
+            result[language.code] = files
+        }
+        return result
+    }
+
+    private func readPages(_ files: [String: [SourceFile]], _ config: SiteConfig, cache: BuildCache?) -> [PageSource] {
+        let work = config.languages.flatMap { language in
+            (files[language.code] ?? []).filter(\.isMarkdown).map { (file: $0, language: language) }
+        }
+        let limit = config.maximumPageBytes ?? options.maximumPageBytes
+        let results = work.parallelMap { Self.readPage($0.file, language: $0.language, maximumBytes: limit, cache: cache) }
+        var sources: [PageSource] = []
+        for (source, problems) in results {
+            engine.emit(problems)
+            // A page with bad fields stays in (those fields unset) so that its links are checked
+            // too and one build reports every mistake; the build fails before writing anyway.
+            if let source { sources.append(source) }
+        }
+        return sources
+    }
+
+    /// One Markdown file read and parsed, or taken from the cache when its bytes are the same.
+    static func readPage(_ file: SourceFile, language: Language, maximumBytes limit: Int, cache: BuildCache?) -> (PageSource?, [Diagnostic]) {
+        guard let cache, let data = FileManager.default.contents(atPath: file.url.path) else {
+            return PageSource.read(file, language: language, maximumBytes: limit)
+        }
+        if let hit = cache.parsedPage(file.displayPath, data: data) { return (hit.source, hit.problems) }
+        let (source, problems) = PageSource.read(file, data: data, language: language, maximumBytes: limit)
+        cache.storeParsedPage(file.displayPath, .init(data: data, source: source, problems: problems))
+        return (source, problems)
+    }
+
+    private func assemble(_ config: SiteConfig, sources: [PageSource], files: [String: [SourceFile]], localization: Localization) -> Site {
+        var assemblerOptions = SiteAssembler.Options()
+        assemblerOptions.includeDrafts = options.includeDrafts
+        assemblerOptions.includeFuture = options.includeFuture
+        assemblerOptions.now = options.now
+        assemblerOptions.sectionTitle = { language, folder in localization.string(folder, in: language) }
+        var assembler = SiteAssembler(config: config, options: assemblerOptions)
+        let (site, problems) = assembler.assemble(sources: sources, files: files)
+        engine.emit(problems)
+        return site
+    }
+
+    private func renderMarkdown(_ site: Site, files: [String: [SourceFile]], copied: CopiedFiles,
+                                cache: BuildCache?) throws(BuildFailure) -> (MarkdownStage, [RenderedBody]) {
+        let stage = MarkdownStage(site: site, markdownFiles: Self.markdownPaths(files), images: ImageSizes(files: imageFiles(site, copied)),
+                                  timeLimit: options.markdownTimeLimit, keysBodies: cache != nil, recordsLinks: options.recordsLinks)
+        let counter = ProgressCounter(stage: "Markdown", languages: site.config.languages.map(\.code),
+                                      totals: site.pagesByLanguage.mapValues(\.count), report: options.progress)
+        let results = try stage.render(Array(site.pages.indices), of: site, cache: cache, counter: counter)
+        for (_, problems) in results { engine.emit(problems) }
+        return (stage, results.map(\.0))
+    }
+
+    /// What is published besides the rendered pages, checked with them before anything is
+    /// written: layouts that exist, names that can be written (at their page).
+    private func planOutput(_ site: Site, _ templates: TemplateSet, copied: CopiedFiles) -> [OutputFile] {
+        for page in site.pages {
+            guard let layout = page.frontMatter.layout, !templates.has(layout) else { continue }
+            engine.emit(.error("layout '\(layout)' does not exist: no templates/\(layout).mustache",
+                               at: page.frontMatter.locations["layout"]))
+        }
+        let copies = site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
+            + (copied.statics + copied.assets).map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) }
+        engine.emit(OutputPlan(site: site, copies: copies).problems())
+        return copies
+    }
+
+    private func render(_ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet,
+                        copies: [OutputFile], cache: BuildCache?, output: OpenOutput) throws(BuildFailure) -> (SiteRenderer, [OutputFile]) {
+        let renderer = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates,
+                                    fingerprintsPages: cache != nil)
+        var pages = renderer.render(cache: cache, progress: options.progress, write: try output())
+        engine.emit(templates.renderProblems)
+        try stopOnErrors()
+        // A site's own robots.txt replaces the generated one (the copy overwrites it in staging).
+        if copies.contains(where: { $0.path == "robots.txt" }) { pages.removeAll { $0.path == "robots.txt" } }
+        return (renderer, pages + copies)
+    }
+
+    private func stopOnErrors() throws(BuildFailure) {
+        if engine.hasErrors { throw BuildFailure(diagnostics: engine.diagnostics) }
+    }
+
+    // MARK: Copied files
+
+    /// Files published as they are besides page resources: `content/static/` and the theme's `assets/`.
+    struct CopiedFiles {
+        var statics: [SourceFile]
+        var assets: [SourceFile]
+    }
+
+    private func discoverCopiedFiles(_ config: SiteConfig) -> CopiedFiles {
+        let discovery = ContentDiscovery(siteRoot: options.source, languageCodes: config.languages.map(\.code))
+        func files(in folder: URL, _ prefix: String) -> [SourceFile] {
+            let (found, problems) = discovery.files(in: folder, displayPrefix: prefix)
+            engine.emit(problems)
+            return found
+        }
+        return CopiedFiles(statics: files(in: options.source.appendingPathComponent("content/static"), "content/static"),
+                           assets: files(in: options.templates.appendingPathComponent("assets"),
+                                         options.displayPath(of: options.templates) + "/assets"))
+    }
+
+    /// The images pages may show, by output path, for their sizes: page resources and `content/static/`.
+    private func imageFiles(_ site: Site, _ copied: CopiedFiles) -> [String: URL] {
+        var files: [String: URL] = [:]
+        for resource in site.resources { files[resource.path] = resource.source.url }
+        for file in copied.statics { files[file.relativePath] = file.url }
+        return files
+    }
+
+    private static func markdownPaths(_ files: [String: [SourceFile]]) -> Set<String> {
+        var paths: Set<String> = []
+        for (code, list) in files {
+            for file in list where file.isMarkdown { paths.insert(code + "/" + file.relativePath) }
+        }
+        return paths
+    }
+}
