@@ -73,7 +73,7 @@ import Testing
     @Test func unknownFieldsBecomeParams() throws {
         let (matter, _) = FrontMatter.read(try read("title: A\nhero: photo.jpg\n"), file: "f.md")
         #expect(matter.params.map(\.key) == ["hero"])
-        #expect(matter.params.first?.value.templateValue as? String == "photo.jpg")
+        #expect(matter.params.first?.value.scalarText == "photo.jpg")
     }
 
     @Test func syntaxErrorsPointIntoTheFile() {

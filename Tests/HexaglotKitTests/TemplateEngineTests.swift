@@ -12,7 +12,7 @@ import Testing
 private func ours(_ templates: [String: String], _ context: [String: Any], name: String = "main") throws -> String {
     var compiled: [String: [TemplateNode]] = [:]
     for (templateName, text) in templates { compiled[templateName] = try TemplateParser.parse(Array(text.utf8)).nodes }
-    return String(decoding: try TemplateRenderer(templates: compiled).render(name, context: context).get(), as: UTF8.self)
+    return String(decoding: try TemplateRenderer(templates: compiled).render(name, context: TemplateValue(plain: context)).get(), as: UTF8.self)
 }
 
 private func reference(_ templates: [String: String], _ context: [String: Any], name: String = "main") throws -> String {

@@ -21,27 +21,31 @@ struct StableHasher {
         value &*= 0x0000_0100_0000_01B3
     }
 
-    /// Hashes a template context: dictionaries by sorted key, arrays in order, scalars by value.
-    mutating func combine(context value: Any) {
+    /// Hashes lowered template data: objects by field, maps by sorted key, lists in order.
+    mutating func combine(template value: TemplateValue) {
         switch value {
-        case let string as String: combine(byte: 1); combine(string)
-        case let bool as Bool: combine(byte: 2); combine(byte: bool ? 1 : 0)
-        case let int as Int: combine(byte: 3); combine(int)
-        case let double as Double: combine(byte: 4); combine(String(double))
-        case let dictionary as [String: Any]:  // [String: String] and other dictionaries convert to this
+        case .text(let text): combine(byte: 1); combine(text)
+        case .markup(let html): combine(byte: 10); combine(html)
+        case .flag(let flag): combine(byte: 2); combine(byte: flag ? 1 : 0)
+        case .number(let number): combine(byte: 3); combine(number)
+        case .decimal(let number): combine(byte: 4); combine(String(number))
+        case .object(let object):
             combine(byte: 5)
-            for key in dictionary.keys.sorted() {
-                combine(key)
-                combine(context: dictionary[key]!)
+            for slot in object.slots {
+                if let slot { combine(template: slot) } else { combine(byte: 0) }
             }
             combine(byte: 6)
-        case let array as [Any]:
+        case .map(let map):
+            combine(byte: 11)
+            for key in map.keys.sorted() {
+                combine(key)
+                combine(template: map[key]!)
+            }
+            combine(byte: 12)
+        case .list(let items):
             combine(byte: 7)
-            for element in array { combine(context: element) }
+            for item in items { combine(template: item) }
             combine(byte: 8)
-        default:
-            combine(byte: 9)
-            combine(String(describing: value))
         }
     }
 

@@ -1,8 +1,7 @@
 import Foundation
 
-/// Builds the values each template sees (see README, "Templates"), from the assembled site.
-/// Plain dictionaries and arrays of `[String: Any]`: the template renderer tells values apart
-/// with casts to these concrete types only.
+/// Builds the typed values each template sees (`PageContext` and the types it holds; see README,
+/// "Templates"), from the assembled site.
 struct ContextBuilder {
     let site: Site
     private(set) var bodies: [RenderedBody]
@@ -15,7 +14,7 @@ struct ContextBuilder {
     let ogLocales: [String: String]
     /// Each page's list entry, made once: a page appears in its section's list, on its tags'
     /// pages and on the home page.
-    private var items: [[String: Any]] = []
+    private var items: [Lowered<ListEntry>] = []
     /// Each language's tags' names by slug.
     private let tagNames: [String: [String: String]]
 
@@ -53,114 +52,77 @@ struct ContextBuilder {
         return permalink(path) + link
     }
 
-    /// Values shared by every page of a language.
-    func languageContext(_ language: Language) -> [String: Any] {
-        var siteValues: [String: Any] = [
-            "title": config.title(for: language),
-            "root": config.rootPath,
-            "baseURL": config.baseURL,
-        ]
+    /// Values shared by every page of a language, lowered once.
+    func languageValues(_ language: Language) -> LanguageValues {
         // Absent rather than empty: in Mustache an empty string still opens a section.
-        if let logo = config.logo { siteValues["logo"] = url(logo) }
-        var params: [String: Any] = [:]
-        for entry in config.params { params[entry.key] = entry.value.templateValue }
-        siteValues["params"] = params
-        var lang: [String: Any] = [
-            "code": language.code, "name": language.name, "locale": language.locale,
-            "dir": language.direction.rawValue, "isRTL": language.direction == .rightToLeft,
-            "homeURL": url(language.code + "/"), "ogLocale": ogLocales[language.code] ?? language.code,
-        ]
-        if feeds.contains(language.code) { lang["feedURL"] = url(language.code + "/atom.xml") }
-        return [
-            "site": siteValues,
-            "lang": lang,
-            "i18n": localization.table(for: language) as [String: Any],  // (a [String: String] would be converted on every look-up)
-            "channels": config.channels.map { ["name": $0.name, "url": $0.url] },
-        ]
+        let site = SiteData(title: config.title(for: language), root: config.rootPath, baseURL: config.baseURL,
+                            logo: config.logo.map(url), params: OpenValues(params: config.params))
+        let lang = LanguageData(code: language.code, name: language.name, locale: language.locale,
+                                dir: language.direction.rawValue, isRTL: language.direction == .rightToLeft,
+                                homeURL: url(language.code + "/"), ogLocale: ogLocales[language.code] ?? language.code,
+                                feedURL: feeds.contains(language.code) ? url(language.code + "/atom.xml") : nil)
+        return LanguageValues(site: Lowered(site), lang: Lowered(lang), i18n: OpenValues(strings: localization.table(for: language)),
+                              channels: config.channels.map { Lowered(ChannelData(name: $0.name, url: $0.url)) })
     }
 
     /// The context of one output page; `pageNumber` counts from 1 for paginated lists.
-    func pageContext(_ index: Int, base: [String: Any], pageNumber: Int = 1, pageCount: Int = 1, listed: ArraySlice<Int> = []) -> [String: Any] {
+    func pageContext(_ index: Int, base: LanguageValues, pageNumber: Int = 1, pageCount: Int = 1,
+                     listed: ArraySlice<Int> = []) -> PageContext {
         let page = site.pages[index]
         let body = bodies[index]
-        var context = base
         var values = pageValues(index, body: body)
         let path = Paginator.path(of: page.path, page: pageNumber)
-        values["url"] = url(path)
-        values["permalink"] = permalink(path)
-        values["canonical"] = permalink(page.fallbackOf.map { site.pages[$0].path } ?? path)
-        context["languages"] = switcher(for: page)
-        let alternates = pageNumber == 1 ? self.alternates(for: page) : []
-        values["alternates"] = alternates
-        values["ogLocaleAlternates"] = alternateLocales(for: page) as [Any]
-        if page.kind == .home { values["jsonLD"] = organizationJSON(page.language) }
-        context["page"] = values
-        context["menu"] = menu(for: page, index: index)
-        context["breadcrumbs"] = breadcrumbs(for: page)
+        values.url = url(path)
+        values.permalink = permalink(path)
+        values.canonical = permalink(page.fallbackOf.map { site.pages[$0].path } ?? path)
+        values.alternates = pageNumber == 1 ? alternates(for: page) : []
+        values.ogLocaleAlternates = alternateLocales(for: page)
+        if page.kind == .home { values.jsonLD = Markup(html: organizationJSON(page.language)) }
+        var context = base.context(page: values, languages: switcher(for: page), menu: menu(for: page, index: index),
+                                   breadcrumbs: breadcrumbs(for: page))
         if page.kind != .page, let section = site.sections[page.language.code]?[page.folder] {
-            context["section"] = [
-                "title": page.title, "url": url(page.path), "content": body.html,
-                "pages": listed.map(item), "subsections": section.subsections.map(item),
-                "hasPages": !listed.isEmpty,
-            ] as [String: Any]
-            if pageCount > 1 {
-                context["pagination"] = pagination(page.path, number: pageNumber, count: pageCount)
-            }
-            if page.kind == .home {
-                context["home"] = ["sections": homeSections(of: page.language)]
-            }
+            context.section = SectionData(title: page.title, url: url(page.path), content: Markup(html: body.html),
+                                          pages: listed.map(item), subsections: section.subsections.map(item), hasPages: !listed.isEmpty)
+            if pageCount > 1 { context.pagination = pagination(page.path, number: pageNumber, count: pageCount) }
+            if page.kind == .home { context.home = HomeData(sections: homeSections(of: page.language)) }
         }
         return context
     }
 
-    func pageValues(_ index: Int, body: RenderedBody) -> [String: Any] {
+    func pageValues(_ index: Int, body: RenderedBody) -> PageData {
         let page = site.pages[index]
-        var values: [String: Any] = [
-            "title": page.title,
-            "kind": page.kind.rawValue,
-            "isHome": page.kind == .home,
-            "content": body.html,
-            "readingMinutes": body.readingMinutes,
-            "tags": tagLinks(page),
-            "hasTags": !page.tags.isEmpty,
-            "toc": body.headings.filter { $0.level == 2 }.map { ["title": $0.text, "id": $0.id] },
-        ]
-        if let readingTime = strings.readingTimes[index] { values["readingTime"] = readingTime }
-        if let date = page.date {
-            values["date"] = ["iso": date.machineReadable, "display": strings.dates[index] ?? date.day]
-        }
-        if !body.summary.isEmpty { values["summary"] = body.summary }
-        if let image = body.image { values["image"] = absolute(image, relativeTo: (page.fallbackOf.map { site.pages[$0] } ?? page).path) }
+        var values = PageData(title: page.title, kind: page.kind.rawValue, isHome: page.kind == .home, content: Markup(html: body.html),
+                              url: "", permalink: "", canonical: "", tags: tagLinks(page), params: OpenValues(params: page.frontMatter.params))
+        values.readingMinutes = body.readingMinutes
+        values.hasTags = !page.tags.isEmpty
+        values.toc = body.headings.filter { $0.level == 2 }.map { TocEntry(title: $0.text, id: $0.id) }
+        values.readingTime = strings.readingTimes[index]
+        values.date = page.date.map { DateData(iso: $0.machineReadable, display: strings.dates[index] ?? $0.day) }
+        if !body.summary.isEmpty { values.summary = body.summary }
+        if let image = body.image { values.image = absolute(image, relativeTo: (page.fallbackOf.map { site.pages[$0] } ?? page).path) }
         if let original = page.fallbackOf {
             let source = site.pages[original]
-            values["isFallback"] = true
-            values["noindex"] = true
-            values["fallback"] = ["code": source.language.code, "name": source.language.name, "locale": source.language.locale,
-                                  "dir": source.language.direction.rawValue, "url": url(source.path)]
+            values.isFallback = true
+            values.noindex = true
+            values.fallback = FallbackData(code: source.language.code, name: source.language.name, locale: source.language.locale,
+                                           dir: source.language.direction.rawValue, url: url(source.path))
         }
-        var params: [String: Any] = [:]
-        for entry in page.frontMatter.params { params[entry.key] = entry.value.templateValue }
-        values["params"] = params
         return values
     }
 
     /// A list entry for a page.
-    func item(_ index: Int) -> [String: Any] { items[index] }
+    func item(_ index: Int) -> Lowered<ListEntry> { items[index] }
 
-    private func makeItem(_ index: Int) -> [String: Any] {
+    private func makeItem(_ index: Int) -> Lowered<ListEntry> {
         let page = site.pages[index]
-        var values: [String: Any] = [
-            "title": page.title, "url": url(page.path), "kind": page.kind.rawValue, "tags": tagLinks(page),
-        ]
-        if !bodies[index].summary.isEmpty { values["summary"] = bodies[index].summary }
-        if let date = page.date {
-            values["date"] = ["iso": date.machineReadable, "display": strings.dates[index] ?? date.day]
-        }
-        return values
+        let summary = bodies[index].summary
+        return Lowered(ListEntry(title: page.title, url: url(page.path), kind: page.kind.rawValue, tags: tagLinks(page),
+                                 summary: summary.isEmpty ? nil : summary,
+                                 date: page.date.map { DateData(iso: $0.machineReadable, display: strings.dates[index] ?? $0.day) }))
     }
 
-    func tagLinks(_ page: Page) -> [[String: Any]] {
-        pageTags(page).map { ["name": $0.name, "url": url(tagPath($0.slug, page.language))] }
+    func tagLinks(_ page: Page) -> [TagLink] {
+        pageTags(page).map { TagLink(name: $0.name, url: url(tagPath($0.slug, page.language))) }
     }
 
     /// A page's tags, each once (`Ozone` and `ozone` are one), named as the site's tag is.
@@ -181,37 +143,35 @@ struct ContextBuilder {
 
     /// Every language, linking this page's translation; where there is none, the published
     /// fallback copy or the nearest translation (default language first), marked as untranslated.
-    func switcher(for page: Page) -> [[String: Any]] {
+    func switcher(for page: Page) -> [LanguageLink] {
         let translations = site.translations[page.translationKey] ?? [:]
         let copies = site.fallbackPages[page.translationKey] ?? [:]
         return config.languages.map { language in
-            var entry: [String: Any] = [
-                "code": language.code, "name": language.name, "locale": language.locale,
-                "dir": language.direction.rawValue, "isCurrent": language == page.language,
-            ]
             if let own = translations[language.code] {
-                entry["url"] = url(site.pages[own].path)
-                entry["isTranslated"] = true
-            } else {
-                let nearest = config.fallbackLanguages(for: language).lazy.compactMap { translations[$0.code] }.first
-                let target = copies[language.code] ?? nearest ?? site.home(of: language)
-                entry["url"] = target.map { url(site.pages[$0].path) } ?? url(language.code + "/")
-                entry["isTranslated"] = false
+                return languageLink(language, current: page.language, url: url(site.pages[own].path), isTranslated: true)
             }
-            return entry
+            let nearest = config.fallbackLanguages(for: language).lazy.compactMap { translations[$0.code] }.first
+            let target = copies[language.code] ?? nearest ?? site.home(of: language)
+            return languageLink(language, current: page.language, url: target.map { url(site.pages[$0].path) } ?? url(language.code + "/"),
+                                isTranslated: false)
         }
+    }
+
+    func languageLink(_ language: Language, current: Language, url: String, isTranslated: Bool) -> LanguageLink {
+        LanguageLink(code: language.code, name: language.name, locale: language.locale, dir: language.direction.rawValue,
+                     isCurrent: language == current, url: url, isTranslated: isTranslated)
     }
 
     /// `<link rel="alternate" hreflang>` targets: every existing translation and x-default.
     /// Fallback copies are not translations and get none.
-    func alternates(for page: Page) -> [[String: String]] {
+    func alternates(for page: Page) -> [Alternate] {
         guard page.fallbackOf == nil else { return [] }
         let translations = site.translations(of: page)
         var links = translations.map { language, index in
-            ["hreflang": language.locale, "href": permalink(site.pages[index].path)]
+            Alternate(hreflang: language.locale, href: permalink(site.pages[index].path))
         }
         if let defaultVersion = site.translations[page.translationKey]?[config.defaultLanguage.code] {
-            links.append(["hreflang": "x-default", "href": permalink(site.pages[defaultVersion].path)])
+            links.append(Alternate(hreflang: "x-default", href: permalink(site.pages[defaultVersion].path)))
         }
         return links
     }
@@ -246,35 +206,32 @@ struct ContextBuilder {
     }
 
     /// Links between the pages of a list whose first page is at `path`.
-    func pagination(_ path: String, number: Int, count: Int) -> [String: Any] {
-        var values: [String: Any] = [
-            "current": number, "total": count,
-            "pages": Paginator.window(current: number, count: count).map { n -> [String: Any] in
-                guard let n else { return ["isGap": true] }
-                return ["number": n, "url": url(Paginator.path(of: path, page: n)), "isCurrent": n == number]
-            },
-        ]
-        if number > 1 { values["prevURL"] = url(Paginator.path(of: path, page: number - 1)) }
-        if number < count { values["nextURL"] = url(Paginator.path(of: path, page: number + 1)) }
-        return values
+    func pagination(_ path: String, number: Int, count: Int) -> PaginationData {
+        PaginationData(current: number, total: count,
+                       pages: Paginator.window(current: number, count: count).map { n in
+                           guard let n else { return PageNumber(isGap: true) }
+                           return PageNumber(number: n, url: url(Paginator.path(of: path, page: n)), isCurrent: n == number)
+                       },
+                       prevURL: number > 1 ? url(Paginator.path(of: path, page: number - 1)) : nil,
+                       nextURL: number < count ? url(Paginator.path(of: path, page: number + 1)) : nil)
     }
 
-    func menu(for page: Page, index: Int) -> [[String: Any]] {
+    func menu(for page: Page, index: Int) -> [MenuEntry] {
         (site.menus[page.language.code] ?? []).map { entry in
             let target = site.pages[entry]
             let isCurrent = entry == index || (target.kind == .section && page.path.hasPrefix(target.path))
-            return ["title": target.title, "url": url(target.path), "isCurrent": isCurrent]
+            return MenuEntry(title: target.title, url: url(target.path), isCurrent: isCurrent)
         }
     }
 
-    func breadcrumbs(for page: Page) -> [[String: Any]] {
+    func breadcrumbs(for page: Page) -> [Crumb] {
         guard page.kind != .home, let sections = site.sections[page.language.code] else { return [] }
-        var crumbs: [[String: Any]] = []
+        var crumbs: [Crumb] = []
         var folder = page.kind == .section ? Site.parentFolder(of: page.folder) : page.folder
         while true {
             if let section = sections[folder] {
                 let target = site.pages[section.page]
-                crumbs.insert(["title": target.title, "url": url(target.path)], at: 0)
+                crumbs.insert(Crumb(title: target.title, url: url(target.path)), at: 0)
             }
             if folder.isEmpty { break }
             folder = Site.parentFolder(of: folder)
@@ -282,78 +239,14 @@ struct ContextBuilder {
         return crumbs
     }
 
-    func homeSections(of language: Language) -> [[String: Any]] {
+    func homeSections(of language: Language) -> [HomeSection] {
         guard let home = site.sections[language.code]?[""] else { return [] }
         return home.subsections.map { sectionIndex in
             let section = site.pages[sectionIndex]
             let listed = site.sections[language.code]?[section.folder]?.pages ?? []
-            var values: [String: Any] = ["title": section.title, "url": url(section.path),
-                                         "pages": listed.prefix(6).map(item), "hasMore": listed.count > 6]
-            if !bodies[sectionIndex].summary.isEmpty { values["summary"] = bodies[sectionIndex].summary }
-            return values
+            let summary = bodies[sectionIndex].summary
+            return HomeSection(title: section.title, url: url(section.path), pages: listed.prefix(6).map(item),
+                               hasMore: listed.count > 6, summary: summary.isEmpty ? nil : summary)
         }
-    }
-}
-
-/// Page numbers of list pages: page 1 at the list's own URL, then `page/2/`, `page/3/` …
-enum Paginator {
-    static func path(of path: String, page: Int) -> String {
-        page <= 1 ? path : path + "page/\(page)/"
-    }
-
-    /// A list cut into pages of `size` items; an empty list still has its (empty) first page.
-    static func split(_ items: [Int], size: Int) -> [ArraySlice<Int>] {
-        guard !items.isEmpty else { return [items[...]] }
-        return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
-    }
-
-    /// The page numbers a list page links to: the first, the last and two on each side of the
-    /// current one, with nil where numbers are left out. Listing every page would make each page
-    /// of a long list grow with the list (and the whole list with its square).
-    static func window(current: Int, count: Int, radius: Int = 2) -> [Int?] {
-        var numbers: [Int?] = []
-        var previous = 0
-        for n in 1...max(count, 1) where n == 1 || n == count || abs(n - current) <= radius {
-            if n > previous + 1 { numbers.append(n == previous + 2 ? previous + 1 : nil) }
-            numbers.append(n)
-            previous = n
-        }
-        return numbers
-    }
-}
-
-/// Strings formatted with each page's locale, made once per build (formatters are costly).
-struct LocalizedPageStrings {
-    var dates: [Int: String] = [:]
-    var readingTimes: [Int: String] = [:]
-
-    init() {}
-
-    init(site: Site, bodies: [RenderedBody], localization: Localization) {
-        var dateFormatters: [String: LongDateFormatter] = [:]
-        var dateCache: [String: String] = [:]
-        var timeCache: [String: String] = [:]
-        for (index, page) in site.pages.enumerated() {
-            let language = page.language
-            if let date = page.date {
-                let key = language.code + date.day
-                if dateCache[key] == nil {
-                    let formatter = dateFormatters[language.code] ?? LongDateFormatter(language: language)
-                    dateFormatters[language.code] = formatter
-                    dateCache[key] = formatter.string(from: date)
-                }
-                dates[index] = dateCache[key]
-            }
-            let minutes = bodies[index].readingMinutes
-            guard minutes > 0 else { continue }
-            let key = language.code + "\(minutes)"
-            if timeCache[key] == nil { timeCache[key] = Self.readingTime(minutes, in: language, localization: localization) }
-            readingTimes[index] = timeCache[key]
-        }
-    }
-
-    /// "3 minutes' read" in the language's words; none for an empty page.
-    static func readingTime(_ minutes: Int, in language: Language, localization: Localization) -> String? {
-        minutes > 0 ? localization.plural("reading_time", count: minutes, in: language) : nil
     }
 }

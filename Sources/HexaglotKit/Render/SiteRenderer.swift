@@ -3,9 +3,7 @@ import Foundation
 /// Renders every HTML file of the site through the theme: pages, lists, tag pages, the 404
 /// pages and the language choice page at the root.
 ///
-/// Sendable by hand: its template values (`[String: Any]`) are made once in `init` (or in
-/// `replaceBody`, on a copy) and only read afterwards, from any thread.
-struct SiteRenderer: @unchecked Sendable {
+struct SiteRenderer: Sendable {
     let site: Site
     /// The rendered bodies (the context builder's: one copy to keep up to date).
     var bodies: [RenderedBody] { builder.bodies }
@@ -24,7 +22,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Entries of each language's feed (languages without dated pages have none).
     private let feedEntries: [String: [Int]]
     /// The values every page of a language shares (site, lang, i18n, channels), made once.
-    private nonisolated(unsafe) let languageBases: [String: [String: Any]]
+    private let languageBases: [String: LanguageValues]
     /// The language's shared values are hashed once for page fingerprints, not per page.
     private let baseHashes: [String: UInt64]
     private let work: [Job]
@@ -44,14 +42,10 @@ struct SiteRenderer: @unchecked Sendable {
         builder = ContextBuilder(site: site, bodies: bodies, localization: localization,
                                  strings: LocalizedPageStrings(site: site, bodies: bodies, localization: localization),
                                  feeds: Set(feedEntries.keys))
-        var bases: [String: [String: Any]] = [:]
-        for language in site.config.languages { bases[language.code] = builder.languageContext(language) }
+        var bases: [String: LanguageValues] = [:]
+        for language in site.config.languages { bases[language.code] = builder.languageValues(language) }
         languageBases = bases
-        baseHashes = !fingerprintsPages ? [:] : bases.mapValues { base in
-            var hasher = StableHasher()
-            hasher.combine(context: base)
-            return hasher.value
-        }
+        baseHashes = !fingerprintsPages ? [:] : bases.mapValues(\.fingerprint)
         work = Self.jobs(site)
         tagWork = Self.tagPageJobs(site)
     }
@@ -115,14 +109,14 @@ struct SiteRenderer: @unchecked Sendable {
     private func render(_ job: Job, cache: BuildCache?) -> OutputFile {
         let page = site.pages[job.index]
         let base = languageBases[page.language.code]!
-        let context = builder.pageContext(job.index, base: base, pageNumber: job.number, pageCount: job.count, listed: job.listed)
+        let context = builder.pageContext(job.index, base: base, pageNumber: job.number, pageCount: job.count, listed: job.listed).lowered
         let layout = page.frontMatter.layout ?? page.kind.rawValue
         let path = Paginator.path(of: page.path, page: job.number) + "index.html"
         let origin = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
         guard let cache else {
             return OutputFile(path: path, contents: .bytes(templates.render(context, with: layout)), origin: origin)
         }
-        let fingerprint = fingerprint(of: context, layout: layout, base: base, baseHash: baseHashes[page.language.code]!)
+        let fingerprint = fingerprint(of: context, layout: layout, baseHash: baseHashes[page.language.code]!)
         if let bytes = cache.renderedFile(path, fingerprint: fingerprint) {
             return OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true)
         }
@@ -134,14 +128,13 @@ struct SiteRenderer: @unchecked Sendable {
     /// What a rendered page depends on: the templates, the layout and its whole context. Page
     /// contexts add their own keys to the language's base and never replace its ones, so the
     /// base counts by its hash.
-    private func fingerprint(of context: [String: Any], layout: String, base: [String: Any], baseHash: UInt64) -> UInt64 {
+    private func fingerprint(of context: TemplateObject, layout: String, baseHash: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(Int(truncatingIfNeeded: templates.fingerprint))
         hasher.combine(layout)
         hasher.combine(Int(truncatingIfNeeded: baseHash))
-        for key in context.keys.sorted() where base[key] == nil {
-            hasher.combine(key)
-            hasher.combine(context: context[key]!)
+        for (field, value) in zip(context.shape.fields, context.slots) where !LanguageValues.sharedFields.contains(field.name) {
+            if let value { hasher.combine(template: value) } else { hasher.combine(byte: 0) }
         }
         return hasher.value
     }
@@ -164,21 +157,18 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// `/<lang>/tags/`: every tag of the language with its page count.
-    private func tagIndexFile(_ language: Language, builder: ContextBuilder, base: [String: Any]) -> OutputFile? {
+    private func tagIndexFile(_ language: Language, builder: ContextBuilder, base: LanguageValues) -> OutputFile? {
         let tags = site.tags[language.code] ?? []
         guard !tags.isEmpty else { return nil }
         let indexPath = language.code + "/tags/"
-        var context = base
-        context["page"] = syntheticPage(title: tagsTitle(language), path: indexPath, kind: "tags", builder: builder)
-        context["languages"] = switcher(language, builder: builder) { other in
+        var context = generatedContext(language, base: base, page: syntheticPage(title: tagsTitle(language), path: indexPath, kind: "tags", builder: builder),
+                                       builder: builder) { other in
             site.tags[other.code]?.isEmpty == false ? other.code + "/tags/" : nil
         }
-        context["menu"] = builder.menu(for: homePage(language), index: -1)
-        context["breadcrumbs"] = homeCrumb(language, builder: builder)
-        context["tags"] = tags.map { tag -> [String: Any] in
-            ["name": builder.tagName(slug: tag.slug, fallback: tag.name, in: language),
-             "url": builder.url(builder.tagPath(tag.slug, language)), "count": tag.pages.count,
-             "countLabel": localization.plural("page_count", count: tag.pages.count, in: language) ?? "\(tag.pages.count)"]
+        context.tags = tags.map { tag in
+            TagIndexEntry(name: builder.tagName(slug: tag.slug, fallback: tag.name, in: language),
+                          url: builder.url(builder.tagPath(tag.slug, language)), count: tag.pages.count,
+                          countLabel: localization.plural("page_count", count: tag.pages.count, in: language) ?? "\(tag.pages.count)")
         }
         return render(context, "tags", path: indexPath, origin: "content/\(language.code)")
     }
@@ -210,16 +200,13 @@ struct SiteRenderer: @unchecked Sendable {
         let path = builder.tagPath(tag.slug, language)
         let name = builder.tagName(slug: tag.slug, fallback: tag.name, in: language)
         let pagePath = Paginator.path(of: path, page: job.number)
-        var context = base
-        context["page"] = syntheticPage(title: name, path: pagePath, kind: "tag", builder: builder)
-        context["tag"] = ["name": name, "slug": tag.slug, "pages": job.listed.map(builder.item)] as [String: Any]
-        if job.count > 1 { context["pagination"] = builder.pagination(path, number: job.number, count: job.count) }
-        context["languages"] = switcher(language, builder: builder) { other in
+        var context = generatedContext(language, base: base, page: syntheticPage(title: name, path: pagePath, kind: "tag", builder: builder),
+                                       builder: builder) { other in
             site.tags[other.code]?.contains { $0.slug == tag.slug } == true ? builder.tagPath(tag.slug, other) : nil
         }
-        context["menu"] = builder.menu(for: homePage(language), index: -1)
-        context["breadcrumbs"] = homeCrumb(language, builder: builder)
-            + [["title": tagsTitle(language), "url": builder.url(language.code + "/tags/")]]
+        context.tag = TagData(name: name, slug: tag.slug, pages: job.listed.map(builder.item))
+        if job.count > 1 { context.pagination = builder.pagination(path, number: job.number, count: job.count) }
+        context.breadcrumbs += [Crumb(title: tagsTitle(language), url: builder.url(language.code + "/tags/"))]
         return render(context, "tag", path: pagePath, origin: "content/\(language.code)")
     }
 
@@ -227,40 +214,38 @@ struct SiteRenderer: @unchecked Sendable {
         localization.string("tags", in: language) ?? "Tags"
     }
 
-    private func notFoundFile(_ language: Language, builder: ContextBuilder, base: [String: Any]) -> OutputFile {
+    private func notFoundFile(_ language: Language, builder: ContextBuilder, base: LanguageValues) -> OutputFile {
         let path = language.code + "/404.html"
-        var context = base
         let title = localization.string("page_not_found", in: language) ?? "Page not found"
         var page = syntheticPage(title: title, path: language.code + "/", kind: "404", builder: builder)
-        page["url"] = builder.url(path)
-        page["permalink"] = builder.permalink(path)
-        page["canonical"] = builder.permalink(path)
-        page["noindex"] = true
-        context["page"] = page
-        context["languages"] = switcher(language, builder: builder) { $0.code + "/404.html" }
-        context["menu"] = builder.menu(for: homePage(language), index: -1)
-        context["breadcrumbs"] = [[String: Any]]()
-        return OutputFile(path: path, contents: .bytes(templates.render(context, with: "404")),
+        page.url = builder.url(path)
+        page.permalink = builder.permalink(path)
+        page.canonical = builder.permalink(path)
+        page.noindex = true
+        var context = generatedContext(language, base: base, page: page, builder: builder) { $0.code + "/404.html" }
+        context.breadcrumbs = []
+        return OutputFile(path: path, contents: .bytes(templates.render(context.lowered, with: "404")),
                           origin: "content/\(language.code)")
     }
 
     /// The language choice page and the root 404, each language in its own words.
     private func rootFiles(builder: ContextBuilder) -> [OutputFile] {
         let config = site.config
-        let languages: [[String: Any]] = config.languages.map { language in
-            ["code": language.code, "name": language.name, "locale": language.locale, "dir": language.direction.rawValue,
-             "url": builder.url(language.code + "/"), "siteTitle": config.title(for: language),
-             "notFoundTitle": localization.string("page_not_found", in: language) ?? "Page not found",
-             "notFoundText": localization.string("page_not_found_text", in: language) ?? "",
-             "i18n": localization.table(for: language) as [String: Any]]
+        let languages = config.languages.map { language in
+            LanguageChoice(code: language.code, name: language.name, locale: language.locale, dir: language.direction.rawValue,
+                           url: builder.url(language.code + "/"), siteTitle: config.title(for: language),
+                           notFoundTitle: localization.string("page_not_found", in: language) ?? "Page not found",
+                           notFoundText: localization.string("page_not_found_text", in: language) ?? "",
+                           i18n: OpenValues(strings: localization.table(for: language)))
         }
         let defaultLanguage = config.defaultLanguage
-        var context = builder.languageContext(defaultLanguage)
-        context["languages"] = languages
-        context["defaultLanguage"] = ["code": defaultLanguage.code, "locale": defaultLanguage.locale,
-                                      "dir": defaultLanguage.direction.rawValue]
-        context["page"] = ["title": config.title(for: defaultLanguage), "url": builder.url(""),
-                           "permalink": builder.permalink(""), "kind": "languages"] as [String: Any]
+        let base = languageBases[defaultLanguage.code]!
+        let context = LanguageChoiceContext(
+            site: base.site, lang: base.lang, i18n: base.i18n, channels: base.channels, languages: languages,
+            defaultLanguage: DefaultLanguageData(code: defaultLanguage.code, locale: defaultLanguage.locale,
+                                                 dir: defaultLanguage.direction.rawValue),
+            page: RootPageData(title: config.title(for: defaultLanguage), url: builder.url(""), permalink: builder.permalink(""),
+                               kind: "languages")).lowered
         return [
             OutputFile(path: "index.html", contents: .bytes(templates.render(context, with: "languages")), origin: "content"),
             OutputFile(path: "404.html", contents: .bytes(templates.render(context, with: "root-404")), origin: "content"),
@@ -269,14 +254,25 @@ struct SiteRenderer: @unchecked Sendable {
 
     // MARK: Helpers
 
-    private func render(_ context: [String: Any], _ template: String, path: String, origin: String) -> OutputFile {
-        OutputFile(path: path + "index.html", contents: .bytes(templates.render(context, with: template)), origin: origin)
+    private func render(_ context: PageContext, _ template: String, path: String, origin: String) -> OutputFile {
+        OutputFile(path: path + "index.html", contents: .bytes(templates.render(context.lowered, with: template)), origin: origin)
     }
 
-    private func syntheticPage(title: String, path: String, kind: String, builder: ContextBuilder) -> [String: Any] {
-        ["title": title, "url": builder.url(path), "permalink": builder.permalink(path),
-         "canonical": builder.permalink(path), "kind": kind,
-         "isHome": false, "content": "", "tags": [[String: Any]](), "params": [String: Any]()]
+    /// The context of a generated page (tags, a tag, 404): the language's values, a switcher
+    /// whose `target` gives the path in another language (nil: its home), the menu, the home crumb.
+    private func generatedContext(_ language: Language, base: LanguageValues, page: PageData, builder: ContextBuilder,
+                                  target: (Language) -> String?) -> PageContext {
+        let languages = site.config.languages.map { other in
+            let path = target(other)
+            return builder.languageLink(other, current: language, url: builder.url(path ?? other.code + "/"), isTranslated: path != nil)
+        }
+        return base.context(page: page, languages: languages, menu: builder.menu(for: homePage(language), index: -1),
+                            breadcrumbs: homeCrumb(language, builder: builder))
+    }
+
+    private func syntheticPage(title: String, path: String, kind: String, builder: ContextBuilder) -> PageData {
+        PageData(title: title, kind: kind, isHome: false, content: Markup(html: ""), url: builder.url(path),
+                 permalink: builder.permalink(path), canonical: builder.permalink(path), tags: [], params: OpenValues(value: .map([:])))
     }
 
     private func homePage(_ language: Language) -> Page {
@@ -285,18 +281,8 @@ struct SiteRenderer: @unchecked Sendable {
                     title: "", titleFromHeading: false, body: "", bodyLineOffset: 0, path: language.code + "/", date: nil)
     }
 
-    private func homeCrumb(_ language: Language, builder: ContextBuilder) -> [[String: Any]] {
+    private func homeCrumb(_ language: Language, builder: ContextBuilder) -> [Crumb] {
         guard let home = site.home(of: language) else { return [] }
-        return [["title": site.pages[home].title, "url": builder.url(site.pages[home].path)]]
-    }
-
-    /// A switcher for generated pages: `target` gives the path in another language, or nil to fall back to its home.
-    private func switcher(_ current: Language, builder: ContextBuilder, target: (Language) -> String?) -> [[String: Any]] {
-        site.config.languages.map { language in
-            let path = target(language)
-            return ["code": language.code, "name": language.name, "locale": language.locale,
-                    "dir": language.direction.rawValue, "isCurrent": language == current,
-                    "url": builder.url(path ?? language.code + "/"), "isTranslated": path != nil]
-        }
+        return [Crumb(title: site.pages[home].title, url: builder.url(site.pages[home].path))]
     }
 }

@@ -9,7 +9,7 @@ struct SitemapWriter {
     struct Entry {
         var path: String
         var lastModified: String?
-        var alternates: [[String: String]]
+        var alternates: [Alternate]
     }
 
     /// Pages, lists and tag pages; not fallback copies (they are marked noindex) nor 404 pages.
@@ -45,7 +45,7 @@ struct SitemapWriter {
         var xml = "  <url>\n    <loc>\(XMLEscaping.escape(builder.permalink(entry.path)))</loc>\n"
         if let lastModified = entry.lastModified { xml += "    <lastmod>\(lastModified)</lastmod>\n" }
         for alternate in entry.alternates {
-            xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLEscaping.escape(alternate["hreflang"]!))\" href=\"\(XMLEscaping.escape(alternate["href"]!))\"/>\n"
+            xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLEscaping.escape(alternate.hreflang))\" href=\"\(XMLEscaping.escape(alternate.href))\"/>\n"
         }
         return xml + "  </url>\n"
     }

@@ -50,16 +50,24 @@ public struct TemplateSet: Sendable {
 
     public func has(_ name: String) -> Bool { renderer.templates[name] != nil }
 
-    /// The page `name` renders for `context` (dictionaries, arrays, strings, numbers, booleans).
-    /// Templates that include one another without end give an empty page and a problem in
-    /// `renderProblems`.
-    public func render(_ context: [String: Any], with name: String) -> Data {
+    /// The page `name` renders for `context`. Templates that include one another without end
+    /// give an empty page and a problem in `renderProblems`.
+    func render(_ context: TemplateObject, with name: String) -> Data {
+        render(.object(context), with: name)
+    }
+
+    func render(_ context: TemplateValue, with name: String) -> Data {
         switch renderer.render(name, context: context) {
         case .success(let bytes): return Data(bytes)
         case .failure(let error):
             nesting.record(error.chain)
             return Data()
         }
+    }
+
+    /// The same for plain values as JSON reads them (test data such as the Mustache spec's).
+    public func render(_ context: [String: Any], with name: String) -> Data {
+        render(TemplateValue(plain: context), with: name)
     }
 
     /// Errors found while rendering (so far only endless inclusion), naming the template that

@@ -1,41 +1,14 @@
-/// Renders compiled templates against a context of `[String: Any]` dictionaries, arrays, strings,
-/// numbers and booleans, appending UTF-8 bytes to one buffer.
-///
-/// Values are told apart by casts to concrete types only (a dictionary, an array, a string): casts
-/// to protocols cost a conformance search on every look-up, which is what made a general engine
-/// spend most of a build in template look-ups.
+/// Renders compiled templates against lowered template data (`TemplateValue`), appending UTF-8
+/// bytes to one buffer. Values are told apart by their case: no dynamic casts on the hot path.
 struct TemplateRenderer: Sendable {
     let templates: [String: [TemplateNode]]
     /// Partials and parents nested deeper than this stop the page: a template that includes
     /// itself without end would otherwise overflow the stack.
     static let maximumNesting = 100
 
-    /// One value of the context stack, a dictionary told apart once when pushed rather than
-    /// cast again on every look-up that passes it.
-    private enum Frame {
-        case dictionary([String: Any])
-        case other(Any)
-
-        init(_ value: Any) {
-            if let dictionary = value as? [String: Any] { self = .dictionary(dictionary) } else { self = .other(value) }
-        }
-
-        func child(_ key: String) -> Any? {
-            if case .dictionary(let dictionary) = self { return dictionary[key] }
-            return nil
-        }
-
-        var value: Any {
-            switch self {
-            case .dictionary(let dictionary): return dictionary
-            case .other(let value): return value
-            }
-        }
-    }
-
     private struct State {
         var output: [UInt8] = []
-        var stack: [Frame]
+        var stack: [TemplateValue]
         var overrides: [String: [TemplateNode]] = [:]
         var indentation: [UInt8] = []
         /// The partials and parents being expanded, outermost first.
@@ -44,9 +17,9 @@ struct TemplateRenderer: Sendable {
     }
 
     /// The page, or the chain of templates that nests too deep.
-    func render(_ name: String, context: Any) -> Result<[UInt8], TemplateNestingError> {
+    func render(_ name: String, context: TemplateValue) -> Result<[UInt8], TemplateNestingError> {
         guard let nodes = templates[name] else { return .success([]) }
-        var state = State(stack: [Frame(context)])
+        var state = State(stack: [context])
         state.output.reserveCapacity(32 * 1024)
         state.including = [name]
         render(nodes, &state)
@@ -103,44 +76,37 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func renderSection(_ value: Any, _ children: [TemplateNode], _ state: inout State) {
+    private func renderSection(_ value: TemplateValue, _ children: [TemplateNode], _ state: inout State) {
         switch value {
-        case let flag as Bool:
+        case .flag(let flag):
             if flag { render(children, &state) }
-        case let items as [[String: Any]]:
+        case .list(let items):
             for item in items {
-                state.stack.append(.dictionary(item))
-                render(children, &state)
-                state.stack.removeLast()
-            }
-        case let items as [Any]:
-            for item in items {
-                state.stack.append(Frame(item))
+                state.stack.append(item)
                 render(children, &state)
                 state.stack.removeLast()
             }
         default:
-            state.stack.append(Frame(value))
+            state.stack.append(value)
             render(children, &state)
             state.stack.removeLast()
         }
     }
 
     /// Absent, `false` and empty lists; everything else (an empty string, zero) opens a section.
-    private static func isFalsey(_ value: Any?) -> Bool {
+    private static func isFalsey(_ value: TemplateValue?) -> Bool {
         switch value {
         case .none: return true
-        case let flag as Bool: return !flag
-        case let items as [[String: Any]]: return items.isEmpty
-        case let items as [Any]: return items.isEmpty
+        case .flag(let flag)?: return !flag
+        case .list(let items)?: return items.isEmpty
         default: return false
         }
     }
 
     /// Finds `name` in the innermost value that has its first key, then follows the other keys.
-    private static func resolve(_ name: TemplateName, in stack: [Frame]) -> Any? {
-        guard let first = name.keys.first else { return stack.last?.value }
-        var found: Any?
+    private static func resolve(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+        guard let first = name.keys.first else { return stack.last }
+        var found: TemplateValue?
         if name.isAnchored {
             found = stack[stack.count - 1].child(first)
         } else {
@@ -150,7 +116,7 @@ struct TemplateRenderer: Sendable {
         }
         for key in name.keys.dropFirst() {
             guard let value = found else { return nil }
-            found = (value as? [String: Any])?[key]
+            found = value.child(key)
         }
         return found
     }
@@ -158,15 +124,19 @@ struct TemplateRenderer: Sendable {
     /// An escaped value is inline text (a title, a name, a date) beside the template's own text,
     /// so its bidi controls are balanced: an unterminated override cannot reach past it, even in
     /// `<title>` or an attribute, where `<bdi>` cannot go. Raw (`{{{…}}}`) values are markup.
-    private static func write(_ value: Any, escaped: Bool, to output: inout [UInt8]) {
+    /// Lists and objects write nothing (the template check names such tags).
+    private static func write(_ value: TemplateValue, escaped: Bool, to output: inout [UInt8]) {
         switch value {
-        case let text as String:
+        case .text(let text), .markup(let text):
             if escaped { HTMLEscaping.append(TextHygiene.balancingBidiControls(text), to: &output) } else { output.append(contentsOf: text.utf8) }
-        case let number as Int:
+        case .number(let number):
             output.append(contentsOf: String(number).utf8)
-        default:
-            let text = String(describing: value)
-            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        case .decimal(let number):
+            output.append(contentsOf: String(describing: number).utf8)
+        case .flag(let flag):
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .list, .object, .map:
+            break
         }
     }
 }

@@ -59,24 +59,29 @@ public struct YAMLNode: Equatable, Sendable {
         }
     }
 
-    /// Plain Swift values for templates: String, Bool, Int, Double, arrays and dictionaries.
-    public var templateValue: Any {
+    /// The value as templates see it: strings, booleans, numbers, lists and open maps (a null is
+    /// an empty string). Mapping keys are the site's own, so a map is open-ended.
+    var templateValue: TemplateValue {
         switch value {
         case .scalar:
             switch resolved {
-            case .null: return ""
-            case .bool(let b): return b
-            case .int(let i): return i
-            case .float(let d): return d
-            case .string(let s): return s
-            case .sequence, .mapping: return ""
+            case .null: return .text("")
+            case .bool(let b): return .flag(b)
+            case .int(let i): return .number(i)
+            case .float(let d): return .decimal(d)
+            case .string(let s): return .text(s)
+            case .sequence, .mapping: return .text("")
             }
-        case .sequence(let items): return items.map(\.templateValue)
-        case .mapping(let entries):
-            var dictionary: [String: Any] = [:]
-            for entry in entries { dictionary[entry.key] = entry.value.templateValue }
-            return dictionary
+        case .sequence(let items): return .list(items.map(\.templateValue))
+        case .mapping(let entries): return .map(Self.templateMap(entries))
         }
+    }
+
+    /// Entries as one open map; a key written twice keeps its last value, as before.
+    static func templateMap(_ entries: [Entry]) -> [String: TemplateValue] {
+        var map: [String: TemplateValue] = [:]
+        for entry in entries { map[entry.key] = entry.value.templateValue }
+        return map
     }
 }
 
