@@ -118,4 +118,26 @@ enum SpecValue: Decodable, Sendable {
             == "<div>\n  <h2>Title</h2>\n</div>")
         #expect(try Self.render(["main": "a\n{{#flag}}{{/flag}}\nb"], data: ["flag": true], name: "main") == "a\n\nb")
     }
+
+    /// `~dynamic-names` is not supported: a theme names its templates by path, and the build checks
+    /// that each named template exists. (`~lambdas` needs code in the data, which data never is.)
+    @Test func dynamicNamesAreRejectedWhereTheyAreWritten() async throws {
+        func error(_ text: String) -> TemplateSyntaxError? {
+            do { _ = try TemplateParser.parse(Array(text.utf8)); return nil } catch { return error }
+        }
+        let partial = "dynamic partial names ({{>*name}}) are not supported: name the template by its path, such as {{> partials/header}}"
+        let parent = "dynamic parent names ({{<*name}}) are not supported: name the template by its path, such as {{<base}}"
+        #expect(error("ab{{>*dynamic}}") == TemplateSyntaxError(message: partial, offset: 5))
+        #expect(error("|{{> * dynamic }}|") == TemplateSyntaxError(message: partial, offset: 5))
+        #expect(error("{{<*dynamic}}{{/*dynamic}}") == TemplateSyntaxError(message: parent, offset: 3))
+
+        var theme = TestSite.minimalTheme
+        theme["page.mustache"] = "{{<base}}{{$main}}\n<p>{{>*byline}}</p>\n{{/main}}{{/base}}"
+        theme["tag.mustache"] = "{{=<% %>=}}\n  <%<*layout%><%/*layout%>"
+        let site = try TestSite(["content/en/a.md": "# A\n"], theme: theme)
+        #expect(await site.errors() == [
+            "templates/page.mustache:2:7: error: template error: \(partial)",
+            "templates/tag.mustache:2:6: error: template error: \(parent)",
+        ])
+    }
 }

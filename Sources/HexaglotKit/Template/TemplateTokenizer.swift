@@ -139,6 +139,16 @@ struct TemplateTokenizer {
             throw TemplateSyntaxError(message: "a tag has no name", offset: token.offset)
         }
         if kind == .partial || kind == .parent {
+            // The spec's optional dynamic names (`{{>*name}}` looks the partial's name up in the
+            // data): a theme's templates are named by their paths, and the check that every named
+            // template exists needs the names in the template.
+            if name.hasPrefix("*") {
+                let (what, example, instead) = kind == .partial
+                    ? ("partial", "{{>*name}}", "{{> partials/header}}") : ("parent", "{{<*name}}", "{{<base}}")
+                throw TemplateSyntaxError(
+                    message: "dynamic \(what) names (\(example)) are not supported: name the template by its path, such as \(instead)",
+                    offset: token.offset)
+            }
             if name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                 throw TemplateSyntaxError(message: "'\(name)' is not a template name", offset: token.offset)
             }
