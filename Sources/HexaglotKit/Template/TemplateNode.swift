@@ -15,7 +15,9 @@ enum TemplateNode: Sendable {
     /// `{{< name}}{{$block}}…{{/block}}{{/name}}`: renders `name` with these blocks replaced.
     case parent(String, indentation: [UInt8], overrides: [String: [TemplateNode]])
     /// `{{$name}}default{{/name}}` outside a parent tag: a block a child template may replace.
-    case block(String, defaults: [TemplateNode], indentation: [UInt8])
+    /// Its content (the defaults or a child's) is indented by `indentation`; content that begins
+    /// on its opening tag's line starts with a `lineStart`, skipped unless the block `startsLine`.
+    case block(String, defaults: [TemplateNode], indentation: [UInt8], startsLine: Bool)
 }
 
 /// A tag's name: `.` (the current value), or dot-separated keys. A leading dot (`{{.title}}`)

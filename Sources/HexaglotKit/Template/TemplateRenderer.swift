@@ -39,8 +39,8 @@ struct TemplateRenderer: Sendable {
         state.including.removeLast()
     }
 
-    private func render(_ nodes: [TemplateNode], _ state: inout State) {
-        for node in nodes {
+    private func render(_ nodes: [TemplateNode], from start: Int = 0, _ state: inout State) {
+        for node in nodes[start...] {
             switch node {
             case .text(let bytes):
                 state.output.append(contentsOf: bytes)
@@ -67,10 +67,12 @@ struct TemplateRenderer: Sendable {
                 state.overrides.merge(overrides) { current, _ in current }
                 include(name, parent, &state)
                 (state.indentation, state.overrides) = saved
-            case .block(let name, let defaults, let indentation):
+            case .block(let name, let defaults, let indentation, let startsLine):
                 let saved = state.indentation
                 state.indentation += indentation
-                render(state.overrides[name] ?? defaults, &state)
+                let content = state.overrides[name] ?? defaults
+                // Placed mid-line, the block continues that line: no indentation before its content.
+                if !startsLine, case .lineStart? = content.first { render(content, from: 1, &state) } else { render(content, &state) }
                 state.indentation = saved
             }
         }

@@ -20,8 +20,12 @@ struct TemplateToken {
     var name = ""
     /// Byte offset of the name (or of the tag when it has none): where errors about the tag point.
     var offset: Int
-    /// For standalone partial, parent and block tags: the whitespace before the tag.
+    /// For standalone partial and parent tags: the whitespace before the tag. For blocks: the
+    /// indentation their content takes (see `TemplateLines`).
     var indentation: [UInt8] = []
+    /// For blocks: the block starts a line of the output, so its content's first line is indented
+    /// like the others.
+    var blockStartsLine = false
 
     var isTag: Bool { kind != .text && kind != .newline && kind != .lineStart }
 
@@ -36,10 +40,8 @@ struct TemplateToken {
     var isBlank: Bool { kind == .text && bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
 }
 
-/// Splits a template into tokens, honouring `{{=<% %>=}}` delimiter changes, then removes
-/// standalone lines: a line holding only whitespace and one section, comment, partial or
-/// delimiter tag leaves no trace in the output. (Two such tags on a line are not standalone:
-/// the spec defines the rule for one, and implementations disagree beyond it.)
+/// Splits a template into tokens, honouring `{{=<% %>=}}` delimiter changes, then applies the
+/// rules for lines: standalone lines, line starts and block indentation (`TemplateLines`).
 struct TemplateTokenizer {
     private let bytes: [UInt8]
     private var opening = Array("{{".utf8)
@@ -48,7 +50,7 @@ struct TemplateTokenizer {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func tokens() throws(TemplateSyntaxError) -> [TemplateToken] {
-        Self.removingStandaloneLines(try scan())
+        TemplateLines.resolve(try scan())
     }
 
     private mutating func scan() throws(TemplateSyntaxError) -> [TemplateToken] {
@@ -137,6 +139,16 @@ struct TemplateTokenizer {
             throw TemplateSyntaxError(message: "a tag has no name", offset: token.offset)
         }
         if kind == .partial || kind == .parent {
+            // The spec's optional dynamic names (`{{>*name}}` looks the partial's name up in the
+            // data): a theme's templates are named by their paths, and the check that every named
+            // template exists needs the names in the template.
+            if name.hasPrefix("*") {
+                let (what, example, instead) = kind == .partial
+                    ? ("partial", "{{>*name}}", "{{> partials/header}}") : ("parent", "{{<*name}}", "{{<base}}")
+                throw TemplateSyntaxError(
+                    message: "dynamic \(what) names (\(example)) are not supported: name the template by its path, such as \(instead)",
+                    offset: token.offset)
+            }
             if name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                 throw TemplateSyntaxError(message: "'\(name)' is not a template name", offset: token.offset)
             }
@@ -172,32 +184,5 @@ struct TemplateTokenizer {
         while lower < upper, isSpace(bytes[lower]) { lower += 1 }
         while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
         return lower..<upper
-    }
-
-    /// Drops standalone lines and marks every other line's start (where partial indentation goes).
-    static func removingStandaloneLines(_ tokens: [TemplateToken]) -> [TemplateToken] {
-        var result: [TemplateToken] = []
-        result.reserveCapacity(tokens.count + tokens.count / 2)
-        var line: [TemplateToken] = []
-        func finishLine(_ newline: TemplateToken?) {
-            let tags = line.filter(\.isTag)
-            if tags.count == 1, tags[0].canStandAlone, line.allSatisfy({ $0.isTag || $0.isBlank }) {
-                var tag = tags[0]
-                if tag.kind == .partial || tag.kind == .parent || tag.kind == .block {
-                    tag.indentation = line.prefix(while: { !$0.isTag }).flatMap(\.bytes)
-                }
-                result.append(tag)
-            } else if !line.isEmpty || newline != nil {
-                result.append(.init(kind: .lineStart, offset: line.first?.offset ?? newline?.offset ?? 0))
-                result += line
-                if let newline { result.append(newline) }
-            }
-            line.removeAll(keepingCapacity: true)
-        }
-        for token in tokens {
-            if token.kind == .newline { finishLine(token) } else { line.append(token) }
-        }
-        finishLine(nil)
-        return result
     }
 }
