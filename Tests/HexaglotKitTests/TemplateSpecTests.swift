@@ -64,15 +64,15 @@ enum SpecValue: Decodable, Sendable {
     /// The value as the renderer's context holds values. A null becomes a missing key: the
     /// renderer's data has no null, and the spec's nulls (all at the top level) render as missing
     /// values do (no list holds a null).
-    var contextValue: Any? {
+    var contextValue: TemplateValue? {
         switch self {
         case .null: return nil
-        case .bool(let flag): return flag
-        case .integer(let integer): return integer
-        case .decimal(let decimal): return decimal
-        case .string(let text): return text
-        case .list(let list): return list.compactMap(\.contextValue)
-        case .object(let object): return object.compactMapValues(\.contextValue)
+        case .bool(let flag): return .flag(flag)
+        case .integer(let integer): return .number(integer)
+        case .decimal(let decimal): return .decimal(decimal)
+        case .string(let text): return .text(text)
+        case .list(let list): return .list(list.compactMap(\.contextValue))
+        case .object(let object): return .map(object.compactMapValues(\.contextValue))
         }
     }
 }
@@ -82,7 +82,7 @@ enum SpecValue: Decodable, Sendable {
     /// so it cannot collide with a partial.
     static let templateName = " template"
 
-    private static func render(_ templates: [String: String], data: Any, name: String = templateName) throws -> String {
+    private static func render(_ templates: [String: String], data: TemplateValue, name: String = templateName) throws -> String {
         var compiled: [String: [TemplateNode]] = [:]
         for (templateName, text) in templates { compiled[templateName] = try TemplateParser.parse(Array(text.utf8)).nodes }
         return String(decoding: try TemplateRenderer(templates: compiled).render(name, context: data).get(), as: UTF8.self)
@@ -91,7 +91,7 @@ enum SpecValue: Decodable, Sendable {
     @Test(arguments: MustacheSpecCase.all)
     func rendersAsTheSpecExpects(_ spec: MustacheSpecCase) throws {
         let templates = spec.partials.merging([Self.templateName: spec.template]) { _, template in template }
-        let output = try Self.render(templates, data: spec.data.contextValue ?? [String: Any]())
+        let output = try Self.render(templates, data: spec.data.contextValue ?? .map([:]))
         #expect(output == spec.expected,
                 "template \(spec.template.debugDescription), partials \(spec.partials.debugDescription): \(output.debugDescription)")
     }
@@ -108,15 +108,15 @@ enum SpecValue: Decodable, Sendable {
     /// and two section tags on a line keep the line, as in swift-mustache and most engines.
     @Test func blockIndentationAndSeveralTagsOnALine() throws {
         let list = "<ul>\n  {{$items}}\n  <li>default</li>\n  {{/items}}\n</ul>\n"
-        #expect(try Self.render(["list": list], data: [String: Any](), name: "list") == "<ul>\n  <li>default</li>\n</ul>\n")
+        #expect(try Self.render(["list": list], data: .map([:]), name: "list") == "<ul>\n  <li>default</li>\n</ul>\n")
         let child = "{{<list}}\n{{$items}}\n<li>a</li>\n<li>b</li>\n{{/items}}\n{{/list}}\n"
-        #expect(try Self.render(["list": list, "child": child], data: [String: Any](), name: "child")
+        #expect(try Self.render(["list": list, "child": child], data: .map([:]), name: "child")
             == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
         // A block placed mid-line continues the line, even inside an indented partial.
         let card = "<h2>{{$title}}Title{{/title}}</h2>\n"
-        #expect(try Self.render(["card": card, "main": "<div>\n  {{> card}}\n</div>"], data: [String: Any](), name: "main")
+        #expect(try Self.render(["card": card, "main": "<div>\n  {{> card}}\n</div>"], data: .map([:]), name: "main")
             == "<div>\n  <h2>Title</h2>\n</div>")
-        #expect(try Self.render(["main": "a\n{{#flag}}{{/flag}}\nb"], data: ["flag": true], name: "main") == "a\n\nb")
+        #expect(try Self.render(["main": "a\n{{#flag}}{{/flag}}\nb"], data: .map(["flag": .flag(true)]), name: "main") == "a\n\nb")
     }
 
     /// `~dynamic-names` is not supported: a theme names its templates by path, and the build checks

@@ -24,7 +24,7 @@ struct BuildPipeline {
         let (markdown, bodies) = try clock.measure("markdown") { () throws(BuildFailure) in
             try renderMarkdown(site, files: files, copied: copied, cache: cache)
         }
-        let copies = clock.measure("plan") { planOutput(site, templates, copied: copied) }
+        let copies = clock.measure("plan") { planOutput(site, templates, localization, copied: copied) }
         try stopOnErrors()
         let (renderer, outputs) = try clock.measure("render") { () throws(BuildFailure) in
             try render(site, bodies, localization, templates, copies: copies, cache: cache, output: output)
@@ -142,13 +142,20 @@ struct BuildPipeline {
     }
 
     /// What is published besides the rendered pages, checked with them before anything is
-    /// written: layouts that exist, names that can be written (at their page).
-    private func planOutput(_ site: Site, _ templates: TemplateSet, copied: CopiedFiles) -> [OutputFile] {
+    /// written: layouts that exist, names templates use that their data has, names that can be
+    /// written (at their page).
+    private func planOutput(_ site: Site, _ templates: TemplateSet, _ localization: Localization, copied: CopiedFiles) -> [OutputFile] {
+        var layouts = Set(TemplateSet.requiredLayouts).subtracting(TemplateSet.rootLayouts)
         for page in site.pages {
-            guard let layout = page.frontMatter.layout, !templates.has(layout) else { continue }
-            engine.emit(.error("layout '\(layout)' does not exist: no templates/\(layout).mustache",
-                               at: page.frontMatter.locations["layout"]))
+            guard let layout = page.frontMatter.layout else { continue }
+            guard templates.has(layout) else {
+                engine.emit(.error("layout '\(layout)' does not exist: no templates/\(layout).mustache",
+                                   at: page.frontMatter.locations["layout"]))
+                continue
+            }
+            layouts.insert(layout)
         }
+        engine.emit(templates.fieldProblems(pageLayouts: layouts, knownStrings: localization.allKeys))
         let copies = site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
             + (copied.statics + copied.assets).map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) }
         engine.emit(OutputPlan(site: site, copies: copies).problems())

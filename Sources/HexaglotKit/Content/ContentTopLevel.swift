@@ -51,24 +51,10 @@ struct ContentTopLevel {
         }
         var best: (code: String, distance: Int)?
         for code in codes {
-            let distance = editDistance(lowered, code.lowercased())
+            let distance = EditDistance.between(lowered, code.lowercased())
             let allowed = min(code.count, name.count) <= 3 ? 1 : 2
             if distance <= allowed, distance < (best?.distance ?? .max) { best = (code, distance) }
         }
         return best?.code
-    }
-
-    /// Levenshtein distance over Characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return a.isEmpty ? b.count : previous[b.count]
     }
 }

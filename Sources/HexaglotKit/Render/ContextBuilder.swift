@@ -61,7 +61,7 @@ struct ContextBuilder {
                                 dir: language.direction.rawValue, isRTL: language.direction == .rightToLeft,
                                 homeURL: url(language.code + "/"), ogLocale: ogLocales[language.code] ?? language.code,
                                 feedURL: feeds.contains(language.code) ? url(language.code + "/atom.xml") : nil)
-        return LanguageValues(site: Lowered(site), lang: Lowered(lang), i18n: OpenValues(strings: localization.table(for: language)),
+        return LanguageValues(site: Lowered(site), lang: Lowered(lang), i18n: UIStrings(localization.table(for: language)),
                               channels: config.channels.map { Lowered(ChannelData(name: $0.name, url: $0.url)) })
     }
 

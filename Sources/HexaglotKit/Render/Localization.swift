@@ -60,6 +60,11 @@ public struct Localization: Sendable {
         }
     }
 
+    /// Every key of every language's UI strings.
+    var allKeys: Set<String> {
+        Set(strings.values.flatMap(\.keys))
+    }
+
     /// All UI strings of a language, the default language's filling the gaps.
     public func table(for language: Language) -> [String: String] {
         var merged = strings[defaultCode] ?? [:]

@@ -50,6 +50,20 @@ public struct TemplateSet: Sendable {
 
     public func has(_ name: String) -> Bool { renderer.templates[name] != nil }
 
+    /// Names templates use that their data does not have (`{{page.titel}}`), for every layout
+    /// pages are rendered with (`pageLayouts`: the required ones and those front matter names)
+    /// and the root pages; `i18n` keys that no language has are warnings.
+    func fieldProblems(pageLayouts: Set<String>, knownStrings: Set<String>) -> [Diagnostic] {
+        var checker = TemplateChecker(templates: renderer.templates, texts: texts, displayPath: displayPath, knownStrings: knownStrings)
+        for layout in pageLayouts.sorted() { checker.check(layout: layout, root: PageContext.templateFields.shape) }
+        for layout in Self.rootLayouts { checker.check(layout: layout, root: LanguageChoiceContext.templateFields.shape) }
+        return checker.problems.sorted()
+    }
+
+    /// Layouts of the site's root pages, rendered with `LanguageChoiceContext`; every other
+    /// layout is a page's, rendered with `PageContext`.
+    static let rootLayouts = ["languages", "root-404"]
+
     /// The page `name` renders for `context`. Templates that include one another without end
     /// give an empty page and a problem in `renderProblems`.
     func render(_ context: TemplateObject, with name: String) -> Data {

@@ -25,8 +25,11 @@ enum TemplateNode: Sendable {
 struct TemplateName: Sendable, Equatable, CustomStringConvertible {
     let keys: [String]
     let isAnchored: Bool
+    /// Byte offset of the name in its template: where the template check points.
+    let offset: Int
 
-    init(_ text: String) {
+    init(_ text: String, offset: Int = 0) {
+        self.offset = offset
         if text == "." {
             keys = []
             isAnchored = true

@@ -32,7 +32,7 @@ struct TemplateParser {
             case .lineStart:
                 append(.lineStart, to: &stack)
             case .value, .rawValue:
-                append(.value(TemplateName(token.name), escaped: token.kind == .value), to: &stack)
+                append(.value(TemplateName(token.name, offset: token.offset), escaped: token.kind == .value), to: &stack)
             case .partial:
                 append(.partial(token.name, indentation: token.indentation), to: &stack)
             case .section, .invertedSection, .parent, .block:
@@ -63,9 +63,9 @@ struct TemplateParser {
         let name = open.token.name
         switch open.token.kind {
         case .section:
-            append(.section(TemplateName(name), open.nodes), to: &stack)
+            append(.section(TemplateName(name, offset: open.token.offset), open.nodes), to: &stack)
         case .invertedSection:
-            append(.invertedSection(TemplateName(name), open.nodes), to: &stack)
+            append(.invertedSection(TemplateName(name, offset: open.token.offset), open.nodes), to: &stack)
         case .parent:
             append(.parent(name, indentation: open.token.indentation, overrides: open.overrides), to: &stack)
         default:

@@ -42,8 +42,10 @@ indirect enum TemplateKind: Sendable {
     case flag
     case list(TemplateKind)
     case object(TemplateShape)
-    /// The site's own keys (`params`, i18n strings): any name may be looked up in it.
+    /// The site's own keys (`params`): any name may be looked up in it.
     case open
+    /// UI strings by key (`i18n`): a key no language has is warned about.
+    case strings
 
     /// `text`, `list of page entry`: as the README shows it.
     var description: String {
@@ -55,12 +57,13 @@ indirect enum TemplateKind: Sendable {
         case .list(let element): return "list of " + element.description
         case .object(let shape): return shape.name
         case .open: return "the site's own keys"
+        case .strings: return "UI strings by key"
         }
     }
 }
 
 /// A Swift value that templates can see.
-protocol TemplateLowerable {
+protocol TemplateLowerable: SendableMetatype {
     static var templateKind: TemplateKind { get }
     static var isOptional: Bool { get }
     /// Nil when absent: the template then looks further out, as Mustache does for a missing key.
@@ -145,7 +148,7 @@ struct Markup: TemplateLowerable, Sendable {
     var templateValue: TemplateValue? { .markup(html) }
 }
 
-/// Values whose keys are the site's own: front matter `params`, site.yaml `params`, i18n strings.
+/// Values whose keys are the site's own: front matter `params`, site.yaml `params`.
 struct OpenValues: TemplateLowerable, Sendable {
     var value: TemplateValue
     static var templateKind: TemplateKind { .open }
@@ -159,4 +162,12 @@ struct Lowered<Data: TemplateData>: TemplateLowerable, Sendable {
     init(_ data: Data) { object = data.lowered }
     static var templateKind: TemplateKind { Data.templateKind }
     var templateValue: TemplateValue? { .object(object) }
+}
+
+/// A language's UI strings by key (`templates/i18n/<code>.yaml`).
+struct UIStrings: TemplateLowerable, Sendable {
+    let value: TemplateValue
+    init(_ strings: [String: String]) { value = .map(strings.mapValues(TemplateValue.text)) }
+    static var templateKind: TemplateKind { .strings }
+    var templateValue: TemplateValue? { value }
 }

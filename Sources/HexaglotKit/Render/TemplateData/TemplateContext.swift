@@ -3,7 +3,7 @@
 struct PageContext: TemplateData {
     var site: Lowered<SiteData>
     var lang: Lowered<LanguageData>
-    var i18n: OpenValues
+    var i18n: UIStrings
     var channels: [Lowered<ChannelData>]
     var page: PageData
     var languages: [LanguageLink]
@@ -36,7 +36,7 @@ struct PageContext: TemplateData {
 struct LanguageChoiceContext: TemplateData {
     var site: Lowered<SiteData>
     var lang: Lowered<LanguageData>
-    var i18n: OpenValues
+    var i18n: UIStrings
     var channels: [Lowered<ChannelData>]
     var languages: [LanguageChoice]
     var defaultLanguage: DefaultLanguageData
@@ -63,7 +63,7 @@ struct LanguageChoice: TemplateData {
     var siteTitle: String
     var notFoundTitle: String
     var notFoundText: String
-    var i18n: OpenValues
+    var i18n: UIStrings
 
     static let templateFields = TemplateFields<Self>("language choice", "A language of the site, in its own words.", [
         .field("code", \.code, "its code"),
@@ -110,7 +110,7 @@ struct RootPageData: TemplateData {
 struct LanguageValues {
     let site: Lowered<SiteData>
     let lang: Lowered<LanguageData>
-    let i18n: OpenValues
+    let i18n: UIStrings
     let channels: [Lowered<ChannelData>]
 
     func context(page: PageData, languages: [LanguageLink], menu: [MenuEntry], breadcrumbs: [Crumb]) -> PageContext {
@@ -135,10 +135,5 @@ extension OpenValues {
     /// Front matter or site.yaml `params`.
     init(params: [YAMLNode.Entry]) {
         value = .map(YAMLNode.templateMap(params))
-    }
-
-    /// UI strings by key.
-    init(strings: [String: String]) {
-        value = .map(strings.mapValues(TemplateValue.text))
     }
 }
