@@ -108,12 +108,59 @@ import Testing
         let client = server.client
         for path in ["/../secret.txt", "/en/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/passwd",
                      "/en/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%5c..%5csecret.txt", "/en%5c..%5c..%5csecret.txt",
-                     "/%252e%252e/secret.txt", "/en/about/%00", "//etc/passwd", "/.hidden"] {
+                     "/%252e%252e/secret.txt", "/en/about/%00", "//etc/passwd", "/.hidden",
+                     "/en/..%2F..%2Fsecret.txt", "/en/about/..%2F..%2F..%2Fsecret.txt"] {
             let reply = try client.get(path)
             #expect(reply.status == 404, "\(path) gave \(reply.status)")
             #expect(!reply.body.contains("secret"), "\(path)")
             #expect(try client.get("/en/about/").status == 200, "after \(path)")
         }
+    }
+
+    /// Names the build publishes (`%`, `?`, non-ASCII written in NFD) are served at the URLs it
+    /// publishes for them, found in its sitemap; the path is decoded once, so an encoded
+    /// `..%2F` or a second layer of encoding reaches nothing outside, and what is not an
+    /// encoding (a bare `%`, bytes that are not UTF-8, overlong forms) gets 404.
+    @Test func servesEveryPublishedNameAndDecodesThePathOnce() throws {
+        let site = try TestSite([
+            "content/en/index.md": "# Home\n",
+            "content/en/50%-more.md": "---\ntitle: Fifty percent more\n---\nHalf again.\n",
+            "content/en/what?.md": "---\ntitle: What\n---\nA question.\n",
+            // NFD, as macOS writes names: the page's URL is the NFC one.
+            "content/en/cafe\u{301}.md": "---\ntitle: Café\n---\nCoffee.\n",
+            "content/en/%2e%2e.md": "---\ntitle: Dots\n---\nTwo encoded dots, as a name.\n",
+            "content/static/files/100%.txt": "all of it",
+        ])
+        try "secret".write(to: site.root.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+        let server = try RunningServer(site)
+        let client = server.client
+        let sitemap = try client.get("/sitemap.xml").body
+        let published = sitemap.components(separatedBy: "<loc>").dropFirst()
+            .compactMap { $0.components(separatedBy: "</loc>").first }
+            .map { String($0.dropFirst("http://127.0.0.1:\(server.port)".count)) }
+        for path in ["/en/50%25-more/", "/en/what%3F/", "/en/caf%C3%A9/", "/en/%252e%252e/"] {
+            #expect(published.contains(path), "\(path) not in \(published)")
+        }
+        for path in published {
+            #expect(try client.get(path).status == 200, "\(path)")
+        }
+        #expect(try client.get("/en/50%25-more/").body.contains("Half again."))
+        #expect(try client.get("/en/what%3F/?q=1").body.contains("A question."))
+        // The same name sent in NFD, and with lowercase hex digits.
+        #expect(try client.get("/en/cafe%CC%81/").body.contains("Coffee."))
+        #expect(try client.get("/en/caf%c3%a9/").body.contains("Coffee."))
+        #expect(try client.get("/en/50%25-more").status == 301)
+        #expect(try client.get("/files/100%25.txt").body == "all of it")
+        // Decoded once: `%252e%252e` is the page named `%2e%2e`, not a way up.
+        #expect(try client.get("/en/%252e%252e/").body.contains("Two encoded dots"))
+        for path in ["/en/..%2F..%2Fsecret.txt", "/en/50%25-more/..%2F..%2F..%2Fsecret.txt", "/..%2fsecret.txt",
+                     "/en/%2e%2e%2F%2e%2e%2Fsecret.txt", "/en/50%-more/", "/en/caf%C3/", "/en/caf%E9/",
+                     "/%C0%AE%C0%AE/secret.txt", "/en/%C0%AF../secret.txt", "/en/about%00.html", "/en/%zz/"] {
+            let reply = try client.get(path)
+            #expect(reply.status == 404, "\(path) gave \(reply.status)")
+            #expect(!reply.body.contains("secret"), "\(path)")
+        }
+        #expect(try client.get("/en/50%25-more/").status == 200)
     }
 
     /// RFC 9110: HEAD is GET without the body (same status and headers, Content-Length of the
