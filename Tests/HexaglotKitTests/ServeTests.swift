@@ -29,6 +29,9 @@ import Testing
             var text = ""
             let deadline = Date().addingTimeInterval(60)
             while port == 0 && Date() < deadline {
+                // Waited for with a deadline: a server stuck before printing must fail the test, not hang it.
+                var waiting = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&waiting, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000))) > 0 else { break }
                 let chunk = output.fileHandleForReading.availableData
                 if chunk.isEmpty { break }
                 text += String(decoding: chunk, as: UTF8.self)
@@ -62,6 +65,17 @@ import Testing
         }
 
         var client: RawHTTPClient { RawHTTPClient(port: port) }
+
+        /// How many folders the server's inotify instance watches: Linux lists each watch as
+        /// an `inotify wd:` line in /proc/PID/fdinfo.
+        var inotifyWatches: Int {
+            let fdinfo = "/proc/\(process.processIdentifier)/fdinfo"
+            let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: fdinfo)) ?? []
+            return descriptors.reduce(0) { count, descriptor in
+                let text = (try? String(contentsOfFile: fdinfo + "/" + descriptor, encoding: .utf8)) ?? ""
+                return count + text.split(separator: "\n").count { $0.hasPrefix("inotify wd:") }
+            }
+        }
 
         deinit {
             process.terminate()
@@ -210,6 +224,53 @@ import Testing
         try site.write("---\ntitle: Projects\n---\nSecond.\n", to: "content/en/projects/one.md")
         #expect(server.printed(waitingFor: "\n", after: mark).hasPrefix("changed content/en/projects/one.md: updated 1 page in place"))
         #expect(try client.get("/en/projects/one/").body.contains("Second."))
+    }
+
+    /// The watcher follows the folder links the build follows and no others: loops (a folder
+    /// itself, content/, the site, also from the top of content/ and templates/) add no watch,
+    /// nor links into content/ or out of the site, at start or made while serving. A folder
+    /// linked from two languages is watched once and an edit in it updates both pages.
+    @Test func theWatcherFollowsTheFolderLinksTheBuildFollowsAndNoLoop() throws {
+        let site = try Self.site()
+        try site.write("---\ntitle: Notes\n---\nShared notes.\n", to: "shared/notes.md")
+        try site.write("---\ntitle: Extra\n---\nExtra page.\n", to: "extra/page.md")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("deep"), withIntermediateDirectories: true)
+        for (path, destination) in [("content/en/self", "."), ("content/en/up", ".."), ("content/en/site", "../.."),
+                                    ("content/fr/english", "../en"), ("content/ar/outside", outside.path),
+                                    ("content/en/shared", "../../shared"), ("content/fr/shared", "../../shared"),
+                                    ("shared/back", "../content"), ("shared/site", ".."),
+                                    ("content/loop", ".."), ("templates/assets/up", "..")] {
+            try DiscoveryTests.link(path, to: destination, in: site)
+        }
+        let server = try RunningServer(site)
+        let client = server.client
+        // content/ with en, fr, ar, static and static/images; shared/ once; templates/ with i18n, assets and assets/css.
+        #expect(server.inotifyWatches == 11)
+
+        var mark = server.printedCount
+        try site.write("---\ntitle: Notes\n---\nShared notes, edited.\n", to: "shared/notes.md")
+        #expect(server.printed(waitingFor: "\n", after: mark).hasPrefix("changed 2 files: updated 2 pages in place"))
+        #expect(try client.get("/en/shared/notes/").body.contains("Shared notes, edited."))
+        #expect(try client.get("/fr/shared/notes/").body.contains("Shared notes, edited."))
+        // Not also seen through content/fr/english, which the build does not follow.
+        mark = server.printedCount
+        try site.write("---\ntitle: About\n---\nWho we are, edited.\n", to: "content/en/about.md")
+        #expect(server.printed(waitingFor: "\n", after: mark).hasPrefix("changed content/en/about.md: updated 1 page in place"))
+
+        // Made while serving: a loop adds nothing; a link the build follows is watched.
+        mark = server.printedCount
+        try DiscoveryTests.link("content/en/later", to: "..", in: site)
+        #expect(server.printed(waitingFor: "\n", after: mark).hasPrefix("changed content/en/later: built "))
+        #expect(server.inotifyWatches == 11)
+        mark = server.printedCount
+        try DiscoveryTests.link("content/en/extra", to: "../../extra", in: site)
+        #expect(server.printed(waitingFor: "\n", after: mark).hasPrefix("changed content/en/extra: built "))
+        #expect(server.inotifyWatches == 12)
+        mark = server.printedCount
+        try site.write("---\ntitle: Extra\n---\nExtra page, edited.\n", to: "extra/page.md")
+        #expect(server.printed(waitingFor: "\n", after: mark).hasPrefix("changed content/en/extra/page.md: updated 1 page in place"))
+        #expect(try client.get("/en/extra/page/").body.contains("Extra page, edited."))
     }
 
     @Test func anEditReloadsThePageAndABrokenEditKeepsTheLastGoodOne() throws {

@@ -44,6 +44,15 @@ public struct ContentDiscovery: Sendable {
         return (state.files, state.problems)
     }
 
+    /// `folder` and every folder below it that `files(in:)` walks, each by the path it is
+    /// reached through (a followed link by its own path, as the files below it are named):
+    /// what `serve` watches, so that it follows the links the build follows and no others.
+    public func folders(in folder: URL) -> [String] {
+        guard let resolved = ContainedFile.resolvedPath(folder.path), isInsideSite(resolved),
+              linkRefusal(ofWalked: folder, resolved: resolved) == nil else { return [] }
+        return walk(from: folder, resolved: resolved, displayPrefix: "").folders
+    }
+
     /// Walks `folder` (whose every link resolved is `resolved`, inside the site).
     private func walk(from folder: URL, resolved: String, displayPrefix: String) -> Walk {
         var state = Walk(displayPrefix: displayPrefix)
@@ -87,10 +96,13 @@ public struct ContentDiscovery: Sendable {
         var enclosing: Set<FolderID> = []
         /// Every folder walked, so a second link to one publishes nothing twice.
         var walked: Set<FolderID> = []
+        /// The paths of the folders read, in the order they were.
+        var folders: [String] = []
     }
 
     private func walk(_ folderPath: String, relative: String, depth: Int, state: inout Walk) {
         guard depth < 64, let names = try? FileManager.default.contentsOfDirectory(atPath: folderPath) else { return }
+        state.folders.append(folderPath)
         for name in names.sorted() where !name.hasPrefix(".") {
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             let displayPath = state.displayPrefix + "/" + relativePath
