@@ -49,7 +49,7 @@ struct Serve: AsyncParsableCommand {
         let broadcaster = ReloadBroadcaster()
         let rebuilder = SiteRebuilder(options: options, broadcaster: broadcaster, printer: printer, verbose: verbose)
         // Watching starts before the first build, so that an edit saved meanwhile is not missed.
-        let watcher = SourceWatcher(folders: [siteFolder.appendingPathComponent("content"), options.templates])
+        let watcher = SourceWatcher(folders: [siteFolder.appendingPathComponent("content"), options.templates], siteRoot: siteFolder)
         await rebuilder.rebuild(reason: nil)
 
         let server = DevServer(files: StaticFileResolver(root: output), broadcaster: broadcaster,

@@ -61,6 +61,32 @@ import Testing
         ])
     }
 
+    /// A language folder that is itself a link follows the rule of links met inside: one
+    /// leading to a folder that contains it (content/, the site) or into content/ is not
+    /// followed, so site.yaml and templates are not published under the language.
+    @Test func aLanguageFolderThatIsALinkIsFollowedByTheSameRule() async throws {
+        let site = try TestSite(["content/en/index.md": "# Home\n", "content/fr/index.md": "# Accueil\n",
+                                 "shared-ar/index.md": "# الرئيسية\n"])
+        for (destination, warning) in [
+            ("..", "content/ar:1:1: warning: symbolic link leads to a folder that contains it (a loop) and is not followed: ."),
+            (".", "content/ar:1:1: warning: symbolic link leads to a folder that contains it (a loop) and is not followed: content"),
+            ("fr", "content/ar:1:1: warning: symbolic link leads into content/, whose folders are published from their own place, and is not followed: content/fr"),
+        ] {
+            try? site.remove("content/ar")
+            try Self.link("content/ar", to: destination, in: site)
+            let report = try await site.build()
+            #expect(report.warnings.map(\.description) == [warning], "\(destination)")
+            #expect(!site.outputFiles().contains { $0.hasPrefix("ar/content/") || $0.hasPrefix("ar/templates/") || $0.hasPrefix("ar/fr/") },
+                    "\(destination)")
+            #expect(site.file("ar/index.html")?.contains("Accueil") != true, "\(destination)")
+        }
+        // Elsewhere in the site: followed.
+        try site.remove("content/ar")
+        try Self.link("content/ar", to: "../shared-ar", in: site)
+        #expect(try await site.build().warnings.isEmpty)
+        #expect(site.file("ar/index.html")?.contains("الرئيسية") == true)
+    }
+
     @Test func aLanguageFolderLinkedFromOutsideTheSiteIsNotRead() async throws {
         let site = try TestSite(["content/en/index.md": "# Home\n", "content/fr/index.md": "# Accueil\n"])
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-outside-\(UUID().uuidString)")

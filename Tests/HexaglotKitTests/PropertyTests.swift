@@ -414,4 +414,10 @@ private let extenders = ["\u{301}", "\u{308}", "\u{30C}", "\u{323}", "\u{20DD}",
             #expect(URLPath.encodeSegment(segment).removingPercentEncoding?.bytes == segment.bytes)
         }
     }
+
+    @Test func decodePathGivesBackTheEncodedPath() async {
+        await propertyCheck(count: 300, input: Self.segment) { segment in
+            #expect(URLPath.decodePath(URLPath.encodePath("/" + segment + "/"))?.bytes == ("/" + segment + "/").bytes)
+        }
+    }
 }

@@ -43,6 +43,28 @@ import Testing
         #expect(!home.contains("\u{202B}Site<") && !home.contains("\u{202B}Site\""))
     }
 
+    /// The project's theme isolates tag names, which authors write in any script: `C++` on an
+    /// Arabic page keeps its pluses on the right, an Arabic tag on an English page keeps its page
+    /// count after it. `<title>` cannot hold `<bdi>`, so there the name is as written.
+    @Test func theThemeIsolatesTagNames() async throws {
+        let site = try TestSite([
+            "content/en/index.md": "# Home\n",
+            "content/en/news/a.md": "---\ntitle: A\ntags: [\"بيئة\"]\n---\nText.\n",
+            "content/ar/index.md": "# الرئيسية\n",
+            "content/ar/news/b.md": "---\ntitle: ب\ntags: [C++]\n---\nنص.\n",
+        ], theme: PageUpdateTests.projectTheme)
+        try await site.build()
+        let page = try #require(site.file("ar/news/b/index.html"))
+        #expect(page.contains("rel=\"tag\"><bdi>C++</bdi></a>"))
+        let tags = try #require(site.file("en/tags/index.html"))
+        #expect(tags.contains("rel=\"tag\"><bdi>بيئة</bdi> <span class=\"count\">"))
+        let tag = try #require(site.file("ar/tags/c-plus-plus/index.html"))
+        #expect(tag.contains("<h1><bdi>C++</bdi></h1>"))
+        #expect(tag.contains("<title>C++ · "))
+        // Listed on the tag page's cards too.
+        #expect(tag.contains("rel=\"tag\"><bdi>C++</bdi></a>"))
+    }
+
     /// JSON-LD escapes every control JSON could carry raw, not only those JSON must escape.
     @Test func jsonForScriptEscapesControls() {
         #expect(XMLEscaping.jsonForScript(["a": "x\u{0}\u{1F}\u{7F}\u{85}\u{9F}y"]) == #"{"a":"x\u0000\u001f\u007f\u0085\u009fy"}"#)

@@ -33,6 +33,23 @@ import Testing
         #expect(URLPath.encodePath("zh/新闻/a b?c/") == "zh/%E6%96%B0%E9%97%BB/a%20b%3Fc/")
         #expect(URLPath.encodePath("en/areas/pops/") == "en/areas/pops/")
     }
+
+    /// `serve` reads request paths with it: once, as UTF-8, and nothing that is not an encoding.
+    @Test func decodesOnceAsUTF8AndRefusesWhatIsNotAnEncoding() {
+        #expect(URLPath.decodePath("/en/50%25-more/") == "/en/50%-more/")
+        #expect(URLPath.decodePath("/zh/%E6%96%B0%E9%97%BB/") == "/zh/新闻/")
+        #expect(URLPath.decodePath("/a%e2%82%acb") == "/a€b")
+        #expect(URLPath.decodePath("/en/plain/") == "/en/plain/")
+        // Once only: a second layer stays as it is, part of the name.
+        #expect(URLPath.decodePath("/%252e%252e/") == "/%2e%2e/")
+        // What the text holds is the caller's to judge.
+        #expect(URLPath.decodePath("/..%2F..%2Fsecret") == "/../../secret")
+        #expect(URLPath.decodePath("/a%00b") == "/a\0b")
+        // A `%` without two hex digits; a cut, overlong (`/` as C0 AF), surrogate or non-UTF-8 byte sequence.
+        for invalid in ["/50%-more/", "/a%4", "/a%", "/%zz", "/%C3", "/%C3/", "/%C0%AF", "/%ED%A0%80", "/%FF", "/%E6%96"] {
+            #expect(URLPath.decodePath(invalid) == nil, "\(invalid)")
+        }
+    }
 }
 
 @Suite struct SummaryTextTests {

@@ -4,11 +4,12 @@ import Foundation
 /// with `.`) as other generators do.
 ///
 /// Symbolic links are followed only where that publishes nothing twice and nothing from outside:
-/// not when they lead outside the site; not a folder link that leads to a folder containing it
-/// or to one already walked (told by device and inode, so no path trick loops); not a folder
-/// link into `content/` (every folder there is published from its own place, or is not content);
-/// not a file link to a file of `content/` that is not content (`site.yaml`, a folder that is
-/// not a language). FIFOs, sockets and devices are errors and are never opened.
+/// not when they lead outside the site; not a folder link (a language folder itself included)
+/// that leads to a folder containing it or to one already walked (told by device and inode, so
+/// no path trick loops); not a folder link into `content/` (every folder there is published
+/// from its own place, or is not content); not a file link to a file of `content/` that is not
+/// content (`site.yaml`, a folder that is not a language). FIFOs, sockets and devices are errors
+/// and are never opened.
 public struct ContentDiscovery: Sendable {
     /// The site folder, every link resolved: links resolving outside it are not followed.
     public var siteRoot: URL
@@ -34,21 +35,59 @@ public struct ContentDiscovery: Sendable {
             return ([], [.warning("symbolic link leads outside the site and is not followed: \(resolved)",
                                   at: SourceLocation(file: displayPrefix))])
         }
-        var state = Walk(displayPrefix: displayPrefix)
-        // The folders from the site down to this one contain it: a link to one of them is a loop.
-        var ancestor = resolved
-        while isInsideSite(ancestor) || ancestor == siteRoot.path {
-            if let id = FolderID(ancestor) { state.enclosing.insert(id) }
-            guard ancestor != siteRoot.path, let slash = ancestor.lastIndex(of: "/") else { break }
-            ancestor = slash == ancestor.startIndex ? "/" : String(ancestor[..<slash])
+        if let refusal = linkRefusal(ofWalked: folder, resolved: resolved) {
+            return ([], [.warning("symbolic link \(refusal) and is not followed: \(sitePath(resolved))",
+                                  at: SourceLocation(file: displayPrefix))])
         }
-        if let id = FolderID(resolved) { state.walked.insert(id) }
-        walk(folder.path, relative: "", depth: 0, state: &state)
+        var state = walk(from: folder, resolved: resolved, displayPrefix: displayPrefix)
         state.files.sort { $0.relativePath < $1.relativePath }
         return (state.files, state.problems)
     }
 
-    /// What one `files(in:)` call has found so far.
+    /// `folder` and every folder below it that `files(in:)` walks, each by the path it is
+    /// reached through (a followed link by its own path, as the files below it are named):
+    /// what `serve` watches, so that it follows the links the build follows and no others.
+    public func folders(in folder: URL) -> [String] {
+        guard let resolved = ContainedFile.resolvedPath(folder.path), isInsideSite(resolved),
+              linkRefusal(ofWalked: folder, resolved: resolved) == nil else { return [] }
+        return walk(from: folder, resolved: resolved, displayPrefix: "").folders
+    }
+
+    /// Walks `folder` (whose every link resolved is `resolved`, inside the site).
+    private func walk(from folder: URL, resolved: String, displayPrefix: String) -> Walk {
+        var state = Walk(displayPrefix: displayPrefix)
+        state.enclosing = enclosingFolders(resolved)
+        if let id = FolderID(resolved) { state.walked.insert(id) }
+        walk(folder.path, relative: "", depth: 0, state: &state)
+        return state
+    }
+
+    /// The folders from the site down to `resolved`, itself included: they contain it, so a link
+    /// to one of them is a loop.
+    private func enclosingFolders(_ resolved: String) -> Set<FolderID> {
+        var enclosing: Set<FolderID> = []
+        var ancestor = resolved
+        while isInsideSite(ancestor) || ancestor == siteRoot.path {
+            if let id = FolderID(ancestor) { enclosing.insert(id) }
+            guard ancestor != siteRoot.path, let slash = ancestor.lastIndex(of: "/") else { break }
+            ancestor = slash == ancestor.startIndex ? "/" : String(ancestor[..<slash])
+        }
+        return enclosing
+    }
+
+    /// Why the folder a walk starts from is not followed when it is itself a link (a language
+    /// folder linked elsewhere): the rule for links met while walking. `content/ar -> ..` would
+    /// otherwise publish the site folder, `site.yaml` and templates included, under `ar/`.
+    private func linkRefusal(ofWalked folder: URL, resolved: String) -> String? {
+        var status = stat()
+        guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, let id = FolderID(resolved),
+              let parent = ContainedFile.resolvedPath(folder.deletingLastPathComponent().path) else { return nil }
+        var state = Walk(displayPrefix: "")
+        state.enclosing = enclosingFolders(parent)
+        return folderLinkRefusal(resolved, id: id, state)
+    }
+
+    /// What one walk has found so far.
     private struct Walk {
         var displayPrefix: String
         var files: [SourceFile] = []
@@ -57,10 +96,13 @@ public struct ContentDiscovery: Sendable {
         var enclosing: Set<FolderID> = []
         /// Every folder walked, so a second link to one publishes nothing twice.
         var walked: Set<FolderID> = []
+        /// The paths of the folders read, in the order they were.
+        var folders: [String] = []
     }
 
     private func walk(_ folderPath: String, relative: String, depth: Int, state: inout Walk) {
         guard depth < 64, let names = try? FileManager.default.contentsOfDirectory(atPath: folderPath) else { return }
+        state.folders.append(folderPath)
         for name in names.sorted() where !name.hasPrefix(".") {
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             let displayPath = state.displayPrefix + "/" + relativePath

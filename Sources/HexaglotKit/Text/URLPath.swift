@@ -42,6 +42,36 @@ public enum URLPath {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text a percent-encoded path names, as a server reads a request: each `%XX` decoded
+    /// once and the bytes read as UTF-8 (the encoding `encodePath` writes). nil when a `%` is
+    /// not followed by two hex digits or the bytes are not UTF-8 (overlong, surrogate, cut
+    /// short): such a path names no published file, and guessing could name another one.
+    /// What the decoded text holds (`/`, `..`, NUL) is for the caller to judge.
+    public static func decodePath(_ encoded: String) -> String? {
+        guard encoded.utf8.contains(UInt8(ascii: "%")) else { return encoded }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(encoded.utf8.count)
+        var remaining = encoded.utf8.makeIterator()
+        while let byte = remaining.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = remaining.next().flatMap(hexValue), let low = remaining.next().flatMap(hexValue) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
     /// A fragment (`#…`) from a heading id.
     public static func encodeFragment(_ fragment: String) -> String {
         encodeSegment(fragment)

@@ -2,11 +2,11 @@ import Foundation
 
 /// Unicode normal forms used for names: NFC for URLs and file names (macOS writes names in NFD,
 /// Linux and Windows keep what they are given), NFKC with case folding for tags.
-enum UnicodeForms {
+public enum UnicodeForms {
     /// NFC through Foundation, skipped when the standard library's quick check finds the text
     /// already in NFC (most names): Foundation's normalisation was most of a slug's cost.
     /// Foundation leaves such text unchanged too (TextFastPathTests checks every scalar).
-    static func nfc(_ text: String) -> String {
+    public static func nfc(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         if #available(macOS 26, *) {
             var span = text.utf8Span

@@ -2,14 +2,18 @@
 import Glibc
 import Foundation
 
-/// Linux's inotify on every folder below the watched ones: the kernel says which file changed,
-/// so an idle server costs nothing and an edit is seen at once, however large the site.
-/// (Comparing modification times of ten thousand files kept a core busy and took 100 ms a look.)
-/// `folders` is only touched on the watching thread.
+/// Linux's inotify on every folder the build reads below the watched ones (`WatchedFolders`):
+/// the kernel says which file changed, so an idle server costs nothing and an edit is seen at
+/// once, however large the site. (Comparing modification times of ten thousand files kept a
+/// core busy and took 100 ms a look.) `paths` is only touched on the watching thread.
 final class InotifyWatcher: @unchecked Sendable {
     private let descriptor: Int32
-    /// Watched folder per watch descriptor.
-    private var folders: [Int32: String] = [:]
+    private let tree: WatchedFolders
+    /// The paths each watch is reached through. The kernel gives one watch per folder however
+    /// it is reached, and a folder linked from two languages (`content/en/shared` and
+    /// `content/fr/shared` both leading to `shared/`) holds the pages of both: a change in it
+    /// is named under each path, so each page is rebuilt.
+    private var paths: [Int32: Set<String>] = [:]
     /// Set when the watching task is cancelled; the thread ends at its next look.
     private let stopping = NSLock()
     private var stopped = false
@@ -17,25 +21,26 @@ final class InotifyWatcher: @unchecked Sendable {
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB | IN_DELETE_SELF)
 
     /// nil when inotify is not available (then the caller compares modification times).
-    init?(folders roots: [URL]) {
+    init?(_ tree: WatchedFolders) {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
-        for root in roots { addTree(root.path) }
+        self.tree = tree
+        for root in tree.roots {
+            addWatch(root)
+            for top in tree.tops(in: root) { watchFolders(from: top) }
+        }
     }
 
     deinit { close(descriptor) }
 
-    /// Watches `path` and every folder below it (hidden ones left out, as the build does).
-    private func addTree(_ path: String) {
+    private func watchFolders(from top: String) {
+        for folder in tree.folders(from: top) { addWatch(folder) }
+    }
+
+    private func addWatch(_ path: String) {
         let watch = inotify_add_watch(descriptor, path, Self.mask)
         guard watch >= 0 else { return }
-        folders[watch] = path
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-        for name in names where !name.hasPrefix(".") {
-            var isDirectory: ObjCBool = false
-            let child = path + "/" + name
-            if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue { addTree(child) }
-        }
+        paths[watch, default: []].insert(path)
     }
 
     /// Calls `changed` with the paths that changed, once the changes have settled (an editor's
@@ -70,11 +75,11 @@ final class InotifyWatcher: @unchecked Sendable {
 
     /// The paths named by the events waiting to be read.
     private func readEvents() -> Set<String> {
-        var paths: Set<String> = []
+        var changed: Set<String> = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { return paths }
+            guard count > 0 else { return changed }
             var offset = 0
             let header = MemoryLayout<inotify_event>.size
             while offset + header <= count {
@@ -83,16 +88,20 @@ final class InotifyWatcher: @unchecked Sendable {
                 offset += header + Int(event.len)
                 if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
                     // Events were lost: name the folders themselves, which asks for a full build.
-                    paths.formUnion(folders.values)
+                    changed.formUnion(paths.values.joined())
                     continue
                 }
-                guard let folder = folders[event.wd] else { continue }
+                guard let folders = paths[event.wd] else { continue }
                 let name = String(decoding: nameBytes, as: UTF8.self)
-                if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil }
+                if event.mask & UInt32(IN_IGNORED) != 0 { paths[event.wd] = nil }
                 if name.hasPrefix(".") || name.hasSuffix("~") { continue }
-                let path = name.isEmpty ? folder : folder + "/" + name
-                if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
-                paths.insert(path)
+                let named = folders.map { name.isEmpty ? $0 : $0 + "/" + name }
+                // A new folder, or a new link to one: watched as far as the build follows it,
+                // walked again from its top so that the build's rules see the whole walk.
+                if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let path = named.first, WatchedFolders.isFolder(path) {
+                    for top in Set(named.compactMap(tree.top(containing:))) { watchFolders(from: top) }
+                }
+                changed.formUnion(named)
             }
         }
     }

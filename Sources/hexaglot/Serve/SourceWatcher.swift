@@ -1,25 +1,27 @@
 import Foundation
 
 /// Notices changes in the site's sources. On Linux the kernel tells (`InotifyWatcher`);
-/// elsewhere modification times and sizes are compared every `interval`. Changes are counted
-/// from when the watcher is made, so one made before the first build misses no edit.
+/// elsewhere modification times and sizes are compared every `interval`. Either way only the
+/// folders the build reads are looked at (`WatchedFolders`). Changes are counted from when the
+/// watcher is made, so one made before the first build misses no edit.
 final class SourceWatcher: @unchecked Sendable {
     struct Stamp: Equatable, Sendable {
         var modified: TimeInterval
         var size: Int
     }
 
-    let folders: [URL]
+    let tree: WatchedFolders
     let interval: Duration = .milliseconds(100)
     #if canImport(Glibc)
     private let inotify: InotifyWatcher?
     #endif
     private var last: [String: Stamp] = [:]
 
-    init(folders: [URL]) {
-        self.folders = folders
+    /// Watches `folders` (`content/` and `templates/`) of the site at `siteRoot`.
+    init(folders: [URL], siteRoot: URL) {
+        tree = WatchedFolders(roots: folders, siteRoot: siteRoot)
         #if canImport(Glibc)
-        inotify = InotifyWatcher(folders: folders)
+        inotify = InotifyWatcher(tree)
         if inotify != nil { return }
         #endif
         last = snapshot()
@@ -27,15 +29,11 @@ final class SourceWatcher: @unchecked Sendable {
 
     func snapshot() -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
-        for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys,
-                                                                   options: [.skipsHiddenFiles]) else { continue }
-            for case let url as URL in enumerator {
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                stamps[url.path] = Stamp(modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0,
-                                         size: values.fileSize ?? 0)
-            }
+        let keys: Set<URLResourceKey> = [.contentModificationDateKey, .fileSizeKey]
+        for file in tree.files() {
+            guard let values = try? file.resourceValues(forKeys: keys) else { continue }
+            stamps[file.path] = Stamp(modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0,
+                                      size: values.fileSize ?? 0)
         }
         return stamps
     }

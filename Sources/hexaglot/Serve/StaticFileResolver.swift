@@ -1,15 +1,18 @@
 import Foundation
+import HexaglotKit
 
 /// Maps request paths to files of the built site without ever leaving it: the path is
-/// percent-decoded once, then refused if it holds `..`, `.`, backslashes, NUL or a second
-/// layer of encoding, and the final file (symbolic links resolved) must lie inside the root.
+/// percent-decoded once, as UTF-8 (`URLPath.decodePath`, the reverse of how the build writes
+/// URLs), then refused if it is not valid UTF-8 or holds `..`, `.`, backslashes or control
+/// characters, and the final file (symbolic links resolved) must lie inside the root. A `%`
+/// left after decoding is part of a name (`50%-more/`), never decoded again.
 struct StaticFileResolver: Sendable {
     let root: URL
     private let rootPath: String
 
     init(root: URL) {
         self.root = root
-        self.rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
+        self.rootPath = ContainedFile.resolvedPath(root.path) ?? root.standardizedFileURL.path
     }
 
     enum Resolution: Equatable {
@@ -20,21 +23,33 @@ struct StaticFileResolver: Sendable {
     }
 
     func resolve(_ rawPath: String) -> Resolution {
+        // The query and fragment are cut before decoding: `%3F` is a `?` of a name.
         let pathOnly = String(rawPath.prefix { $0 != "?" && $0 != "#" })
-        guard let decoded = pathOnly.removingPercentEncoding, decoded.hasPrefix("/") else { return .notFound }
-        if decoded.contains("\0") || decoded.contains("\\") || decoded.contains("%") { return .notFound }
-        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        guard let decoded = URLPath.decodePath(pathOnly), decoded.hasPrefix("/") else { return .notFound }
+        // The build publishes no name with control characters; a backslash is Windows' separator.
+        if decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }) { return .notFound }
+        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .notFound }
+        // Pages and their files are written under NFC names, as the build makes their URLs, so
+        // a name sent in NFD (as macOS writes it) finds its page; files of content/static keep
+        // the names they were given, so the name as sent is tried too.
+        let nfc = segments.map(UnicodeForms.nfc)
+        let first = resolve(nfc, wantsFolder: decoded.hasSuffix("/"), pathOnly: pathOnly)
+        guard first == .notFound, nfc != segments else { return first }
+        return resolve(segments, wantsFolder: decoded.hasSuffix("/"), pathOnly: pathOnly)
+    }
+
+    private func resolve(_ segments: [String], wantsFolder: Bool, pathOnly: String) -> Resolution {
         var candidate = root
-        for segment in segments { candidate.appendPathComponent(String(segment)) }
+        for segment in segments { candidate.appendPathComponent(segment) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) else { return .notFound }
         if isDirectory.boolValue {
-            guard decoded.hasSuffix("/") else { return .redirect(pathOnly + "/") }
+            guard wantsFolder else { return .redirect(pathOnly + "/") }
             candidate.appendPathComponent("index.html")
         }
-        let real = candidate.resolvingSymlinksInPath().standardizedFileURL.path
-        guard real.hasPrefix(rootPath + "/"), FileManager.default.isReadableFile(atPath: real) else { return .notFound }
+        guard let real = ContainedFile.resolvedPath(candidate.path), real.hasPrefix(rootPath + "/"),
+              FileManager.default.isReadableFile(atPath: real) else { return .notFound }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), !isFolder.boolValue else { return .notFound }
         return .file(URL(fileURLWithPath: real))
