@@ -6,7 +6,6 @@ struct FolderLayout {
     /// Folders that hold pages and are not bundles; the language's top folder is "" (the home).
     private(set) var sectionFolders: Set<String> = []
     private var bundleSlugs: [String: String] = [:]
-    private var cache: [String: String] = [:]
 
     init(sources: [PageSource]) {
         var markdownFolders: [String: [PageSource]] = [:]
