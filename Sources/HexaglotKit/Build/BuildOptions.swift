@@ -34,4 +34,12 @@ public struct BuildOptions: Sendable {
         self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
         self.templates = self.source.appendingPathComponent("templates")
     }
+
+    /// A path as diagnostics show it: relative to the site folder when inside it (`templates`,
+    /// `content/en/a.md`), else absolute (a theme folder elsewhere).
+    func displayPath(of url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let root = source.path
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
 }
