@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -8,9 +8,13 @@ let package = Package(
         .executable(name: "hexaglot", targets: ["hexaglot"]),
         .library(name: "HexaglotKit", targets: ["HexaglotKit"]),
     ],
+    // Package.resolved pins every package to one version and commit (README, "Platform and
+    // versions"). The two whose version shows in what the tests assert are pinned here too, for
+    // builds that resolve afresh: Yams reads front matter and site.yaml (values, and the places
+    // diagnostics point at), swift-mustache is the reference the template engine is checked against.
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -20,7 +24,7 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
         .target(
             name: "HexaglotKit",

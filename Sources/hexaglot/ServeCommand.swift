@@ -87,7 +87,7 @@ struct Serve: AsyncParsableCommand {
             source.resume()
             return source
         }
-        defer { signals.forEach { $0.cancel() } }
+        defer { for source in signals { source.cancel() } }
         try await app.runService(gracefulShutdownSignals: [])
     }
 

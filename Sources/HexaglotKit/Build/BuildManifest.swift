@@ -129,7 +129,7 @@ struct BuildManifest: Codable, Equatable {
                     collect(child, into: &entries, visited: &visited, depth: depth + 1)
                 }
             case S_IFREG:
-                entries.append((child, Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
+                entries.append((child, Int(info.st_size), Int(info.modificationTime.tv_sec) * 1_000_000_000 + Int(info.modificationTime.tv_nsec)))
             default:
                 entries.append((child, -1, Int(info.st_mode & S_IFMT)))
             }

@@ -38,7 +38,8 @@ public struct BuildOptions: Sendable {
         self.templates = self.source.appendingPathComponent("templates")
     }
 
-    /// A path as diagnostics show it: relative to the site folder when inside it.
+    /// A path as diagnostics show it: relative to the site folder when inside it (`templates`,
+    /// `content/en/a.md`), else absolute (a theme folder elsewhere).
     func displayPath(of url: URL) -> String {
         let path = url.standardizedFileURL.path
         let root = source.path

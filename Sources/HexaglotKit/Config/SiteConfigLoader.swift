@@ -42,6 +42,7 @@ public struct SiteConfigLoader: Sendable {
         var titleNode: YAMLNode?
         var defaultCode: (String, SourceLocation)?
         var baseURL: String?
+        var baseURLGiven = false
         var channels: [Channel] = []
         var logo: String?
         var allowsRawHTML = false
@@ -64,6 +65,7 @@ public struct SiteConfigLoader: Sendable {
             switch entry.key {
             case "title": titleNode = node
             case "baseURL":
+                baseURLGiven = true
                 if let value = text(node, "baseURL") {
                     if let problem = Self.checkBaseURL(value) {
                         problems.append(.error(problem, at: node.location))
@@ -136,7 +138,9 @@ public struct SiteConfigLoader: Sendable {
                 baseURL = override.hasSuffix("/") ? override : override + "/"
             }
         }
-        if baseURL == nil && !problems.contains(where: { $0.message.contains("baseURL") }) {
+        // Missing only when neither site.yaml nor --base-url gives one (a given one that is not
+        // usable has its own error above).
+        if baseURL == nil && !baseURLGiven && baseURLOverride == nil {
             problems.append(.error("'baseURL' is missing: the site's address, such as https://example.org/", at: fileStart))
         }
 

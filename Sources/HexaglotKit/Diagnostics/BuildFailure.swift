@@ -17,8 +17,6 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
         self.kind = kind
     }
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }

@@ -43,7 +43,7 @@ enum FileBytes {
         var status = stat()
         guard stat(previous, &status) == 0, Int(status.st_size) == data.count,
               let old = FileManager.default.contents(atPath: previous), old == data else { return }
-        var times = [status.st_atim, status.st_mtim]
+        var times = [status.accessTime, status.modificationTime]
         _ = utimensat(AT_FDCWD, target, &times, 0)
     }
 

@@ -24,11 +24,6 @@ public struct OutputWriter: Sendable {
         previous = folder.previous
     }
 
-    /// Writes `files` in one go: stage, then commit.
-    public func write(_ files: [OutputFile]) throws(BuildFailure) {
-        try stage().commit(files)
-    }
-
     /// Replaces files of the output one by one, each atomically: for `serve`'s page updates,
     /// whose files all exist from the last full build.
     func replace(_ files: [OutputFile]) throws(BuildFailure) {

@@ -17,7 +17,7 @@ struct FeedWriter {
         return Array(dated.sorted(by: order.listOrder).prefix(limit))
     }
 
-    func feed(for language: Language, entries: [Int], localization: Localization) -> OutputFile {
+    func feed(for language: Language, entries: [Int]) -> OutputFile {
         let config = site.config
         let home = builder.permalink(language.code + "/")
         let selfURL = builder.permalink(language.code + "/atom.xml")

@@ -70,7 +70,7 @@ struct SiteRenderer: Sendable {
             if let index = tagIndexFile(language, builder: builder, base: base) { files.append(index) }
             files.append(notFoundFile(language, builder: builder, base: base))
             if let entries = feedEntries[language.code] {
-                files.append(feeds.feed(for: language, entries: entries, localization: localization))
+                files.append(feeds.feed(for: language, entries: entries))
             }
         }
         let sitemap = SitemapWriter(site: site, builder: builder)
@@ -101,7 +101,7 @@ struct SiteRenderer: Sendable {
         }.parallelMap { render($0, cache: cache) }
         files += tagWork.filter { $0.language == language && $0.listed.contains(index) }.map(tagPage)
         if let entries = feedEntries[language.code], entries.contains(index) {
-            files.append(FeedWriter(site: site, bodies: bodies, builder: builder).feed(for: language, entries: entries, localization: localization))
+            files.append(FeedWriter(site: site, bodies: bodies, builder: builder).feed(for: language, entries: entries))
         }
         return files
     }

@@ -1,11 +1,3 @@
-/// Why a `hexaglot new` command created nothing.
-public enum ScaffoldError: Error, Sendable {
-    /// What was typed cannot be used (an unknown language, an unsafe path): a usage error.
-    case usage(String)
-    /// The site's files stand in the way (the file exists, the source is missing or has errors).
-    case content([Diagnostic])
-}
-
 /// A Markdown file named on the command line: `fr/areas/pops`, `fr/areas/pops.md`, or with the
 /// `content/` folder in front, as a shell's completion gives it.
 public struct ContentPath: Hashable, Sendable {

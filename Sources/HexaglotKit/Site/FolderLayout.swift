@@ -6,7 +6,6 @@ struct FolderLayout {
     /// Folders that hold pages and are not bundles; the language's top folder is "" (the home).
     private(set) var sectionFolders: Set<String> = []
     private var bundleSlugs: [String: String] = [:]
-    private var cache: [String: String] = [:]
 
     init(sources: [PageSource]) {
         var markdownFolders: [String: [PageSource]] = [:]
@@ -24,7 +23,7 @@ struct FolderLayout {
             if isBundle {
                 let name = String(folder.split(separator: "/").last!)
                 let given = sources[0].frontMatter.slug.flatMap { PathSafety.problem(inSegment: $0) == nil ? $0 : nil }
-                bundleSlugs[folder] = given ?? Self.datePrefix(of: name).map { String(name.dropFirst($0.length)) } ?? name
+                bundleSlugs[folder] = given ?? DatePrefix.stripped(name)
             } else {
                 sectionFolders.insert(folder)
             }
@@ -38,14 +37,5 @@ struct FolderLayout {
         let name = String(folder.split(separator: "/").last!)
         let parent = outputFolder(of: Site.parentFolder(of: folder))
         return parent + (bundleSlugs[folder] ?? name) + "/"
-    }
-
-    /// `2026-11-20-montreal` starts with a date: the date, and how many characters to drop (11).
-    static func datePrefix(of name: String) -> (date: PageDate, length: Int)? {
-        guard name.count > 11 else { return nil }
-        let prefix = String(name.prefix(10))
-        let separator = name[name.index(name.startIndex, offsetBy: 10)]
-        guard separator == "-" || separator == "_", let date = PageDate(parsing: prefix) else { return nil }
-        return (date, 11)
     }
 }

@@ -52,17 +52,6 @@ public struct Site: Sendable {
         return config.languages.compactMap { language in set[language.code].map { (language, $0) } }
     }
 
-    /// The section a page is listed in (its folder's; a section's is its parent folder's).
-    public func parentSection(of page: Page) -> Section? {
-        let folder: String
-        switch page.kind {
-        case .home: return nil
-        case .section: folder = Self.parentFolder(of: page.folder)
-        case .page: folder = page.folder
-        }
-        return sections[page.language.code]?[folder]
-    }
-
     static func parentFolder(of folder: String) -> String {
         guard let slash = folder.lastIndex(of: "/") else { return "" }
         return String(folder[..<slash])

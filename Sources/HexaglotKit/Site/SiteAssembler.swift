@@ -141,7 +141,7 @@ public struct SiteAssembler {
             guard let checked = checkSlug(given, source: source) else { return }
             slug = checked
         } else {
-            slug = FolderLayout.datePrefix(of: name).map { String(name.dropFirst($0.length)) } ?? name
+            slug = DatePrefix.stripped(name)
         }
         let path = language.code + "/" + layout.outputFolder(of: listingFolder) + slug + "/"
         pages.append(makePage(source, kind: .page, language: language, folder: listingFolder, path: path))
@@ -153,7 +153,7 @@ public struct SiteAssembler {
         if key.hasSuffix("/index") || key.hasSuffix("/_index") { key = String(key[..<key.lastIndex(of: "/")!]) }
         let stem = file.fileName == "index.md" || file.fileName == "_index.md"
             ? String(file.folder.split(separator: "/").last ?? "") : String(file.fileName.dropLast(3))
-        let date = source.frontMatter.date ?? FolderLayout.datePrefix(of: stem)?.date
+        let date = source.frontMatter.date ?? DatePrefix.date(of: stem)
         // (Made only when there is no title: humanize goes through Foundation.)
         let title = source.title ?? (kind == .home ? config.title(for: language) : Self.humanize(stem))
         // NFC: a name written in NFD (as macOS does) gets the URL and translation key of the same
@@ -180,7 +180,7 @@ public struct SiteAssembler {
     }
 
     static func humanize(_ name: String) -> String {
-        let stripped = FolderLayout.datePrefix(of: name).map { String(name.dropFirst($0.length)) } ?? name
+        let stripped = DatePrefix.stripped(name)
         let words = stripped.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }

@@ -1,9 +1,3 @@
-/// CLDR plural categories for whole numbers, so "3 pages" takes the right form in each
-/// language (Russian has one/few/many, Arabic zero/one/two/few/many/other).
-public enum PluralCategory: String, Sendable, CaseIterable {
-    case zero, one, two, few, many, other
-}
-
 public enum PluralRules {
     /// The CLDR category of a non-negative whole number in a language (BCP 47 tag or code).
     public static func category(of n: Int, language: String) -> PluralCategory {

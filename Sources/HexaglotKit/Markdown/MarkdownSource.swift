@@ -1,37 +1,3 @@
-/// A heading of a rendered page, with the id its anchor got.
-public struct Heading: Hashable, Sendable {
-    public var level: Int
-    public var text: String
-    public var id: String
-}
-
-/// A link or image destination found in Markdown, and where it was written.
-public struct MarkdownLink: Hashable, Sendable {
-    public var destination: String
-    public var isImage: Bool
-    public var location: SourceLocation
-}
-
-/// What to do with a link destination.
-public enum LinkRewrite: Sendable {
-    case keep
-    case replace(String)
-    /// The link is broken: the message says why; the build fails.
-    case broken(String)
-}
-
-/// What rendering a page's Markdown gives the rest of the build.
-public struct RenderedMarkdown: Sendable {
-    public var html: String
-    public var headings: [Heading]
-    /// The text without markup, for word counts and reading time.
-    public var plainText: String
-    /// The first paragraph's text, for automatic summaries.
-    public var firstParagraph: String
-    /// The first image's URL as written (after link rewriting), for sharing previews.
-    public var firstImage: String?
-}
-
 /// How to render one page's Markdown.
 public struct MarkdownSource: Sendable {
     public var text: String
