@@ -43,6 +43,7 @@ python-deps:
 	@python3 -c "import feedparser, lxml" 2>/dev/null || python3 -m pip install --quiet $(PYTHON_PACKAGES)
 
 test: deps python-deps
+	$(MAKE) --no-print-directory format-check
 	$(SWIFT) test
 	$(MAKE) --no-print-directory site-checks
 
@@ -90,7 +91,7 @@ bench: release
 # - OneVariableDeclarationPerLine: values that belong together are declared together
 #   (`let mod10 = n % 10, mod100 = n % 100`, `var code: String?, name: String?`).
 # - UseLetInEveryBoundCaseVariable: `case let (a?, b?)` binds a whole tuple pattern with one let.
-# Not yet part of `make test`: the code is formatted once, after the branches in flight merge.
+# `make test` runs it first: unformatted code fails the tests (run `make format`).
 format-check:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 

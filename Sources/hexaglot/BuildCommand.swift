@@ -32,17 +32,21 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Build even when nothing changed since the last build.")
     var force = false
 
-    @Flag(name: .customLong("clean-destination"),
-          help: "Let the build replace everything in the output folder except hidden entries (.git, .nojekyll), also files no Hexaglot build wrote.")
+    @Flag(
+        name: .customLong("clean-destination"),
+        help: "Let the build replace everything in the output folder except hidden entries (.git, .nojekyll), also files no Hexaglot build wrote.")
     var cleanDestination = false
 
-    @Option(name: .long, help: "text; json: diagnostics as a JSON array on standard output; github: GitHub Actions annotations (::error file=…,line=…::).")
+    @Option(
+        name: .long, help: "text; json: diagnostics as a JSON array on standard output; github: GitHub Actions annotations (::error file=…,line=…::)."
+    )
     var format: Format = .text
 
     func run() throws {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var options = BuildOptions(source: site.folder,
-                                   output: output.map { URL(fileURLWithPath: $0, relativeTo: current) })
+        var options = BuildOptions(
+            source: site.folder,
+            output: output.map { URL(fileURLWithPath: $0, relativeTo: current) })
         options.baseURL = baseURL
         options.includeDrafts = drafts
         options.includeFuture = future

@@ -6,11 +6,11 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into a temporary folder and check its links.",
         discussion: """
-        Checks every internal link and #anchor in every language (from Markdown, raw HTML and templates), \
-        every image and asset, hreflang alternates, feed and sitemap entries, and that every page links the \
-        official channels. Each problem is reported at the source line that wrote it. External links are \
-        listed with --external, never fetched. Exit status: 0 no problems, 1 problems (or build errors), 2 usage errors.
-        """
+            Checks every internal link and #anchor in every language (from Markdown, raw HTML and templates), \
+            every image and asset, hreflang alternates, feed and sitemap entries, and that every page links the \
+            official channels. Each problem is reported at the source line that wrote it. External links are \
+            listed with --external, never fetched. Exit status: 0 no problems, 1 problems (or build errors), 2 usage errors.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

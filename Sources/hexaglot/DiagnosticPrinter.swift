@@ -46,8 +46,9 @@ final class DiagnosticPrinter: @unchecked Sendable {
     /// never a FIFO or device (see `ContainedFile`).
     private func excerpt(for diagnostic: Diagnostic) -> String? {
         guard let location = diagnostic.location, !location.isWholeFile,
-              let data = ContainedFile.contents(of: location.file, inside: source),
-              let text = String(data: data, encoding: .utf8) else { return nil }
+            let data = ContainedFile.contents(of: location.file, inside: source),
+            let text = String(data: data, encoding: .utf8)
+        else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard location.line >= 1, location.line <= lines.count else { return nil }
         let sourceLine = lines[location.line - 1].replacingOccurrences(of: "\r", with: "")

@@ -5,7 +5,8 @@ import HexaglotKit
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a page or a translation in content/.",
-        discussion: "Never overwrites a file. Exit status: 0 created, 1 the file exists or the source page is missing or has errors, 2 usage errors (unknown language, unsafe path).",
+        discussion:
+            "Never overwrites a file. Exit status: 0 created, 1 the file exists or the source page is missing or has errors, 2 usage errors (unknown language, unsafe path).",
         subcommands: [NewPage.self, NewTranslation.self]
     )
 }
@@ -55,10 +56,10 @@ struct NewTranslation: ParsableCommand {
         commandName: "translation",
         abstract: "Create the translation of a page, pre-filled with its text.",
         discussion: """
-        Writes the same path in the --to language's folder with the source's front matter and body, \
-        and a translatedFrom record of the source body's hash. Until the source changes, \
-        hexaglot status shows the translation as current.
-        """
+            Writes the same path in the --to language's folder with the source's front matter and body, \
+            and a translatedFrom record of the source body's hash. Until the source changes, \
+            hexaglot status shows the translation as current.
+            """
     )
 
     @Argument(help: ArgumentHelp("The page to translate: <lang>/<path>, such as zh/areas/pops.", valueName: "lang/path"))

@@ -7,7 +7,8 @@ import Logging
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it, and rebuild and reload open pages on every change.",
-        discussion: "Serves on 127.0.0.1 only unless --host says otherwise. The reload script is added to pages as they are served, never to built files."
+        discussion:
+            "Serves on 127.0.0.1 only unless --host says otherwise. The reload script is added to pages as they are served, never to built files."
     )
 
     @OptionGroup var site: SiteFolderOption
@@ -52,8 +53,9 @@ struct Serve: AsyncParsableCommand {
         let watcher = SourceWatcher(folders: [siteFolder.appendingPathComponent("content"), options.templates], siteRoot: siteFolder)
         await rebuilder.rebuild(reason: nil)
 
-        let server = DevServer(files: StaticFileResolver(root: output), broadcaster: broadcaster,
-                               languages: { rebuilder.languageCodes.value })
+        let server = DevServer(
+            files: StaticFileResolver(root: output), broadcaster: broadcaster,
+            languages: { rebuilder.languageCodes.value })
         if host != "127.0.0.1" && host != "::1" && host != "localhost" {
             FileHandle.standardError.write(Data("warning: serving on \(host): other machines on the network can see the preview\n".utf8))
         }

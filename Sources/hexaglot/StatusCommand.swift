@@ -10,11 +10,11 @@ struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show which pages are translated, outdated or missing in each language.",
         discussion: """
-        A translation is current when its front matter's translatedFrom record holds the hash of the \
-        page it was translated from, as that page is now. Coverage is current translations / pages of \
-        the default language. Exit status: 0 ok, 1 errors in the content or a failed --fail-under / \
-        --fail-on-outdated check, 2 usage errors.
-        """
+            A translation is current when its front matter's translatedFrom record holds the hash of the \
+            page it was translated from, as that page is now. Coverage is current translations / pages of \
+            the default language. Exit status: 0 ok, 1 errors in the content or a failed --fail-under / \
+            --fail-on-outdated check, 2 usage errors.
+            """
     )
 
     @OptionGroup var site: SiteFolderOption
@@ -22,14 +22,19 @@ struct Status: ParsableCommand {
     @Option(name: .long, help: "text (a table), json (for CI) or html (a page to share).")
     var format: Format = .text
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the report; - for standard output.",
-                                            discussion: "Default: standard output for text and json; translation-status.html in the site folder for html."))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where to write the report; - for standard output.",
+            discussion: "Default: standard output for text and json; translation-status.html in the site folder for html."))
     var output: String?
 
     @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit 1 when a language's coverage is under this percentage.", valueName: "percent"))
     var failUnder: Double?
 
-    @Option(name: .customLong("fail-on-outdated"), help: ArgumentHelp("Exit 1 when these languages (comma-separated) have outdated pages.", valueName: "languages"))
+    @Option(
+        name: .customLong("fail-on-outdated"),
+        help: ArgumentHelp("Exit 1 when these languages (comma-separated) have outdated pages.", valueName: "languages"))
     var failOnOutdated: [String] = []
 
     func validate() throws {

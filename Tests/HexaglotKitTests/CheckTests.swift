@@ -1,25 +1,28 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// `hexaglot check`: the site is built into a temporary folder and what readers would get is
 /// checked; each problem is named at the source line that wrote it.
 @Suite struct CheckTests {
     static let siteYAML = """
-    title: {en: Test Site, fr: Site de test}
-    baseURL: https://example.org/
-    defaultLanguage: en
-    languages:
-      - {code: en, name: English}
-      - {code: fr, name: Français}
-    channels:
-      - {name: YouTube, url: https://www.youtube.com/user/UNIDObeta}
+        title: {en: Test Site, fr: Site de test}
+        baseURL: https://example.org/
+        defaultLanguage: en
+        languages:
+          - {code: en, name: English}
+          - {code: fr, name: Français}
+        channels:
+          - {name: YouTube, url: https://www.youtube.com/user/UNIDObeta}
 
-    """
+        """
 
     /// A two-language site with both homes, so that the language choice page's links exist.
-    static func site(_ files: [String: String], yaml: String = siteYAML,
-                     theme: [String: String] = TestSite.minimalTheme) throws -> TestSite {
+    static func site(
+        _ files: [String: String], yaml: String = siteYAML,
+        theme: [String: String] = TestSite.minimalTheme
+    ) throws -> TestSite {
         var all = ["content/site.yaml": yaml, "content/en/index.md": "# Home\n", "content/fr/index.md": "# Accueil\n"]
         all.merge(files) { _, new in new }
         return try TestSite(all, theme: theme)
@@ -32,16 +35,19 @@ import Testing
     @Test func aCleanSiteHasNoProblems() async throws {
         // Below a path (/env/), with translations, a section list over two pages, tags, a page
         // bundle's image, heading anchors from another page and from the same page.
-        let yaml = Self.siteYAML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/env/")
+        let yaml =
+            Self.siteYAML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/env/")
             + "paginate: 1\n"
-        let site = try Self.site([
-            "content/en/areas/pops.md": "---\ntags: [pops]\n---\n# POPs\n\n## Goals\n\nSee [ozone](ozone.md#what-we-do) and [below](#goals).\n",
-            "content/en/areas/ozone.md": "# Ozone\n\n## What we do\n\nBack to [POPs](pops.md), [all areas](/env/en/areas), or [home](../index.md). Also [YouTube](https://www.youtube.com/user/UNIDObeta).\n",
-            "content/fr/areas/pops.md": "# POP\n\n## Objectifs\n\nVoir [ozone](../../en/areas/ozone.md#what-we-do).\n",
-            "content/en/news/2026-10-05-visit/index.md": "# Visit\n\n![A photo](photo.svg)\n",
-            "content/en/news/2026-10-05-visit/photo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-            "content/static/images/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-        ], yaml: yaml + "logo: images/logo.svg\n")
+        let site = try Self.site(
+            [
+                "content/en/areas/pops.md": "---\ntags: [pops]\n---\n# POPs\n\n## Goals\n\nSee [ozone](ozone.md#what-we-do) and [below](#goals).\n",
+                "content/en/areas/ozone.md":
+                    "# Ozone\n\n## What we do\n\nBack to [POPs](pops.md), [all areas](/env/en/areas), or [home](../index.md). Also [YouTube](https://www.youtube.com/user/UNIDObeta).\n",
+                "content/fr/areas/pops.md": "# POP\n\n## Objectifs\n\nVoir [ozone](../../en/areas/ozone.md#what-we-do).\n",
+                "content/en/news/2026-10-05-visit/index.md": "# Visit\n\n![A photo](photo.svg)\n",
+                "content/en/news/2026-10-05-visit/photo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+                "content/static/images/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            ], yaml: yaml + "logo: images/logo.svg\n")
         let report = try SiteChecker(options: site.options).check()
         #expect(report.problems.map(\.description) == [])
         #expect(report.pagesChecked > 10)
@@ -57,20 +63,22 @@ import Testing
             "content/en/other.md": "# Other\n\n## Goals\n\nText with a [self link](#missing-here).\n",
         ])
         let found = try await problems(site)
-        #expect(found == [
-            "content/en/a.md:6:37: error: link 'other.md#nope': /en/other/ has no heading or element with id 'nope'",
-            "content/en/other.md:5:13: error: link '#missing-here': this page has no heading or element with id 'missing-here'",
-        ])
+        #expect(
+            found == [
+                "content/en/a.md:6:37: error: link 'other.md#nope': /en/other/ has no heading or element with id 'nope'",
+                "content/en/other.md:5:13: error: link '#missing-here': this page has no heading or element with id 'missing-here'",
+            ])
     }
 
     @Test func linksInRawHTMLAreCheckedWhenTheSiteAllowsIt() async throws {
         let page = "# A\n\nText.\n\n<p>See <a href=\"/en/missing/\">this</a> and <img src=\"chart.png\" alt=\"\">.</p>\n"
         let unsafe = try Self.site(["content/en/a.md": page], yaml: Self.siteYAML + "markdown: {unsafe: true}\n")
         let found = try await problems(unsafe)
-        #expect(found == [
-            "content/en/a.md:5:17: error: link '/en/missing/' leads to no file of the built site",
-            "content/en/a.md:5:54: error: image 'chart.png' leads to /en/a/chart.png, which is not in the built site",
-        ])
+        #expect(
+            found == [
+                "content/en/a.md:5:17: error: link '/en/missing/' leads to no file of the built site",
+                "content/en/a.md:5:54: error: image 'chart.png' leads to /en/a/chart.png, which is not in the built site",
+            ])
         // Without `unsafe`, the raw HTML is left out of the page, so there is nothing broken.
         let safe = try Self.site(["content/en/a.md": page])
         let none = try await problems(safe)
@@ -80,58 +88,71 @@ import Testing
     @Test func aBrokenTemplateLinkIsNamedInTheTemplateWithItsPages() async throws {
         var theme = TestSite.minimalTheme
         theme["page.mustache"] = theme["page.mustache"]!.replacingOccurrences(
-            of: "{{{page.content}}}", with: "{{{page.content}}}\n<a href=\"{{site.root}}{{lang.code}}/contact/\">Contact</a> <a href=\"/imprint.html\">Imprint</a>")
+            of: "{{{page.content}}}",
+            with: "{{{page.content}}}\n<a href=\"{{site.root}}{{lang.code}}/contact/\">Contact</a> <a href=\"/imprint.html\">Imprint</a>")
         let site = try Self.site(["content/en/a.md": "# A\n", "content/fr/a.md": "# A\n", "content/en/b.md": "# B\n"], theme: theme)
         let found = try await problems(site)
-        #expect(found == [
-            "templates/page.mustache:5:10: error: link '{{site.root}}{{lang.code}}/contact/' leads to /en/contact/ and /fr/contact/, none of which is in the built site (on /en/a/ and 2 other pages)",
-            "templates/page.mustache:5:68: error: link '/imprint.html' leads to no file of the built site (on /en/a/ and 2 other pages)",
-        ])
+        #expect(
+            found == [
+                "templates/page.mustache:5:10: error: link '{{site.root}}{{lang.code}}/contact/' leads to /en/contact/ and /fr/contact/, none of which is in the built site (on /en/a/ and 2 other pages)",
+                "templates/page.mustache:5:68: error: link '/imprint.html' leads to no file of the built site (on /en/a/ and 2 other pages)",
+            ])
     }
 
     @Test func missingImagesAndAssetsAreFound() async throws {
         var theme = TestSite.minimalTheme
         theme["assets/css/site.css"] = "body { margin: 0 }\n.hero { background: url(\"../img/hero.png\") }\n"
         theme["base.mustache"] = theme["base.mustache"]!.replacingOccurrences(
-            of: "<main>", with: "<link rel=\"stylesheet\" href=\"{{site.root}}css/site.css\"><img src=\"{{site.root}}images/logo.svg\" alt=\"\"><main>")
+            of: "<main>",
+            with: "<link rel=\"stylesheet\" href=\"{{site.root}}css/site.css\"><img src=\"{{site.root}}images/logo.svg\" alt=\"\"><main>")
         let site = try Self.site(["content/en/a.md": "# A\n\nA chart:\n\n![Chart](chart.png)\n"], theme: theme)
         let found = try await problems(site)
         #expect(found.count == 3, "\(found)")
         #expect(found.contains("content/en/a.md:5:1: error: image 'chart.png' leads to /en/a/chart.png, which is not in the built site"))
-        #expect(found.contains("templates/assets/css/site.css:2:26: error: stylesheet url() '../img/hero.png' leads to /img/hero.png, which is not in the built site"))
-        #expect(found.contains("templates/base.mustache:8:67: error: image '{{site.root}}images/logo.svg' leads to /images/logo.svg, which is not in the built site (on /en/ and 4 other pages)"))
+        #expect(
+            found.contains(
+                "templates/assets/css/site.css:2:26: error: stylesheet url() '../img/hero.png' leads to /img/hero.png, which is not in the built site"
+            ))
+        #expect(
+            found.contains(
+                "templates/base.mustache:8:67: error: image '{{site.root}}images/logo.svg' leads to /images/logo.svg, which is not in the built site (on /en/ and 4 other pages)"
+            ))
     }
 
     @Test func aLayoutWithoutTheChannelsIsNamedForItsPages() async throws {
         var theme = TestSite.minimalTheme
         theme["plain.mustache"] = "<!doctype html><html><body>{{{page.content}}}</body></html>\n"
-        let site = try Self.site([
-            "content/en/a.md": "---\ntitle: A\nlayout: plain\n---\nText.\n",
-            "content/en/b.md": "---\ntitle: B\nlayout: plain\n---\nText.\n",
-            "content/en/c.md": "# C\n",
-        ], theme: theme)
+        let site = try Self.site(
+            [
+                "content/en/a.md": "---\ntitle: A\nlayout: plain\n---\nText.\n",
+                "content/en/b.md": "---\ntitle: B\nlayout: plain\n---\nText.\n",
+                "content/en/c.md": "# C\n",
+            ], theme: theme)
         let found = try await problems(site)
-        #expect(found == [
-            "templates/plain.mustache:1:1: error: page does not link the official channel YouTube (https://www.youtube.com/user/UNIDObeta) from site.yaml; the layout 'plain' and what it includes render no link to it (on /en/a/ and 1 other page)",
-        ])
+        #expect(
+            found == [
+                "templates/plain.mustache:1:1: error: page does not link the official channel YouTube (https://www.youtube.com/user/UNIDObeta) from site.yaml; the layout 'plain' and what it includes render no link to it (on /en/a/ and 1 other page)"
+            ])
     }
 
     @Test func hreflangTargetsMustExist() async throws {
         var theme = TestSite.minimalTheme
         theme["base.mustache"] = theme["base.mustache"]!.replacingOccurrences(
-            of: "{{/page.alternates}}", with: "{{/page.alternates}}{{#page.isHome}}<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/de/\">{{/page.isHome}}")
+            of: "{{/page.alternates}}",
+            with: "{{/page.alternates}}{{#page.isHome}}<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/de/\">{{/page.isHome}}")
         let site = try Self.site(["content/en/a.md": "# A\n", "content/fr/a.md": "# A\n"], theme: theme)
         let found = try await problems(site)
-        #expect(found == [
-            "templates/base.mustache:3:161: error: hreflang 'de' alternate 'https://example.org/de/' leads to /de/, which is not in the built site (on /en/ and 1 other page)",
-        ])
+        #expect(
+            found == [
+                "templates/base.mustache:3:161: error: hreflang 'de' alternate 'https://example.org/de/' leads to /de/, which is not in the built site (on /en/ and 1 other page)"
+            ])
     }
 
     @Test func theTokenizerSkipsCommentsScriptsAndStyles() {
         let html = """
-        <!doctype html><!-- <a href="/commented"> --><script>if (a<b) document.write('<a href="/scripted">')</script>
-        <style>a[href="/styled"] {}</style><A HREF='/kept?a=1&amp;b=2#x' id=top><img srcset="/a.png 1x, /b.png 2x">
-        """
+            <!doctype html><!-- <a href="/commented"> --><script>if (a<b) document.write('<a href="/scripted">')</script>
+            <style>a[href="/styled"] {}</style><A HREF='/kept?a=1&amp;b=2#x' id=top><img srcset="/a.png 1x, /b.png 2x">
+            """
         let file = OutputScanner.scanHTML(html, path: "index.html")
         #expect(file.references.map(\.url) == ["/kept?a=1&b=2#x", "/a.png", "/b.png"])
         #expect(file.references.map(\.line) == [2, 2, 2])
@@ -177,7 +198,9 @@ import Testing
         let result = try runner.run(["check", "--external"], in: site.root)
         #expect(result.status == 0)
         #expect(result.errors == "")
-        #expect(result.output.contains("1 external link (not fetched):\n  https://www.youtube.com/user/UNIDObeta  (5 pages: /en/, /en/404.html, /en/a/ and 2 more)\n"))
+        #expect(
+            result.output.contains(
+                "1 external link (not fetched):\n  https://www.youtube.com/user/UNIDObeta  (5 pages: /en/, /en/404.html, /en/a/ and 2 more)\n"))
         #expect(result.output.hasPrefix("1 external link"))
         #expect(result.output.hasSuffix(": no problems\n"))
         #expect(!site.exists("index.html"))
@@ -187,13 +210,14 @@ import Testing
         let site = try CheckTests.site(["content/en/a.md": "# A\n\nSee [B](b.md#nope).\n", "content/en/b.md": "# B\n"])
         let result = try runner.run(["check", "--source", site.root.path], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 1)
-        #expect(result.errors == """
-        content/en/a.md:3:5: error: link 'b.md#nope': /en/b/ has no heading or element with id 'nope'
-            See [B](b.md#nope).
-                ^
-        1 error
+        #expect(
+            result.errors == """
+                content/en/a.md:3:5: error: link 'b.md#nope': /en/b/ has no heading or element with id 'nope'
+                    See [B](b.md#nope).
+                        ^
+                1 error
 
-        """)
+                """)
         #expect(result.output.hasSuffix(": 1 problem\n"))
     }
 

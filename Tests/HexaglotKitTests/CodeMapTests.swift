@@ -17,7 +17,8 @@ import Testing
             for folder in try FileManager.default.contentsOfDirectory(atPath: targetURL.path).sorted() {
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: targetURL.appendingPathComponent(folder).path, isDirectory: &isFolder),
-                      isFolder.boolValue else { continue }
+                    isFolder.boolValue
+                else { continue }
                 if !map.contains("`\(folder)`") && !map.contains("`\(folder)/") { unnamed.append("Sources/\(target)/\(folder)") }
             }
         }

@@ -33,8 +33,9 @@ import Testing
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                   errors: String(decoding: errors, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            errors: String(decoding: errors, as: UTF8.self))
     }
 
     @Test func successfulBuildPrintsASummaryAndExitsZero() throws {
@@ -53,19 +54,20 @@ import Testing
         ])
         let result = try run(["build", "--source", site.root.path], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 1)
-        #expect(result.errors == """
-        content/en/a.md:3:8: error: 'draft' must be true or false, got 'maybe'
-            draft: maybe
-                   ^
-        content/en/a.md:5:1: error: link 'nope.md' leads to content/en/nope.md, which does not exist
-            [x](nope.md)
-            ^
-        content/fr/b.md:2:7: error: 'date' is not a date: 2026-13-45 (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM)
-            date: 2026-13-45
-                  ^
-        3 errors; nothing was written
+        #expect(
+            result.errors == """
+                content/en/a.md:3:8: error: 'draft' must be true or false, got 'maybe'
+                    draft: maybe
+                           ^
+                content/en/a.md:5:1: error: link 'nope.md' leads to content/en/nope.md, which does not exist
+                    [x](nope.md)
+                    ^
+                content/fr/b.md:2:7: error: 'date' is not a date: 2026-13-45 (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM)
+                    date: 2026-13-45
+                          ^
+                3 errors; nothing was written
 
-        """)
+                """)
         #expect(!site.exists("en/a/index.html"))
     }
 
@@ -91,15 +93,22 @@ import Testing
             "content/ar/news/a.md": "---\ntitle: أ\ndate: 2026-03-02\n---\nع\n",
         ])
         let first = site.root.appendingPathComponent("out-1"), second = site.root.appendingPathComponent("out-2")
-        #expect(try run(["build", "--output", first.path], in: site.root,
-                        environment: ["TZ": "Asia/Shanghai", "LANG": "ar_EG.UTF-8", "LC_ALL": "ar_EG.UTF-8"]).status == 0)
-        #expect(try run(["build", "--output", second.path], in: site.root,
-                        environment: ["TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C"]).status == 0)
+        #expect(
+            try run(
+                ["build", "--output", first.path], in: site.root,
+                environment: ["TZ": "Asia/Shanghai", "LANG": "ar_EG.UTF-8", "LC_ALL": "ar_EG.UTF-8"]
+            ).status == 0)
+        #expect(
+            try run(
+                ["build", "--output", second.path], in: site.root,
+                environment: ["TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C"]
+            ).status == 0)
         let files = TestSite.files(below: first)
         #expect(files == TestSite.files(below: second))
         #expect(files.count > 10)
         for path in files {
-            #expect(FileManager.default.contents(atPath: first.appendingPathComponent(path).path)
+            #expect(
+                FileManager.default.contents(atPath: first.appendingPathComponent(path).path)
                     == FileManager.default.contents(atPath: second.appendingPathComponent(path).path), "\(path)")
         }
     }
@@ -143,8 +152,10 @@ import Testing
     @Test func aMarkdownLibraryAbortNamesTheFile() throws {
         let bomb = "[f]:u\n\"\n" + String(repeating: "[f]\n", count: 19_000) + "[f]:u \"t\n"
         // The abort comes after ~8 s here; a generous time limit keeps a busy machine's watchdog out of it.
-        let site = try TestSite(["content/en/bomb.md": bomb, "content/en/ok.md": "# OK\n",
-                                 "content/site.yaml": TestSite.siteYAML + "markdownTimeLimit: 120\n"])
+        let site = try TestSite([
+            "content/en/bomb.md": bomb, "content/en/ok.md": "# OK\n",
+            "content/site.yaml": TestSite.siteYAML + "markdownTimeLimit: 120\n",
+        ])
         try site.writePreviousOutput(["en/index.html": "previous"])
         let result = try run(["build"], in: site.root)
         #expect(result.status == 1)

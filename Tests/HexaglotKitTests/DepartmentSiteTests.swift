@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// The department's own site (content/ and templates/ of this repository), built and checked.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// Any file name the file systems can hold publishes, its URL percent-encoded (RFC 3986) the
@@ -9,29 +10,33 @@ import Testing
     static let encoded = "50%25%20off%20%26%20more%20%231%20%5Bdraft%5D%20%28v2%29%20%3F%2B%20%F0%9F%8C%8D"
 
     /// The minimal theme with `og:url`, as the project theme has it.
-    static let theme = TestSite.minimalTheme.merging(["base.mustache": TestSite.minimalTheme["base.mustache"]!
-            .replacingOccurrences(of: "<link rel=\"canonical\"", with: "<meta property=\"og:url\" content=\"{{page.permalink}}\"><link rel=\"canonical\"")]) { _, new in new }
+    static let theme = TestSite.minimalTheme.merging([
+        "base.mustache": TestSite.minimalTheme["base.mustache"]!
+            .replacingOccurrences(
+                of: "<link rel=\"canonical\"", with: "<meta property=\"og:url\" content=\"{{page.permalink}}\"><link rel=\"canonical\"")
+    ]) { _, new in new }
 
     static func site() throws -> TestSite {
-        try TestSite([
-            "content/en/index.md": "# Home\n",
-            "content/fr/index.md": "# Accueil\n",
-            "content/en/offers/\(name).md": "---\ntitle: Sale\ndate: 2026-11-01\ntags: [Sales & deals]\n---\nBig sale.\n",
-            "content/fr/offers/\(name).md": "---\ntitle: Soldes\ndate: 2026-11-01\n---\nSoldes.\n",
-            "content/en/offers/other.md": """
-            ---
-            title: Other
-            date: 2026-10-01
-            ---
-            [percent-encoded](50%25%20off%20%26%20more%20%231%20%5Bdraft%5D%20(v2)%20%3F+%20🌍.md)
-            [in brackets](<50%25 off & more %231 [draft] (v2) %3F+ 🌍.md#top>)
-            [space](a%20b.md) [bracketed space](<a b.md>) [percent](50%25.md)
+        try TestSite(
+            [
+                "content/en/index.md": "# Home\n",
+                "content/fr/index.md": "# Accueil\n",
+                "content/en/offers/\(name).md": "---\ntitle: Sale\ndate: 2026-11-01\ntags: [Sales & deals]\n---\nBig sale.\n",
+                "content/fr/offers/\(name).md": "---\ntitle: Soldes\ndate: 2026-11-01\n---\nSoldes.\n",
+                "content/en/offers/other.md": """
+                ---
+                title: Other
+                date: 2026-10-01
+                ---
+                [percent-encoded](50%25%20off%20%26%20more%20%231%20%5Bdraft%5D%20(v2)%20%3F+%20🌍.md)
+                [in brackets](<50%25 off & more %231 [draft] (v2) %3F+ 🌍.md#top>)
+                [space](a%20b.md) [bracketed space](<a b.md>) [percent](50%25.md)
 
-            """,
-            "content/en/offers/a b.md": "# A b\n",
-            "content/en/offers/50%.md": "# Fifty\n",
-            "content/en/offers/_index.md": "---\ntitle: Offers\npaginate: 1\n---\n",
-        ], theme: theme)
+                """,
+                "content/en/offers/a b.md": "# A b\n",
+                "content/en/offers/50%.md": "# Fifty\n",
+                "content/en/offers/_index.md": "---\ntitle: Offers\npaginate: 1\n---\n",
+            ], theme: theme)
     }
 
     @Test func aNameWithEveryKindOfPunctuationPublishesWithOneEncodedURL() async throws {
@@ -43,7 +48,10 @@ import Testing
         let frURL = "https://example.org/fr/offers/\(Self.encoded)/"
         let page = try #require(site.file("en/offers/\(Self.name)/index.html"))
         #expect(page.contains("<meta property=\"og:url\" content=\"\(url)\"><link rel=\"canonical\" href=\"\(url)\">"))
-        #expect(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"\(url)\"><link rel=\"alternate\" hreflang=\"fr\" href=\"\(frURL)\"><link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url)\">"))
+        #expect(
+            page.contains(
+                "<link rel=\"alternate\" hreflang=\"en\" href=\"\(url)\"><link rel=\"alternate\" hreflang=\"fr\" href=\"\(frURL)\"><link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url)\">"
+            ))
         #expect(page.contains("<li><a href=\"/fr/offers/\(Self.encoded)/\" hreflang=\"fr\">Français</a></li>"))
         #expect(page.contains("<a class=\"tag\" href=\"/en/tags/sales-and-deals/\">Sales &amp; deals</a>"))
         let list = try #require(site.file("en/offers/index.html"))
@@ -60,8 +68,10 @@ import Testing
         let tag = try #require(site.file("en/tags/sales-and-deals/index.html"))
         #expect(tag.contains("<a href=\"\(path)\">Sale</a>"))
         // `?` cannot be in a Windows file name: published, with a warning naming the file.
-        #expect(report.warnings.map(\.description).contains(
-            "content/en/offers/\(Self.name).md:1:1: warning: name holds '?', which Windows does not allow in file names; it is published, but the site cannot be checked out on Windows"))
+        #expect(
+            report.warnings.map(\.description).contains(
+                "content/en/offers/\(Self.name).md:1:1: warning: name holds '?', which Windows does not allow in file names; it is published, but the site cannot be checked out on Windows"
+            ))
     }
 
     @Test func linksWrittenAsCommonMarkWritesThemReachThePage() async throws {
@@ -70,7 +80,10 @@ import Testing
         let other = try #require(site.file("en/offers/other/index.html"))
         #expect(other.contains("<a href=\"/en/offers/\(Self.encoded)/\">percent-encoded</a>"))
         #expect(other.contains("<a href=\"/en/offers/\(Self.encoded)/#top\">in brackets</a>"))
-        #expect(other.contains("<a href=\"/en/offers/a%20b/\">space</a> <a href=\"/en/offers/a%20b/\">bracketed space</a> <a href=\"/en/offers/50%25/\">percent</a>"))
+        #expect(
+            other.contains(
+                "<a href=\"/en/offers/a%20b/\">space</a> <a href=\"/en/offers/a%20b/\">bracketed space</a> <a href=\"/en/offers/50%25/\">percent</a>")
+        )
         // `hexaglot check` finds each of these links' pages.
         let checked = try SiteChecker(options: site.options).check()
         #expect(checked.problems.map(\.description) == [])
@@ -104,11 +117,12 @@ import Testing
         let site = try TestSite(["content/en/CON.md": "# Con\n", "content/en/a: b.md": "# A\n", "content/en/end./x.md": "# X\n"])
         let report = try await site.build()
         #expect(site.exists("en/CON/index.html") && site.exists("en/a: b/index.html") && site.exists("en/end./x/index.html"))
-        #expect(report.warnings.map(\.description).filter { $0.contains("Windows") } == [
-            "content/en/CON.md:1:1: warning: name is 'CON', a device name on Windows; it is published, but the site cannot be checked out on Windows",
-            "content/en/a: b.md:1:1: warning: name holds ':', which Windows does not allow in file names; it is published, but the site cannot be checked out on Windows",
-            "content/en/end.:1:1: warning: name ends in '.', which Windows removes; it is published, but the site cannot be checked out on Windows",
-        ])
+        #expect(
+            report.warnings.map(\.description).filter { $0.contains("Windows") } == [
+                "content/en/CON.md:1:1: warning: name is 'CON', a device name on Windows; it is published, but the site cannot be checked out on Windows",
+                "content/en/a: b.md:1:1: warning: name holds ':', which Windows does not allow in file names; it is published, but the site cannot be checked out on Windows",
+                "content/en/end.:1:1: warning: name ends in '.', which Windows removes; it is published, but the site cannot be checked out on Windows",
+            ])
         let refused = try TestSite(["content/en/a\u{7}b.md": "# A\n"])
         let errors = await refused.errors()
         #expect(errors == ["content/en/a?b.md:1:1: error: file or folder name contains control characters; rename it"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 @Suite struct FrontMatterSplitterTests {
@@ -31,8 +32,11 @@ import Testing
     }
 
     @Test func unterminatedFrontMatterIsReportedAtItsOpeningLine() {
-        #expect(throws: Diagnostic.error("front matter is not closed: add a '---' line after it",
-                                         at: SourceLocation(file: "a.md", line: 1, column: 1))) {
+        #expect(
+            throws: Diagnostic.error(
+                "front matter is not closed: add a '---' line after it",
+                at: SourceLocation(file: "a.md", line: 1, column: 1))
+        ) {
             try splitter.split("---\ntitle: A\n\nBody\n", file: "a.md")
         }
     }
@@ -62,12 +66,13 @@ import Testing
 
     @Test func typedFieldsSayWhatWasExpected() throws {
         let (_, problems) = FrontMatter.read(try read("draft: maybe\ndate: 2026-13-45\ntags: pops\nweight: heavy\n"), file: "f.md")
-        #expect(problems.map(\.description) == [
-            "f.md:2:8: error: 'draft' must be true or false, got 'maybe'",
-            "f.md:3:7: error: 'date' is not a date: 2026-13-45 (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM)",
-            "f.md:4:7: error: 'tags' must be a list, such as [pops, ozone], got 'pops'",
-            "f.md:5:9: error: 'weight' must be a whole number, got 'heavy'",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "f.md:2:8: error: 'draft' must be true or false, got 'maybe'",
+                "f.md:3:7: error: 'date' is not a date: 2026-13-45 (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM)",
+                "f.md:4:7: error: 'tags' must be a list, such as [pops, ozone], got 'pops'",
+                "f.md:5:9: error: 'weight' must be a whole number, got 'heavy'",
+            ])
     }
 
     @Test func unknownFieldsBecomeParams() throws {
@@ -88,8 +93,11 @@ import Testing
     }
 
     @Test func anchorsAndDeepNestingAreRefused() throws {
-        #expect(throws: Diagnostic.error("YAML aliases (*name) are not supported here; write the value out",
-                                         at: SourceLocation(file: "f.md", line: 3, column: 1))) {
+        #expect(
+            throws: Diagnostic.error(
+                "YAML aliases (*name) are not supported here; write the value out",
+                at: SourceLocation(file: "f.md", line: 3, column: 1))
+        ) {
             try read("a: &x [1, 2]\nb: *x\n")
         }
         // A billion laughs fails at its first alias, at once.
@@ -112,8 +120,10 @@ import Testing
 
 @Suite struct PageDateArithmeticTests {
     /// The arithmetic agrees with Foundation's calendar on dates across centuries and offsets.
-    @Test(arguments: ["1970-01-01", "2000-02-29", "2026-11-20T10:30:00+08:00", "1999-12-31T23:59:59-05:00",
-                      "2100-03-01", "1900-01-01T00:00:00Z", "2024-12-31T12:00:00+14:00"])
+    @Test(arguments: [
+        "1970-01-01", "2000-02-29", "2026-11-20T10:30:00+08:00", "1999-12-31T23:59:59-05:00",
+        "2100-03-01", "1900-01-01T00:00:00Z", "2024-12-31T12:00:00+14:00",
+    ])
     func instantsMatchFoundation(_ text: String) throws {
         let date = try #require(PageDate(parsing: text))
         let formatter = ISO8601DateFormatter()

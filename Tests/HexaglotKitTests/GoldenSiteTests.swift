@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// A small three-language fixture site (Fixtures/golden/site) built and compared byte for

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// A rebuild that reuses a `BuildCache` must give exactly the bytes of a clean build, whatever
@@ -14,14 +15,17 @@ import Testing
             "content/ar/news/2026-01-01-one.md": "---\ntitle: واحد\n---\nنص POPs.\n",
         ]
         for n in 1...5 {
-            files["content/en/news/2026-01-0\(n)-item-\(n).md"] = "---\ntitle: Item \(n)\ntags: [a, b\(n)]\n---\nBody \(n), see [home](../index.md).\n"
+            files["content/en/news/2026-01-0\(n)-item-\(n).md"] =
+                "---\ntitle: Item \(n)\ntags: [a, b\(n)]\n---\nBody \(n), see [home](../index.md).\n"
         }
         return try TestSite(files)
     }
 
     /// Applies `change`, rebuilds with the cache, and compares with a clean build of the same input.
-    func expectIncrementalEqualsClean(_ site: TestSite, cache: BuildCache, _ what: String,
-                                      _ change: (TestSite) throws -> Void) async throws {
+    func expectIncrementalEqualsClean(
+        _ site: TestSite, cache: BuildCache, _ what: String,
+        _ change: (TestSite) throws -> Void
+    ) async throws {
         try change(site)
         try await site.build { $0.cache = cache }
         try await site.expectOutputMatchesCleanBuild(what)
@@ -51,15 +55,17 @@ import Testing
             try $0.write("---\ntitle: Article 1\n---\nx\n", to: "content/fr/news/2026-01-01-item-1.md")
         }
         try await expectIncrementalEqualsClean(site, cache: cache, "a template") {
-            try $0.write(TestSite.minimalTheme["page.mustache"]!.replacingOccurrences(of: "<h1>", with: "<h1 class=\"t\">"),
-                         to: "templates/page.mustache")
+            try $0.write(
+                TestSite.minimalTheme["page.mustache"]!.replacingOccurrences(of: "<h1>", with: "<h1 class=\"t\">"),
+                to: "templates/page.mustache")
         }
         try await expectIncrementalEqualsClean(site, cache: cache, "an i18n string") {
             try $0.write("not_translated: untranslated\nfallback_notice: Not translated yet.\n", to: "templates/i18n/en.yaml")
         }
         try await expectIncrementalEqualsClean(site, cache: cache, "site.yaml") {
-            try $0.write(TestSite.siteYAML.replacingOccurrences(of: "Test Site", with: "Renamed Site") + "paginate: 3\n",
-                         to: "content/site.yaml")
+            try $0.write(
+                TestSite.siteYAML.replacingOccurrences(of: "Test Site", with: "Renamed Site") + "paginate: 3\n",
+                to: "content/site.yaml")
         }
     }
 

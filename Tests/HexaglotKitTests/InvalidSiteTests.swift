@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// Each broken site in Fixtures/invalid/ beside the exact diagnostics it must give
@@ -36,8 +37,10 @@ import Testing
         let site = try TestSite(["content/en/a.md": "# A\n"])
         try site.writePreviousOutput(["en/index.html": "previous build\n"])
         let staging = try OutputWriter(output: site.output).stage()
-        let files = [OutputFile(path: "en/a/index.html", contents: .bytes(Data("a".utf8)), origin: "content/en/a.md"),
-                     OutputFile(path: "en/A/index.html", contents: .bytes(Data("b".utf8)), origin: "content/en/b.md")]
+        let files = [
+            OutputFile(path: "en/a/index.html", contents: .bytes(Data("a".utf8)), origin: "content/en/a.md"),
+            OutputFile(path: "en/A/index.html", contents: .bytes(Data("b".utf8)), origin: "content/en/b.md"),
+        ]
         let written = files.map(staging.write)
         #expect(throws: BuildFailure.self) { try staging.commit(written) }
         #expect(site.outputFiles() == ["en/index.html"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// The multilingual behaviour: hreflang, fallbacks, pagination, feeds, sitemap, plurals,
@@ -58,7 +59,8 @@ import Testing
         #expect(site.file("ar/news/other/index.html")?.contains("<p class=\"notice\">لم تُترجم بعد.</p>") == true)
         // The French list shows only French pages; the English page's switcher leads to the copy.
         #expect(site.file("fr/news/index.html")?.contains("/fr/news/visit/") == false)
-        #expect(site.file("en/news/visit/index.html")?.contains("<a href=\"/fr/news/visit/\" hreflang=\"fr\">Français</a> (not yet translated)") == true)
+        #expect(
+            site.file("en/news/visit/index.html")?.contains("<a href=\"/fr/news/visit/\" hreflang=\"fr\">Français</a> (not yet translated)") == true)
         #expect(site.file("sitemap.xml")?.contains("/fr/news/visit/") == false)
     }
 
@@ -69,15 +71,18 @@ import Testing
             "content/en/news/visit/pic.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         ])
         try await site.build()
-        #expect(site.file("fr/news/visit/index.html")?.contains("<img src=\"pic.svg\" alt=\"A plant\" loading=\"lazy\" decoding=\"async\" />") == true)
+        #expect(
+            site.file("fr/news/visit/index.html")?.contains("<img src=\"pic.svg\" alt=\"A plant\" loading=\"lazy\" decoding=\"async\" />") == true)
         #expect(site.exists("fr/news/visit/pic.svg"))
         #expect(site.exists("ar/news/visit/pic.svg"))
     }
 
     @Test func sectionListsArePaginated() async throws {
-        var files = ["content/site.yaml": TestSite.siteYAML + "paginate: 2\n",
-                     "content/en/news/_index.md": "---\ntitle: News\npaginate: 3\n---\n",
-                     "content/en/blog/_index.md": "---\ntitle: Blog\n---\n"]
+        var files = [
+            "content/site.yaml": TestSite.siteYAML + "paginate: 2\n",
+            "content/en/news/_index.md": "---\ntitle: News\npaginate: 3\n---\n",
+            "content/en/blog/_index.md": "---\ntitle: Blog\n---\n",
+        ]
         for day in 1...7 {
             files["content/en/news/2026-01-0\(day)-item-\(day).md"] = "---\ntitle: Item \(day)\n---\nx\n"
             files["content/en/blog/2026-01-0\(day)-post-\(day).md"] = "---\ntitle: Post \(day)\n---\nx\n"
@@ -111,7 +116,8 @@ import Testing
     @Test func atomFeedsHoldTheNewestTwentyWithAbsoluteURLs() async throws {
         var files: [String: String] = ["content/fr/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\nx\n"]
         for n in 1...25 {
-            files["content/en/news/item-\(n).md"] = "---\ntitle: \"Item \(n) <b> & co\"\ndate: 2026-01-\(String(format: "%02d", n))\n---\nSee [about](../about.md).\n"
+            files["content/en/news/item-\(n).md"] =
+                "---\ntitle: \"Item \(n) <b> & co\"\ndate: 2026-01-\(String(format: "%02d", n))\n---\nSee [about](../about.md).\n"
         }
         files["content/en/about.md"] = "# About\n"
         let site = try TestSite(files)
@@ -137,15 +143,17 @@ import Testing
         ])
         try await site.build()
         let sitemap = try #require(site.file("sitemap.xml"))
-        #expect(sitemap.contains("""
-          <url>
-            <loc>https://example.org/en/about/</loc>
-            <lastmod>2026-02-03</lastmod>
-            <xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/about/"/>
-            <xhtml:link rel="alternate" hreflang="fr" href="https://example.org/fr/about/"/>
-            <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/en/about/"/>
-          </url>
-        """))
+        #expect(
+            sitemap.contains(
+                """
+                  <url>
+                    <loc>https://example.org/en/about/</loc>
+                    <lastmod>2026-02-03</lastmod>
+                    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/about/"/>
+                    <xhtml:link rel="alternate" hreflang="fr" href="https://example.org/fr/about/"/>
+                    <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/en/about/"/>
+                  </url>
+                """))
         #expect(!sitemap.contains("draft"))
         #expect(!sitemap.contains("404"))
         #expect(site.file("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
@@ -153,7 +161,8 @@ import Testing
 
     @Test func jsonLDOnHomePagesIsSafeInsideScript() async throws {
         let site = try TestSite([
-            "content/site.yaml": TestSite.siteYAML.replacingOccurrences(of: "title: {en: Test Site,", with: "title: {en: \"Test </script><script>alert(1)</script> & Co\","),
+            "content/site.yaml": TestSite.siteYAML.replacingOccurrences(
+                of: "title: {en: Test Site,", with: "title: {en: \"Test </script><script>alert(1)</script> & Co\","),
             "content/en/index.md": "# Home\n",
         ])
         try await site.build()
@@ -206,7 +215,9 @@ import Testing
         ])
         try await site.build()
         let ar = try #require(site.file("ar/a/index.html"))
-        #expect(ar.contains("<p>تعمل اليونيدو (<bdi>UNIDO</bdi>) على خفض <bdi>POPs</bdi>، وفق <bdi>BAT/BEP</bdi> و<bdi><code>make site</code></bdi>.</p>"))
+        #expect(
+            ar.contains("<p>تعمل اليونيدو (<bdi>UNIDO</bdi>) على خفض <bdi>POPs</bdi>، وفق <bdi>BAT/BEP</bdi> و<bdi><code>make site</code></bdi>.</p>")
+        )
         #expect(site.file("en/a/index.html")?.contains("<p>UNIDO (POPs).</p>") == true)
     }
 }

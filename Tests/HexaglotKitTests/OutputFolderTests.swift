@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// The build deletes nothing it did not write: outputs that overlap the site's inputs are refused
@@ -10,8 +11,14 @@ import Testing
 
     @Test(arguments: [
         (".", "output folder <site> is the site folder: a build would replace content/ and templates/; choose another --output, such as public/"),
-        ("content/public", "output folder <site>/content/public is inside the site's input folder <site>/content: choose an --output outside content/ and templates/"),
-        ("templates", "output folder <site>/templates is the site's input folder <site>/templates: choose an --output outside content/ and templates/"),
+        (
+            "content/public",
+            "output folder <site>/content/public is inside the site's input folder <site>/content: choose an --output outside content/ and templates/"
+        ),
+        (
+            "templates",
+            "output folder <site>/templates is the site's input folder <site>/templates: choose an --output outside content/ and templates/"
+        ),
         ("notes.txt", "output <site>/notes.txt exists and is not a folder"),
     ])
     func outputsThatWouldOverwriteTheSiteAreRefused(_ output: String, _ message: String) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// No command prints, or copies, anything from outside the site folder: a link out of it is
@@ -28,11 +29,12 @@ import Testing
         }
         let translation = try runner.run(["new", "translation", "en/leak", "--to", "fr"], in: site.root)
         #expect(translation.status == 1)
-        #expect(translation.errors == """
-        content/en/leak.md:1:1: error: cannot read file: only a regular file inside the site is read, not a symbolic link leading out of it, a FIFO or a device
-        1 error; nothing was written
+        #expect(
+            translation.errors == """
+                content/en/leak.md:1:1: error: cannot read file: only a regular file inside the site is read, not a symbolic link leading out of it, a FIFO or a device
+                1 error; nothing was written
 
-        """)
+                """)
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/fr/leak.md").path))
     }
 
@@ -41,8 +43,9 @@ import Testing
         try DiscoveryTests.link("content/en/environ.md", to: "/proc/self/environ", in: site)
         for arguments in [["build", "--force"], ["check"]] {
             let result = try runner.run(arguments, in: site.root, environment: ["HEXAGLOT_TEST_TOKEN": Self.secret])
-            #expect(result.errors.hasPrefix("content/en/environ.md:1:1: warning: symbolic link leads outside the site and is not followed: /proc/"),
-                    "\(arguments): \(result.errors)")
+            #expect(
+                result.errors.hasPrefix("content/en/environ.md:1:1: warning: symbolic link leads outside the site and is not followed: /proc/"),
+                "\(arguments): \(result.errors)")
             #expect(!(result.output + result.errors).contains(Self.secret), "\(arguments)")
         }
     }
@@ -67,7 +70,8 @@ import Testing
         let site = try CheckTests.site(["content/en/a.md": "# A\n\n[YouTube](https://www.youtube.com/user/UNIDObeta)\n"])
         #expect(try runner.run(["build"], in: site.root).status == 0)
         #expect(mkfifo(site.root.appendingPathComponent("content/en/page.md").path, 0o644) == 0)
-        let error = "content/en/page.md:1:1: error: is a FIFO (named pipe), not a file or folder that can be published; remove it (it is never opened)\n"
+        let error =
+            "content/en/page.md:1:1: error: is a FIFO (named pipe), not a file or folder that can be published; remove it (it is never opened)\n"
         for arguments in [["build"], ["check"], ["status"]] {
             let result = try runner.run(arguments, in: site.root)
             #expect(result.status == 1, "\(arguments)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// `serve`'s in-place update of edited page bodies must leave exactly the files a clean build
@@ -29,8 +30,10 @@ import Testing
     /// Edits `path` and updates the last build through `build(changed:)`; then checks the output
     /// against a clean build and returns how the update went.
     @discardableResult
-    func expectUpdateEqualsClean(_ site: TestSite, cache: BuildCache, _ text: String, to path: String,
-                                 _ what: String) async throws -> BuildReport {
+    func expectUpdateEqualsClean(
+        _ site: TestSite, cache: BuildCache, _ text: String, to path: String,
+        _ what: String
+    ) async throws -> BuildReport {
         try await expectUpdateEqualsClean(site, cache: cache, edits: [path: text], what)
     }
 
@@ -51,41 +54,50 @@ import Testing
         try await site.build { $0.cache = cache }
         let item = "content/en/news/2026-01-03-item-3.md"
         // The first paragraph is the summary: shown in the section list, on the tag pages, the home page and the feed.
-        var report = try await expectUpdateEqualsClean(site, cache: cache, "---\ntitle: Item 3\ntags: [a, b3]\n---\nA new first paragraph.\n\nMore text.\n",
-                                                       to: item, "summary of a listed page")
+        var report = try await expectUpdateEqualsClean(
+            site, cache: cache, "---\ntitle: Item 3\ntags: [a, b3]\n---\nA new first paragraph.\n\nMore text.\n",
+            to: item, "summary of a listed page")
         #expect(report.pagesUpdated == 1)
         #expect(report.filesWritten > 1)
         #expect(site.file("en/news/item-3/index.html")?.contains("A new first paragraph.") == true)
         #expect(site.file("en/atom.xml")?.contains("A new first paragraph.") == true)
 
-        report = try await expectUpdateEqualsClean(site, cache: cache,
-                                                   "---\ntitle: Item 3\ntags: [a, b3]\n---\nA new first paragraph.\n\nOther text, \(String(repeating: "word ", count: 900))\n",
-                                                   to: item, "reading time and later text")
+        report = try await expectUpdateEqualsClean(
+            site, cache: cache,
+            "---\ntitle: Item 3\ntags: [a, b3]\n---\nA new first paragraph.\n\nOther text, \(String(repeating: "word ", count: 900))\n",
+            to: item, "reading time and later text")
         #expect(report.pagesUpdated == 1)
-        report = try await expectUpdateEqualsClean(site, cache: cache, "---\ntitle: News\n---\nNew section text.\n",
-                                                   to: "content/en/news/_index.md", "a section's text")
+        report = try await expectUpdateEqualsClean(
+            site, cache: cache, "---\ntitle: News\n---\nNew section text.\n",
+            to: "content/en/news/_index.md", "a section's text")
         #expect(report.pagesUpdated == 1)
-        report = try await expectUpdateEqualsClean(site, cache: cache, "# About us\n\nWho we are now.\n\n## Mandate\n\n## Partners\n",
-                                                   to: "content/en/about.md", "headings of a page titled by its heading")
+        report = try await expectUpdateEqualsClean(
+            site, cache: cache, "# About us\n\nWho we are now.\n\n## Mandate\n\n## Partners\n",
+            to: "content/en/about.md", "headings of a page titled by its heading")
         #expect(report.pagesUpdated == 1)
-        report = try await expectUpdateEqualsClean(site, cache: cache, "---\ntitle: واحد\n---\nنص جديد عن POPs و UNEP.\n",
-                                                   to: "content/ar/news/2026-01-01-item-1.md", "an Arabic page")
+        report = try await expectUpdateEqualsClean(
+            site, cache: cache, "---\ntitle: واحد\n---\nنص جديد عن POPs و UNEP.\n",
+            to: "content/ar/news/2026-01-01-item-1.md", "an Arabic page")
         #expect(report.pagesUpdated == 1)
         #expect(site.file("ar/news/item-1/index.html")?.contains("نص جديد") == true)
-        report = try await expectUpdateEqualsClean(site, cache: cache,
-                                                   "---\ntitle: Item 4\ntags: [a, b4]\nsummary: A written summary.\n---\nBody 4.\n",
-                                                   to: "content/en/news/2026-01-04-item-4.md", "a summary field, the body a line lower")
+        report = try await expectUpdateEqualsClean(
+            site, cache: cache,
+            "---\ntitle: Item 4\ntags: [a, b4]\nsummary: A written summary.\n---\nBody 4.\n",
+            to: "content/en/news/2026-01-04-item-4.md", "a summary field, the body a line lower")
         #expect(report.pagesUpdated == 1)
         #expect(site.file("en/atom.xml")?.contains("A written summary.") == true)
-        report = try await expectUpdateEqualsClean(site, cache: cache,
-                                                   "---\ntitle: Item 4\ntags: [a, b4]\nimage: /images/a.png\nsummary: A written summary.\n---\nBody 4.\n",
-                                                   to: "content/en/news/2026-01-04-item-4.md", "a param (the sharing image)")
+        report = try await expectUpdateEqualsClean(
+            site, cache: cache,
+            "---\ntitle: Item 4\ntags: [a, b4]\nimage: /images/a.png\nsummary: A written summary.\n---\nBody 4.\n",
+            to: "content/en/news/2026-01-04-item-4.md", "a param (the sharing image)")
         #expect(report.pagesUpdated == 1)
         #expect(site.file("en/news/item-4/index.html")?.contains("https://example.org/images/a.png") == true)
-        report = try await expectUpdateEqualsClean(site, cache: cache, edits: [
-            "content/en/news/2026-01-05-item-5.md": "---\ntitle: Item 5\ntags: [a, b5]\n---\nFive, again.\n",
-            "content/en/news/2026-01-01-item-1.md": "---\ntitle: Item 1\ntags: [a, b1]\n---\nOne, again.\n",
-        ], "two pages at once")
+        report = try await expectUpdateEqualsClean(
+            site, cache: cache,
+            edits: [
+                "content/en/news/2026-01-05-item-5.md": "---\ntitle: Item 5\ntags: [a, b5]\n---\nFive, again.\n",
+                "content/en/news/2026-01-01-item-1.md": "---\ntitle: Item 1\ntags: [a, b1]\n---\nOne, again.\n",
+            ], "two pages at once")
         #expect(report.pagesUpdated == 2)
     }
 
@@ -97,8 +109,10 @@ import Testing
             ("---\ntitle: Item 3 renamed\ntags: [a, b3]\n---\nBody 3.\n", "content/en/news/2026-01-03-item-3.md", "a new title"),
             ("---\ntitle: Item 3 renamed\ntags: [c]\n---\nBody 3.\n", "content/en/news/2026-01-03-item-3.md", "new tags"),
             ("---\ntitle: Item 3 renamed\ntags: [c]\ndate: 2026-03-01\n---\nBody 3.\n", "content/en/news/2026-01-03-item-3.md", "a new date"),
-            ("---\ntitle: Item 3 renamed\ntags: [c]\ndate: 2026-03-01\nweight: 5\n---\nBody 3.\n", "content/en/news/2026-01-03-item-3.md",
-             "a new weight"),
+            (
+                "---\ntitle: Item 3 renamed\ntags: [c]\ndate: 2026-03-01\nweight: 5\n---\nBody 3.\n", "content/en/news/2026-01-03-item-3.md",
+                "a new weight"
+            ),
             ("# About the department\n\nWho we are.\n", "content/en/about.md", "a new heading title"),
             ("# Six\n\nNew.\n", "content/en/news/2026-01-06-six.md", "a new page"),
         ]
@@ -112,13 +126,15 @@ import Testing
         let copied = try Self.site(fallbackPages: true)
         let copiedCache = BuildCache()
         try await copied.build { $0.cache = copiedCache }
-        let report0 = try await expectUpdateEqualsClean(copied, cache: copiedCache, "---\ntitle: Item 2\ntags: [a, b2]\n---\nNew.\n",
-                                                        to: "content/en/news/2026-01-02-item-2.md", "a page shown as a fallback copy elsewhere")
+        let report0 = try await expectUpdateEqualsClean(
+            copied, cache: copiedCache, "---\ntitle: Item 2\ntags: [a, b2]\n---\nNew.\n",
+            to: "content/en/news/2026-01-02-item-2.md", "a page shown as a fallback copy elsewhere")
         #expect(report0.pagesUpdated == nil)
         #expect(copied.file("fr/news/item-2/index.html")?.contains("New.") == true)
         // A template change is not a page body.
-        try site.write(Self.projectTheme["page.mustache"]!.replacingOccurrences(of: "<article", with: "<article data-t=\"1\""),
-                       to: "templates/page.mustache")
+        try site.write(
+            Self.projectTheme["page.mustache"]!.replacingOccurrences(of: "<article", with: "<article data-t=\"1\""),
+            to: "templates/page.mustache")
         let report = try SiteBuilder(options: options).build(changed: [site.root.appendingPathComponent("templates/page.mustache").path])
         #expect(report.pagesUpdated == nil)
         #expect(site.file("en/about/index.html")?.contains("data-t=\"1\"") == true)
@@ -139,8 +155,9 @@ import Testing
         }
         #expect(TestSite.contents(of: site.output) == before)
         // Mended, the next edit is a full build again (the failed one left nothing to update).
-        let report = try await expectUpdateEqualsClean(site, cache: cache, "---\ntitle: Item 2\ntags: [a, b2]\n---\nFixed.\n",
-                                                       to: item, "mended page")
+        let report = try await expectUpdateEqualsClean(
+            site, cache: cache, "---\ntitle: Item 2\ntags: [a, b2]\n---\nFixed.\n",
+            to: item, "mended page")
         #expect(report.pagesUpdated == nil)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import HexaglotKit
 
 // Property-based tests of the small text functions that everything else builds on: front matter
@@ -35,10 +36,10 @@ private let anyScalar = Gen<UInt32>.value(in: 0...(0x10FFFF - 0x800)).map { valu
     String(Character(Unicode.Scalar(value < 0xD800 ? value : value + 0x800)!))
 }
 
-private extension String {
-    var bytes: [UInt8] { Array(utf8) }
-    var nfc: String { precomposedStringWithCanonicalMapping }
-    var nfd: String { decomposedStringWithCanonicalMapping }
+extension String {
+    fileprivate var bytes: [UInt8] { Array(utf8) }
+    fileprivate var nfc: String { precomposedStringWithCanonicalMapping }
+    fileprivate var nfd: String { decomposedStringWithCanonicalMapping }
 }
 
 /// Combining marks and other "Extend" scalars, which join the character before them into one
@@ -134,7 +135,8 @@ private let extenders = ["\u{301}", "\u{308}", "\u{30C}", "\u{323}", "\u{20DD}",
             input: pick(["---", "--- ", "---\t"]), Self.yamlLine.array(of: 0...8), Gen.bool,
             pick(["a.md", "zh/news/2026-11-20-montreal.md", "fr/à propos.md"])
         ) { opening, lines, endsWithNewline, file in
-            let text = lines.isEmpty && !endsWithNewline
+            let text =
+                lines.isEmpty && !endsWithNewline
                 ? opening
                 : opening + "\n" + lines.joined(separator: "\n") + (endsWithNewline ? "\n" : "")
             do throws(Diagnostic) {
@@ -151,15 +153,16 @@ private let extenders = ["\u{301}", "\u{308}", "\u{30C}", "\u{323}", "\u{20DD}",
 // MARK: - Heading ids
 
 @Suite struct HeadingSluggerProperties {
-    static let pieces = [
-        "a", "Z", "Hello", "ÉTÉ", "é", "e\u{301}", "E\u{301}", "Å", "A\u{30A}", "İ", "ß", "ẞ", "ǅ", "Σ", "ΣΑΣ",
-        "ὈΔΥΣΣΕΎΣ", "Ⅻ", "½", "x²", "١٢٣", "Привет", "МИР", "消除", "持久性", "مرحبا", "한국어", "\u{1100}\u{1161}",
-        " ", "  ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{2028}", "\u{200B}", "\u{AD}",
-        "-", "_", ".", ",", "!", "?", "'", "\"", "(", ")", "[", "]", "{", "}", "#", "$", "%", "&", "*", "+",
-        "/", "\\", ":", ";", "<", "=", ">", "@", "^", "`", "|", "~",
-        "—", "–", "・", "。", "、", "«", "»", "¿", "‿", "＿", "👍", "👩‍💻", "🇫🇷",
-        "1", "42", "section", "section-1", "a-1",
-    ] + extenders
+    static let pieces =
+        [
+            "a", "Z", "Hello", "ÉTÉ", "é", "e\u{301}", "E\u{301}", "Å", "A\u{30A}", "İ", "ß", "ẞ", "ǅ", "Σ", "ΣΑΣ",
+            "ὈΔΥΣΣΕΎΣ", "Ⅻ", "½", "x²", "١٢٣", "Привет", "МИР", "消除", "持久性", "مرحبا", "한국어", "\u{1100}\u{1161}",
+            " ", "  ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{2028}", "\u{200B}", "\u{AD}",
+            "-", "_", ".", ",", "!", "?", "'", "\"", "(", ")", "[", "]", "{", "}", "#", "$", "%", "&", "*", "+",
+            "/", "\\", ":", ";", "<", "=", ">", "@", "^", "`", "|", "~",
+            "—", "–", "・", "。", "、", "«", "»", "¿", "‿", "＿", "👍", "👩‍💻", "🇫🇷",
+            "1", "42", "section", "section-1", "a-1",
+        ] + extenders
 
     /// Heading text: mostly pieces of the pool above, sometimes any scalar at all.
     static var heading: Generator<String, some Sequence & SendableMetatype> {
@@ -177,8 +180,9 @@ private let extenders = ["\u{301}", "\u{308}", "\u{30C}", "\u{323}", "\u{20DD}",
             let scalars = Array(slug.unicodeScalars)
             #expect(!scalars.isEmpty)
             #expect(!scalars.contains { $0.properties.isWhitespace }, "whitespace in \(scalars)")
-            #expect(!scalars.contains { Self.asciiPunctuation.contains($0) && $0 != "-" && $0 != "_" },
-                    "ASCII punctuation in \(scalars)")
+            #expect(
+                !scalars.contains { Self.asciiPunctuation.contains($0) && $0 != "-" && $0 != "_" },
+                "ASCII punctuation in \(scalars)")
             #expect(!scalars.contains { $0.properties.lowercaseMapping != String($0) }, "uppercase in \(scalars)")
         }
     }
@@ -221,8 +225,10 @@ private let extenders = ["\u{301}", "\u{308}", "\u{30C}", "\u{323}", "\u{20DD}",
 
     @Test func sluggerNeverHandsOutTheSameIdTwice() async {
         // A small pool, so that repeats, clashes with `-1` suffixes and the `section` fallback are common.
-        let headings = pick(["a", "A", "a-1", "A 1", "a 1", "a-2", "a_1", "a--1", "a-1-1", "", "!", "?", "section",
-                             "Section", "section-1", "é", "e\u{301}", "É", "1", "1-1"])
+        let headings = pick([
+            "a", "A", "a-1", "A 1", "a 1", "a-2", "a_1", "a--1", "a-1-1", "", "!", "?", "section",
+            "Section", "section-1", "é", "e\u{301}", "É", "1", "1-1",
+        ])
         await propertyCheck(count: 300, input: headings.array(of: 0...30)) { headings in
             var slugger = HeadingSlugger()
             let ids = headings.map { slugger.slug(for: $0) }
@@ -376,7 +382,7 @@ private let extenders = ["\u{301}", "\u{308}", "\u{30C}", "\u{323}", "\u{20DD}",
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         default:
             "-._~".utf8.contains(byte)
@@ -394,7 +400,8 @@ private let extenders = ["\u{301}", "\u{308}", "\u{30C}", "\u{323}", "\u{20DD}",
             var escapes = 0
             while index < encoded.count {
                 if encoded[index] == UInt8(ascii: "%") {
-                    let isEscape = index + 2 < encoded.count && Self.isUppercaseHex(encoded[index + 1])
+                    let isEscape =
+                        index + 2 < encoded.count && Self.isUppercaseHex(encoded[index + 1])
                         && Self.isUppercaseHex(encoded[index + 2])
                     #expect(isEscape, "bad escape at \(index) of \(encoded)")
                     escapes += 1

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// Bad input gets a clear error and loses nothing; output cannot escape or run code.
 @Suite struct SafetyTests {
     @Test func byteOrderMarkAndCRLFAreAccepted() async throws {
         let site = try TestSite([:])
-        try site.write(Data([0xEF, 0xBB, 0xBF]) + Data("---\r\ntitle: Windows\r\ndate: 2026-01-02\r\n---\r\nLine one\r\nline two\r\n".utf8),
-                       to: "content/en/win.md")
+        try site.write(
+            Data([0xEF, 0xBB, 0xBF]) + Data("---\r\ntitle: Windows\r\ndate: 2026-01-02\r\n---\r\nLine one\r\nline two\r\n".utf8),
+            to: "content/en/win.md")
         try await site.build()
         let page = try #require(site.file("en/win/index.html"))
         #expect(page.contains("<h1>Windows</h1>"))
@@ -21,21 +23,24 @@ import Testing
             "content/en/big.md": "# Big\n\n" + String(repeating: "x", count: 2000) + "\n",
             "content/en/small.md": "# Small\n",
         ])
-        #expect(await site.errors() == [
-            "content/en/big.md:1:1: error: file is 2008 bytes, over the limit of 1000 bytes for one page (maxPageBytes in site.yaml)",
-        ])
+        #expect(
+            await site.errors() == [
+                "content/en/big.md:1:1: error: file is 2008 bytes, over the limit of 1000 bytes for one page (maxPageBytes in site.yaml)"
+            ])
     }
 
     @Test func linkFieldsInFrontMatterCannotRunCode() async throws {
         let site = try TestSite([
             "content/en/a.md": "---\ntitle: A\nimage: javascript:alert(1)\nvideoURL: \" JavaScript:alert(2)\"\nlink: data:text/html,x\n---\nx\n",
-            "content/en/b.md": "---\ntitle: B\nimage: photo.jpg\nvideoURL: https://www.youtube.com/watch?v=1\nlink: \"#top\"\nmoreLink: mailto:env@example.org\n---\nx\n",
+            "content/en/b.md":
+                "---\ntitle: B\nimage: photo.jpg\nvideoURL: https://www.youtube.com/watch?v=1\nlink: \"#top\"\nmoreLink: mailto:env@example.org\n---\nx\n",
         ])
-        #expect(await site.errors() == [
-            "content/en/a.md:3:8: error: 'image' must be an http, https or mailto URL, a relative path or a #fragment, got 'javascript:alert(1)'",
-            "content/en/a.md:4:11: error: 'videoURL' must be an http, https or mailto URL, a relative path or a #fragment, got ' JavaScript:alert(2)'",
-            "content/en/a.md:5:7: error: 'link' must be an http, https or mailto URL, a relative path or a #fragment, got 'data:text/html,x'",
-        ])
+        #expect(
+            await site.errors() == [
+                "content/en/a.md:3:8: error: 'image' must be an http, https or mailto URL, a relative path or a #fragment, got 'javascript:alert(1)'",
+                "content/en/a.md:4:11: error: 'videoURL' must be an http, https or mailto URL, a relative path or a #fragment, got ' JavaScript:alert(2)'",
+                "content/en/a.md:5:7: error: 'link' must be an http, https or mailto URL, a relative path or a #fragment, got 'data:text/html,x'",
+            ])
     }
 
     @Test func symbolicLinksOutsideTheSiteAreNotFollowed() async throws {
@@ -45,15 +50,18 @@ import Testing
         try "# Secret\n".write(to: outside.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
         try "password".write(to: outside.appendingPathComponent("passwd"), atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("content/en/leak"), withDestinationURL: outside)
-        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("content/static/passwd"),
-                                                   withDestinationURL: outside.appendingPathComponent("passwd"))
-        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("content/en/alias.md"),
-                                                   withDestinationURL: site.root.appendingPathComponent("content/en/a.md"))
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("content/static/passwd"),
+            withDestinationURL: outside.appendingPathComponent("passwd"))
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("content/en/alias.md"),
+            withDestinationURL: site.root.appendingPathComponent("content/en/a.md"))
         let report = try await site.build()
-        #expect(report.warnings.map(\.description).filter { $0.contains("symbolic") }.sorted() == [
-            "content/en/leak:1:1: warning: symbolic link leads outside the site and is not followed: \(outside.resolvingSymlinksInPath().path)",
-            "content/static/passwd:1:1: warning: symbolic link leads outside the site and is not followed: \(outside.appendingPathComponent("passwd").resolvingSymlinksInPath().path)",
-        ])
+        #expect(
+            report.warnings.map(\.description).filter { $0.contains("symbolic") }.sorted() == [
+                "content/en/leak:1:1: warning: symbolic link leads outside the site and is not followed: \(outside.resolvingSymlinksInPath().path)",
+                "content/static/passwd:1:1: warning: symbolic link leads outside the site and is not followed: \(outside.appendingPathComponent("passwd").resolvingSymlinksInPath().path)",
+            ])
         #expect(!site.exists("en/leak/secret/index.html"))
         #expect(!site.exists("passwd"))
         // A link that stays inside the site is followed.
@@ -102,7 +110,10 @@ import Testing
         ])
         try site.writePreviousOutput(["en/index.html": "previous"])
         let errors = await site.errors { $0.markdownTimeLimit = 0.3 }
-        #expect(errors == ["content/en/slow.md:1:1: error: rendering this file's Markdown took longer than 0.3 s and was stopped; it may contain one of cmark-gfm's known slow patterns (long runs of brackets, emphasis markers, table columns or autolinks): simplify it, or raise markdownTimeLimit in site.yaml"])
+        #expect(
+            errors == [
+                "content/en/slow.md:1:1: error: rendering this file's Markdown took longer than 0.3 s and was stopped; it may contain one of cmark-gfm's known slow patterns (long runs of brackets, emphasis markers, table columns or autolinks): simplify it, or raise markdownTimeLimit in site.yaml"
+            ])
         #expect(site.file("en/index.html") == "previous")
     }
 
@@ -112,14 +123,18 @@ import Testing
     @Test(arguments: [
         ("GHSA-29g3-96g3-jg6c processing instructions", "-1" + String(repeating: "<?x", count: 21_000) + "y\n"),
         ("GHSA-29g3-96g3-jg6c table delimiters", "x\n| - |\n" + String(repeating: "|", count: 12_600) + "y\n"),
-        ("GHSA-w4qg-3vf7-m9x5 wide table", "|" + String(repeating: "x|", count: 700) + "\n|" + String(repeating: "-|", count: 700) + "\n"
-            + String(repeating: "a\n", count: 700)),
+        (
+            "GHSA-w4qg-3vf7-m9x5 wide table",
+            "|" + String(repeating: "x|", count: 700) + "\n|" + String(repeating: "-|", count: 700) + "\n"
+                + String(repeating: "a\n", count: 700)
+        ),
     ])
     func advisoryInputsTripTheWatchdog(_ advisory: String, _ markdown: String) async throws {
         let site = try TestSite(["content/en/slow.md": "# Slow\n\n" + markdown, "content/en/fine.md": "# Fine\n"])
         let errors = await site.errors { $0.markdownTimeLimit = 0.25 }
         #expect(errors.count == 1, "\(advisory)")
-        #expect(errors.first?.hasPrefix("content/en/slow.md:1:1: error: rendering this file's Markdown took longer than 0.25 s") == true,
-                "\(advisory)")
+        #expect(
+            errors.first?.hasPrefix("content/en/slow.md:1:1: error: rendering this file's Markdown took longer than 0.25 s") == true,
+            "\(advisory)")
     }
 }

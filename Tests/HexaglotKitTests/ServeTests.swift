@@ -97,10 +97,12 @@ import Testing
     @Test func servesEveryLanguageWithTheRightContentTypes() throws {
         let server = try RunningServer(try Self.site())
         let client = server.client
-        for (path, type) in [("/en/about/", "text/html; charset=utf-8"), ("/fr/about/", "text/html; charset=utf-8"),
-                             ("/ar/about/", "text/html; charset=utf-8"), ("/css/site.css", "text/css; charset=utf-8"),
-                             ("/images/logo.svg", "image/svg+xml"), ("/sitemap.xml", "application/xml; charset=utf-8"),
-                             ("/", "text/html; charset=utf-8")] {
+        for (path, type) in [
+            ("/en/about/", "text/html; charset=utf-8"), ("/fr/about/", "text/html; charset=utf-8"),
+            ("/ar/about/", "text/html; charset=utf-8"), ("/css/site.css", "text/css; charset=utf-8"),
+            ("/images/logo.svg", "image/svg+xml"), ("/sitemap.xml", "application/xml; charset=utf-8"),
+            ("/", "text/html; charset=utf-8"),
+        ] {
             let reply = try client.get(path)
             #expect(reply.status == 200, "\(path)")
             #expect(reply.headers["content-type"] == type, "\(path)")
@@ -120,10 +122,12 @@ import Testing
         try "secret".write(to: site.root.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
         let server = try RunningServer(site)
         let client = server.client
-        for path in ["/../secret.txt", "/en/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/passwd",
-                     "/en/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%5c..%5csecret.txt", "/en%5c..%5c..%5csecret.txt",
-                     "/%252e%252e/secret.txt", "/en/about/%00", "//etc/passwd", "/.hidden",
-                     "/en/..%2F..%2Fsecret.txt", "/en/about/..%2F..%2F..%2Fsecret.txt"] {
+        for path in [
+            "/../secret.txt", "/en/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/passwd",
+            "/en/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%5c..%5csecret.txt", "/en%5c..%5c..%5csecret.txt",
+            "/%252e%252e/secret.txt", "/en/about/%00", "//etc/passwd", "/.hidden",
+            "/en/..%2F..%2Fsecret.txt", "/en/about/..%2F..%2F..%2Fsecret.txt",
+        ] {
             let reply = try client.get(path)
             #expect(reply.status == 404, "\(path) gave \(reply.status)")
             #expect(!reply.body.contains("secret"), "\(path)")
@@ -167,9 +171,11 @@ import Testing
         #expect(try client.get("/files/100%25.txt").body == "all of it")
         // Decoded once: `%252e%252e` is the page named `%2e%2e`, not a way up.
         #expect(try client.get("/en/%252e%252e/").body.contains("Two encoded dots"))
-        for path in ["/en/..%2F..%2Fsecret.txt", "/en/50%25-more/..%2F..%2F..%2Fsecret.txt", "/..%2fsecret.txt",
-                     "/en/%2e%2e%2F%2e%2e%2Fsecret.txt", "/en/50%-more/", "/en/caf%C3/", "/en/caf%E9/",
-                     "/%C0%AE%C0%AE/secret.txt", "/en/%C0%AF../secret.txt", "/en/about%00.html", "/en/%zz/"] {
+        for path in [
+            "/en/..%2F..%2Fsecret.txt", "/en/50%25-more/..%2F..%2F..%2Fsecret.txt", "/..%2fsecret.txt",
+            "/en/%2e%2e%2F%2e%2e%2Fsecret.txt", "/en/50%-more/", "/en/caf%C3/", "/en/caf%E9/",
+            "/%C0%AE%C0%AE/secret.txt", "/en/%C0%AF../secret.txt", "/en/about%00.html", "/en/%zz/",
+        ] {
             let reply = try client.get(path)
             #expect(reply.status == 404, "\(path) gave \(reply.status)")
             #expect(!reply.body.contains("secret"), "\(path)")
@@ -236,11 +242,13 @@ import Testing
         try site.write("---\ntitle: Extra\n---\nExtra page.\n", to: "extra/page.md")
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-outside-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outside.appendingPathComponent("deep"), withIntermediateDirectories: true)
-        for (path, destination) in [("content/en/self", "."), ("content/en/up", ".."), ("content/en/site", "../.."),
-                                    ("content/fr/english", "../en"), ("content/ar/outside", outside.path),
-                                    ("content/en/shared", "../../shared"), ("content/fr/shared", "../../shared"),
-                                    ("shared/back", "../content"), ("shared/site", ".."),
-                                    ("content/loop", ".."), ("templates/assets/up", "..")] {
+        for (path, destination) in [
+            ("content/en/self", "."), ("content/en/up", ".."), ("content/en/site", "../.."),
+            ("content/fr/english", "../en"), ("content/ar/outside", outside.path),
+            ("content/en/shared", "../../shared"), ("content/fr/shared", "../../shared"),
+            ("shared/back", "../content"), ("shared/site", ".."),
+            ("content/loop", ".."), ("templates/assets/up", ".."),
+        ] {
             try DiscoveryTests.link(path, to: destination, in: site)
         }
         let server = try RunningServer(site)

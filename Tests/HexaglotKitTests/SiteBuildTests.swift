@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// Whole small sites declared inline, built, and asserted on (Hugo's integration-test style).
@@ -67,16 +68,16 @@ import Testing
 
     @Test func datesFollowEachLocale() async throws {
         let yaml = """
-        title: T
-        baseURL: https://example.org/
-        languages:
-          - {code: zh, name: 中文, locale: zh-Hans}
-          - {code: ru, name: Русский}
-          - {code: es, name: Español}
-          - {code: ar, name: العربية, dir: rtl}
-          - {code: fr, name: Français}
+            title: T
+            baseURL: https://example.org/
+            languages:
+              - {code: zh, name: 中文, locale: zh-Hans}
+              - {code: ru, name: Русский}
+              - {code: es, name: Español}
+              - {code: ar, name: العربية, dir: rtl}
+              - {code: fr, name: Français}
 
-        """
+            """
         var files = ["content/site.yaml": yaml]
         for code in ["zh", "ru", "es", "ar", "fr"] { files["content/\(code)/n.md"] = "---\ntitle: N\ndate: 2026-11-20\n---\nx\n" }
         let site = try TestSite(files)
@@ -112,7 +113,9 @@ import Testing
         #expect(!site.exists("en/news/draft/index.html"))
         #expect(!site.exists("en/news/later/index.html"))
         #expect(site.file("en/news/index.html")?.contains("Draft") == false)
-        try await site.build { $0.includeDrafts = true; $0.includeFuture = true }
+        try await site.build {
+            $0.includeDrafts = true; $0.includeFuture = true
+        }
         #expect(site.exists("en/news/draft/index.html"))
         #expect(site.exists("en/news/later/index.html"))
     }
@@ -120,7 +123,8 @@ import Testing
     @Test func markdownLinksBecomePageURLs() async throws {
         let site = try TestSite([
             "content/en/index.md": "---\ntitle: Home\n---\nSee [POPs](areas/pops.md#goals) and [news](news/_index.md).\n",
-            "content/en/areas/pops.md": "---\ntitle: POPs\nslug: persistent-pollutants\n---\n[Home](../index.md), [visit](../news/2026-10-05-visit/index.md)\n",
+            "content/en/areas/pops.md":
+                "---\ntitle: POPs\nslug: persistent-pollutants\n---\n[Home](../index.md), [visit](../news/2026-10-05-visit/index.md)\n",
             "content/en/news/_index.md": "---\ntitle: News\n---\n",
             "content/en/news/2026-10-05-visit/index.md": "---\ntitle: Visit\n---\n![Factory](photo.svg)\n",
             "content/en/news/2026-10-05-visit/photo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
@@ -134,7 +138,8 @@ import Testing
         #expect(pops.contains("<a href=\"/en/\">Home</a>"))
         #expect(pops.contains("<a href=\"/en/news/visit/\">visit</a>"))
         // A page bundle's files are published beside it; hidden files are not.
-        #expect(site.file("en/news/visit/index.html")?.contains("<img src=\"photo.svg\" alt=\"Factory\" loading=\"lazy\" decoding=\"async\" />") == true)
+        #expect(
+            site.file("en/news/visit/index.html")?.contains("<img src=\"photo.svg\" alt=\"Factory\" loading=\"lazy\" decoding=\"async\" />") == true)
         #expect(site.exists("en/news/visit/photo.svg"))
         #expect(!site.exists("en/news/visit/.DS_Store"))
     }
@@ -151,7 +156,8 @@ import Testing
 
     @Test func contentIsNeverRunThroughTheTemplateEngine() async throws {
         let site = try TestSite([
-            "content/en/a.md": "---\ntitle: \"{{site.title}} <b>\"\nsummary: \"<script>alert(1)</script>\"\n---\nWrite {{page.title}} and {{{x}}} as they are.\n",
+            "content/en/a.md":
+                "---\ntitle: \"{{site.title}} <b>\"\nsummary: \"<script>alert(1)</script>\"\n---\nWrite {{page.title}} and {{{x}}} as they are.\n"
         ])
         try await site.build()
         let page = try #require(site.file("en/a/index.html"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// site.yaml read on its own, without building a site.
@@ -22,7 +23,8 @@ import Testing
 
     @Test func unusableBaseURLIsReportedOnceNotAlsoAsMissing() throws {
         let errors = try Self.errors("title: T\nbaseURL: example.org\nlanguages:\n  - {code: en, name: English}\n")
-        #expect(errors == ["content/site.yaml:2:10: error: 'baseURL' must be an absolute http(s) URL such as https://example.org/, got 'example.org'"])
+        #expect(
+            errors == ["content/site.yaml:2:10: error: 'baseURL' must be an absolute http(s) URL such as https://example.org/, got 'example.org'"])
         let overridden = try Self.errors("title: T\nlanguages:\n  - {code: en, name: English}\n", baseURLOverride: "nowhere")
         #expect(overridden == ["error: --base-url: 'baseURL' must be an absolute http(s) URL such as https://example.org/, got 'nowhere'"])
         #expect(try Self.errors("title: T\nlanguages:\n  - {code: en, name: English}\n", baseURLOverride: "https://preview.example/").isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// Translation status and scaffolding (`hexaglot status`, `hexaglot new`): `swift test --filter StatusTests`.
@@ -11,7 +12,8 @@ extension StatusTests {
         @Test func knownVectors() {
             #expect(SHA256.hexDigest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
             #expect(SHA256.hexDigest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-            #expect(SHA256.hexDigest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+            #expect(
+                SHA256.hexDigest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
                     == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
             #expect(SHA256.hexDigest("消除持久性有机污染物\n") == "aac7d93f40528bd3de6353a099e793c7376ddd90bc1451be73f4386d3c27dbc4")
         }
@@ -28,7 +30,8 @@ extension StatusTests {
         }
 
         @Test func oneMillionAs() {
-            #expect(SHA256.hexDigest(String(repeating: "a", count: 1_000_000))
+            #expect(
+                SHA256.hexDigest(String(repeating: "a", count: 1_000_000))
                     == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         }
     }
@@ -81,26 +84,31 @@ extension StatusTests {
         }
 
         @Test func badRecordsAreReportedWhereTheyAreWritten() throws {
-            #expect(try frontMatter("translatedFrom: en\n").1 == [
-                "content/fr/a.md:2:17: error: 'translatedFrom' must be a mapping such as {language: zh, hash: <64 hexadecimal digits>}, got 'en'",
-            ])
-            #expect(try frontMatter("translatedFrom: {language: en, hash: abc123}\n").1 == [
-                "content/fr/a.md:2:38: error: 'translatedFrom.hash' must be 64 hexadecimal digits (the SHA-256 of the source page's body), got 'abc123'",
-            ])
-            #expect(try frontMatter("translatedFrom:\n  hash: \(Self.hashOfA)\n  from: en\n").1.sorted() == [
-                "content/fr/a.md:2:1: error: 'translatedFrom' needs language (write {language: <code>, hash: <64 hexadecimal digits>})",
-                "content/fr/a.md:4:3: error: 'translatedFrom' has no field 'from' (only language and hash)",
-            ])
-            #expect(try frontMatter("translatedFrom: {language: [en], hash: \(Self.hashOfA)}\n").1 == [
-                "content/fr/a.md:2:28: error: 'translatedFrom.language' must be a language code such as zh, got a list",
-            ])
+            #expect(
+                try frontMatter("translatedFrom: en\n").1 == [
+                    "content/fr/a.md:2:17: error: 'translatedFrom' must be a mapping such as {language: zh, hash: <64 hexadecimal digits>}, got 'en'"
+                ])
+            #expect(
+                try frontMatter("translatedFrom: {language: en, hash: abc123}\n").1 == [
+                    "content/fr/a.md:2:38: error: 'translatedFrom.hash' must be 64 hexadecimal digits (the SHA-256 of the source page's body), got 'abc123'"
+                ])
+            #expect(
+                try frontMatter("translatedFrom:\n  hash: \(Self.hashOfA)\n  from: en\n").1.sorted() == [
+                    "content/fr/a.md:2:1: error: 'translatedFrom' needs language (write {language: <code>, hash: <64 hexadecimal digits>})",
+                    "content/fr/a.md:4:3: error: 'translatedFrom' has no field 'from' (only language and hash)",
+                ])
+            #expect(
+                try frontMatter("translatedFrom: {language: [en], hash: \(Self.hashOfA)}\n").1 == [
+                    "content/fr/a.md:2:28: error: 'translatedFrom.language' must be a language code such as zh, got a list"
+                ])
         }
 
         @Test func aBadRecordFailsTheBuildLikeAnyBadField() async throws {
             let site = try TestSite(["content/en/a.md": "A\n", "content/fr/a.md": "---\ntranslatedFrom: {language: en, hash: 12}\n---\nA\n"])
-            #expect(await site.errors() == [
-                "content/fr/a.md:2:38: error: 'translatedFrom.hash' must be 64 hexadecimal digits (the SHA-256 of the source page's body), got '12'",
-            ])
+            #expect(
+                await site.errors() == [
+                    "content/fr/a.md:2:38: error: 'translatedFrom.hash' must be 64 hexadecimal digits (the SHA-256 of the source page's body), got '12'"
+                ])
         }
     }
 }
@@ -178,10 +186,11 @@ extension StatusTests {
                 "content/ar/b.md": "---\n\(StatusFixture.record("ar", "Body B, edited\n"))\n---\nنص ب\n",
             ])
             #expect(states(status, "ar").prefix(2) == ["a.md untracked", "b.md untracked"])
-            #expect(warnings.map(\.description) == [
-                "content/ar/a.md:2:28: warning: translatedFrom names language 'xx', which is not one of the site's languages (en, fr, ar); this translation cannot be checked",
-                "content/ar/b.md:2:28: warning: translatedFrom names this page's own language 'ar'; name the language it was translated from",
-            ])
+            #expect(
+                warnings.map(\.description) == [
+                    "content/ar/a.md:2:28: warning: translatedFrom names language 'xx', which is not one of the site's languages (en, fr, ar); this translation cannot be checked",
+                    "content/ar/b.md:2:28: warning: translatedFrom names this page's own language 'ar'; name the language it was translated from",
+                ])
         }
 
         @Test func contentErrorsStopTheStatusLikeABuild() throws {
@@ -201,14 +210,16 @@ extension StatusTests {
         @Test func textTableShowsSymbolsAndCoverage() throws {
             let (status, _, _) = try StatusFixture.status()
             let text = StatusTextReport(status: status).text
-            #expect(text.contains("""
-            page       en     fr     ar
-            a.md       src    ✓      ?
-            b.md       src    !      ✗
-            c.md       src    ✓      ✓
-            news/d.md  src    !      !
-            coverage          50%    25%
-            """))
+            #expect(
+                text.contains(
+                    """
+                    page       en     fr     ar
+                    a.md       src    ✓      ?
+                    b.md       src    !      ✗
+                    c.md       src    ✓      ✓
+                    news/d.md  src    !      !
+                    coverage          50%    25%
+                    """))
             #expect(text.contains("fr     50%     2 of 4 current, 2 outdated"))
             #expect(text.contains("  content/fr/b.md: content/en/b.md changed since it was translated"))
             #expect(text.contains("  content/fr/extra.md"))
@@ -229,8 +240,11 @@ extension StatusTests {
             #expect(languages[2]["dir"] as? String == "rtl" && languages[0]["isDefault"] as? Bool == true)
             let coverage = try #require(json["coverage"] as? [String: [String: Any]])
             #expect(Set(coverage.keys) == ["fr", "ar"])
-            #expect(coverage["ar"]?.mapValues { "\($0)" } == ["total": "4", "current": "1", "outdated": "1", "untracked": "1",
-                                                              "missing": "1", "percent": "25"])
+            #expect(
+                coverage["ar"]?.mapValues { "\($0)" } == [
+                    "total": "4", "current": "1", "outdated": "1", "untracked": "1",
+                    "missing": "1", "percent": "25",
+                ])
             let pages = try #require(json["pages"] as? [[String: Any]])
             #expect(pages.count == 4)
             #expect(Set(pages[1].keys) == ["translationKey", "source", "title", "hash", "translations"])
@@ -240,7 +254,8 @@ extension StatusTests {
             #expect(translations["en"]?["state"] as? String == "source")
             #expect(translations["ar"]?.keys.sorted() == ["state"] && translations["ar"]?["state"] as? String == "missing")
             #expect(translations["fr"]?["state"] as? String == "outdated" && translations["fr"]?["file"] as? String == "content/fr/b.md")
-            #expect(translations["fr"]?["translatedFrom"] as? [String: String]
+            #expect(
+                translations["fr"]?["translatedFrom"] as? [String: String]
                     == ["language": "en", "hash": TranslationRecord.hash(ofBody: "Body B\n")])
             let orphans = try #require(json["orphans"] as? [[String: String]])
             #expect(orphans == [["translationKey": "extra", "language": "fr", "file": "content/fr/extra.md"]])
@@ -253,11 +268,17 @@ extension StatusTests {
             #expect(html.contains("<style>") && !html.contains("<script") && !html.contains("<link"))
             #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("src="))
             // Coverage bars: one segment per state present, with the figures in text beside them.
-            #expect(html.contains("<div class=\"bar\" role=\"img\" aria-label=\"25% current: 1 of 4; 1 outdated, 1 untracked, 1 missing\"><span class=\"current\" style=\"width:25%\"></span><span class=\"outdated\" style=\"width:25%\"></span><span class=\"untracked\" style=\"width:25%\"></span><span class=\"missing\" style=\"width:25%\"></span></div> <strong>25%</strong>"))
+            #expect(
+                html.contains(
+                    "<div class=\"bar\" role=\"img\" aria-label=\"25% current: 1 of 4; 1 outdated, 1 untracked, 1 missing\"><span class=\"current\" style=\"width:25%\"></span><span class=\"outdated\" style=\"width:25%\"></span><span class=\"untracked\" style=\"width:25%\"></span><span class=\"missing\" style=\"width:25%\"></span></div> <strong>25%</strong>"
+                ))
             // The matrix: header cells with scopes, language names marked with their language and direction.
             #expect(html.contains("<table class=\"matrix\">"))
             #expect(html.contains("<th scope=\"col\"><span lang=\"ar\" dir=\"rtl\">العربية</span> <code>ar</code></th>"))
-            #expect(html.contains("<th scope=\"row\"><span lang=\"en\" dir=\"ltr\">Beta</span><br><code>b.md</code></th><td class=\"source\" title=\"content/en/b.md\">source</td><td class=\"outdated\" title=\"content/fr/b.md: content/en/b.md changed since it was translated\"><span aria-hidden=\"true\">!</span> outdated</td><td class=\"missing\"><span aria-hidden=\"true\">✗</span> missing</td></tr>"))
+            #expect(
+                html.contains(
+                    "<th scope=\"row\"><span lang=\"en\" dir=\"ltr\">Beta</span><br><code>b.md</code></th><td class=\"source\" title=\"content/en/b.md\">source</td><td class=\"outdated\" title=\"content/fr/b.md: content/en/b.md changed since it was translated\"><span aria-hidden=\"true\">!</span> outdated</td><td class=\"missing\"><span aria-hidden=\"true\">✗</span> missing</td></tr>"
+                ))
             #expect(html.contains("<code>content/fr/extra.md</code>"))
         }
 
@@ -271,9 +292,11 @@ extension StatusTests {
             let (status, _, _) = try StatusFixture.status()
             #expect(StatusGates(minimumCoverage: 25).failures(in: status).isEmpty)
             #expect(StatusGates(minimumCoverage: 50).failures(in: status) == ["ar: coverage 25% (1 of 4 pages current) is under 50%"])
-            #expect(StatusGates(languagesWithoutOutdated: ["fr"]).failures(in: status)
+            #expect(
+                StatusGates(languagesWithoutOutdated: ["fr"]).failures(in: status)
                     == ["fr: 2 outdated pages: content/fr/b.md, content/fr/news/d.md"])
-            #expect(StatusGates(languagesWithoutOutdated: ["xx"]).problem(for: status)
+            #expect(
+                StatusGates(languagesWithoutOutdated: ["xx"]).problem(for: status)
                     == "--fail-on-outdated: 'xx' is not one of the site's languages (en, fr, ar)")
             #expect(StatusGates(languagesWithoutOutdated: ["en"]).problem(for: status) != nil)
             #expect(StatusGates(minimumCoverage: 101).problem(for: status) != nil)
@@ -314,7 +337,9 @@ extension StatusTests {
                 try scaffolder.createPage("fr/a", title: "A")
             } throws: { error in
                 guard case .content(let problems) = error as? ScaffoldError else { return false }
-                return problems.map(\.description) == ["content/fr/a.md:1:1: error: content/fr/a.md already exists; it was left as it is (remove it or choose another path)"]
+                return problems.map(\.description) == [
+                    "content/fr/a.md:1:1: error: content/fr/a.md already exists; it was left as it is (remove it or choose another path)"
+                ]
             }
             #expect(read(site, "content/fr/a.md") == "Mine\n")
         }
@@ -333,8 +358,10 @@ extension StatusTests {
         @Test func unknownLanguagesAreUsageErrors() throws {
             let site = try TestSite(["content/en/a.md": "A\n"])
             let scaffolder = PageScaffolder(siteFolder: site.root)
-            for attempt in [{ try scaffolder.createPage("de/a", title: nil) }, { try scaffolder.createTranslation(of: "en/a", into: "de") },
-                            { try scaffolder.createTranslation(of: "en/a", into: "en") }] {
+            for attempt in [
+                { try scaffolder.createPage("de/a", title: nil) }, { try scaffolder.createTranslation(of: "en/a", into: "de") },
+                { try scaffolder.createTranslation(of: "en/a", into: "en") },
+            ] {
                 #expect {
                     _ = try attempt()
                 } throws: { error in
@@ -345,23 +372,25 @@ extension StatusTests {
         }
 
         @Test func translationKeepsFrontMatterAndRecordsTheSourceBody() throws {
-            let source = "---\ntitle: Ozone   # translate me\ndate: 2026-09-16\ntags: [ozone, montreal-protocol]\nsummary: Why the ozone layer matters.\n---\n# Ozone\n\nBody text.\n"
+            let source =
+                "---\ntitle: Ozone   # translate me\ndate: 2026-09-16\ntags: [ozone, montreal-protocol]\nsummary: Why the ozone layer matters.\n---\n# Ozone\n\nBody text.\n"
             let site = try TestSite(["content/en/areas/ozone.md": source])
             let created = try PageScaffolder(siteFolder: site.root).createTranslation(of: "en/areas/ozone", into: "fr")
             #expect(created == "content/fr/areas/ozone.md")
-            #expect(read(site, created) == """
-            ---
-            title: Ozone   # translate me
-            date: 2026-09-16
-            tags: [ozone, montreal-protocol]
-            summary: Why the ozone layer matters.
-            translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: "# Ozone\n\nBody text.\n"))}
-            ---
-            # Ozone
+            #expect(
+                read(site, created) == """
+                    ---
+                    title: Ozone   # translate me
+                    date: 2026-09-16
+                    tags: [ozone, montreal-protocol]
+                    summary: Why the ozone layer matters.
+                    translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: "# Ozone\n\nBody text.\n"))}
+                    ---
+                    # Ozone
 
-            Body text.
+                    Body text.
 
-            """)
+                    """)
         }
 
         @Test func translationOfATranslationReplacesItsRecord() throws {
@@ -420,10 +449,15 @@ extension StatusTests {
             #expect(try run(["status", "--fail-under", "25"], in: site.root).status == 0)
             let low = try run(["status", "--fail-under", "80", "--source", site.root.path], in: FileManager.default.temporaryDirectory)
             #expect(low.status == 1)
-            #expect(low.errors == "Error: translation status check failed\n  fr: coverage 50% (2 of 4 pages current) is under 80%\n  ar: coverage 25% (1 of 4 pages current) is under 80%\n")
+            #expect(
+                low.errors
+                    == "Error: translation status check failed\n  fr: coverage 50% (2 of 4 pages current) is under 80%\n  ar: coverage 25% (1 of 4 pages current) is under 80%\n"
+            )
             let outdated = try run(["status", "--fail-on-outdated", "fr,ar"], in: site.root)
             #expect(outdated.status == 1)
-            #expect(outdated.errors.contains("  fr: 2 outdated pages: content/fr/b.md, content/fr/news/d.md\n  ar: 1 outdated page: content/ar/news/d.md"))
+            #expect(
+                outdated.errors.contains("  fr: 2 outdated pages: content/fr/b.md, content/fr/news/d.md\n  ar: 1 outdated page: content/ar/news/d.md")
+            )
             #expect(try run(["status", "--fail-on-outdated", "fr", "--fail-on-outdated", "ar"], in: site.root).status == 1)
             // Translators catch up with English; Arabic, translated from French, is current again with it.
             try site.write("---\n\(StatusFixture.record("en", "Body B, edited\n"))\n---\nCorps B\n", to: "content/fr/b.md")

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import PropertyBased
 import Testing
+
 @testable import HexaglotKit
 
 // The built-in Mustache renderer against swift-mustache, the spec-compliant engine the theme was
@@ -36,33 +37,58 @@ nonisolated(unsafe) private let context: [String: Any] = [
 
 @Suite struct TemplateEngineTests {
     static let cases: [(String, [String: String], String)] = [
-        ("escaping", ["main": "{{name}}|{{{name}}}|{{&name}}"],
-         "Zoë &amp; &lt;b&gt;&quot;Q&quot;&lt;/b&gt; l&#39;été|Zoë & <b>\"Q\"</b> l'été|Zoë & <b>\"Q\"</b> l'été"),
-        ("numbers, missing and blank values", ["main": "[{{count}}][{{missing}}][{{blank}}][{{ person.name }}][{{person.city.name}}]"],
-         "[42][][][Ada][Vienna]"),
-        ("sections over lists, booleans and objects",
-         ["main": "{{#items}}<{{name}}{{#flag}}!{{/flag}}>{{/items}}{{#off}}no{{/off}}{{#person}}{{name}}{{/person}}{{#names}}{{.}},{{/names}}"],
-         "<one!><two>Adax,y,"),
+        (
+            "escaping", ["main": "{{name}}|{{{name}}}|{{&name}}"],
+            "Zoë &amp; &lt;b&gt;&quot;Q&quot;&lt;/b&gt; l&#39;été|Zoë & <b>\"Q\"</b> l'été|Zoë & <b>\"Q\"</b> l'été"
+        ),
+        (
+            "numbers, missing and blank values", ["main": "[{{count}}][{{missing}}][{{blank}}][{{ person.name }}][{{person.city.name}}]"],
+            "[42][][][Ada][Vienna]"
+        ),
+        (
+            "sections over lists, booleans and objects",
+            ["main": "{{#items}}<{{name}}{{#flag}}!{{/flag}}>{{/items}}{{#off}}no{{/off}}{{#person}}{{name}}{{/person}}{{#names}}{{.}},{{/names}}"],
+            "<one!><two>Adax,y,"
+        ),
         ("empty strings and zero open sections", ["main": "{{#blank}}b{{/blank}}{{#zero}}z{{/zero}}{{#empty}}e{{/empty}}"], "bz"),
-        ("inverted sections", ["main": "{{^off}}1{{/off}}{{^empty}}2{{/empty}}{{^missing}}3{{/missing}}{{^flag}}4{{/flag}}{{^blank}}5{{/blank}}"], "123"),
-        ("lookups climb to enclosing values; a leading dot does not",
-         ["main": "{{#person}}{{count}}{{.count}}{{#city}}{{name}}/{{flag}}{{/city}}{{/person}}"], "42Vienna/true"),
-        ("standalone lines vanish", ["main": "a\n  {{#flag}}\nin\n  {{/flag}}\n{{! note }}\n\t{{^off}}  \nb\n{{/off}}\nend"],
-         "a\nin\nb\nend"),
-        ("tags sharing a line with text or values are not standalone",
-         ["main": " {{#flag}}x{{/flag}} \n{{#flag}}{{count}}{{/flag}}\n"], " x \n42\n"),
+        (
+            "inverted sections", ["main": "{{^off}}1{{/off}}{{^empty}}2{{/empty}}{{^missing}}3{{/missing}}{{^flag}}4{{/flag}}{{^blank}}5{{/blank}}"],
+            "123"
+        ),
+        (
+            "lookups climb to enclosing values; a leading dot does not",
+            ["main": "{{#person}}{{count}}{{.count}}{{#city}}{{name}}/{{flag}}{{/city}}{{/person}}"], "42Vienna/true"
+        ),
+        (
+            "standalone lines vanish", ["main": "a\n  {{#flag}}\nin\n  {{/flag}}\n{{! note }}\n\t{{^off}}  \nb\n{{/off}}\nend"],
+            "a\nin\nb\nend"
+        ),
+        (
+            "tags sharing a line with text or values are not standalone",
+            ["main": " {{#flag}}x{{/flag}} \n{{#flag}}{{count}}{{/flag}}\n"], " x \n42\n"
+        ),
         ("CRLF line ends", ["main": "a\r\n{{#flag}}\r\nb\r\n{{/flag}}\r\n"], "a\r\nb\r\n"),
-        ("standalone partials are indented line by line",
-         ["main": "<\n  {{> part}}\n>", "part": "1\n{{{html}}}\n2\n"], "<\n  1\n  <i>raw</i>\n  2\n>"),
+        (
+            "standalone partials are indented line by line",
+            ["main": "<\n  {{> part}}\n>", "part": "1\n{{{html}}}\n2\n"], "<\n  1\n  <i>raw</i>\n  2\n>"
+        ),
         ("inline partials are not", ["main": "[{{> part}}]", "part": "1\n2"], "[1\n2]"),
-        ("inheritance with defaults and overrides",
-         ["main": "{{<base}}{{$body}}B:{{name}}{{/body}}{{/base}}", "base": "<{{$title}}T{{/title}}|{{$body}}default{{/body}}>"],
-         "<T|B:Zoë &amp; &lt;b&gt;&quot;Q&quot;&lt;/b&gt; l&#39;été>"),
-        ("the most derived block wins",
-         ["main": "{{<middle}}{{$x}}main{{/x}}{{/middle}}", "middle": "{{<base}}{{$x}}middle{{/x}}{{$y}}middle{{/y}}{{/base}}",
-          "base": "{{$x}}base{{/x}}-{{$y}}base{{/y}}"], "main-middle"),
-        ("delimiter changes", ["main": "{{=<% %>=}}<% name %>{{name}}<%={{ }}=%>{{count}}"],
-         "Zoë &amp; &lt;b&gt;&quot;Q&quot;&lt;/b&gt; l&#39;été{{name}}42"),
+        (
+            "inheritance with defaults and overrides",
+            ["main": "{{<base}}{{$body}}B:{{name}}{{/body}}{{/base}}", "base": "<{{$title}}T{{/title}}|{{$body}}default{{/body}}>"],
+            "<T|B:Zoë &amp; &lt;b&gt;&quot;Q&quot;&lt;/b&gt; l&#39;été>"
+        ),
+        (
+            "the most derived block wins",
+            [
+                "main": "{{<middle}}{{$x}}main{{/x}}{{/middle}}", "middle": "{{<base}}{{$x}}middle{{/x}}{{$y}}middle{{/y}}{{/base}}",
+                "base": "{{$x}}base{{/x}}-{{$y}}base{{/y}}",
+            ], "main-middle"
+        ),
+        (
+            "delimiter changes", ["main": "{{=<% %>=}}<% name %>{{name}}<%={{ }}=%>{{count}}"],
+            "Zoë &amp; &lt;b&gt;&quot;Q&quot;&lt;/b&gt; l&#39;été{{name}}42"
+        ),
         ("multi-line standalone comments", ["main": "a\n{{!\n note\n}}\nb"], "a\nb"),
     ]
 
@@ -92,7 +118,8 @@ nonisolated(unsafe) private let context: [String: Any] = [
         #expect(error("x{{name") == TemplateSyntaxError(message: "a tag is not closed with }}", offset: 1))
         #expect(error("x{{{name}}") == TemplateSyntaxError(message: "a tag is not closed with }}}", offset: 1))
         #expect(error("{{}}") == TemplateSyntaxError(message: "a tag has no name", offset: 0))
-        #expect(error("{{uppercased(name)}}")?.message == "'uppercased(name)' is not a value name (names are keys joined by dots, such as page.title)")
+        #expect(
+            error("{{uppercased(name)}}")?.message == "'uppercased(name)' is not a value name (names are keys joined by dots, such as page.title)")
         #expect(error("{{=<%>=}}")?.message == "a delimiter change must be written {{=<open> <close>=}}")
     }
 
@@ -101,10 +128,11 @@ nonisolated(unsafe) private let context: [String: Any] = [
         theme["page.mustache"] = "{{<base}}{{$main}}\n<p>{{> partials/byline}}</p>\n{{/main}}{{/base}}"
         theme["tag.mustache"] = "{{#page}}\n  {{title}\n{{/page}}"
         let site = try TestSite(["content/en/a.md": "# A\n"], theme: theme)
-        #expect(await site.errors() == [
-            "templates/page.mustache:2:8: error: template error: there is no template 'partials/byline' (templates/partials/byline.mustache)",
-            "templates/tag.mustache:2:3: error: template error: a tag is not closed with }}",
-        ])
+        #expect(
+            await site.errors() == [
+                "templates/page.mustache:2:8: error: template error: there is no template 'partials/byline' (templates/partials/byline.mustache)",
+                "templates/tag.mustache:2:3: error: template error: a tag is not closed with }}",
+            ])
     }
 
     /// A theme whose partial includes itself without end fails the build with the chain, instead
@@ -115,9 +143,10 @@ nonisolated(unsafe) private let context: [String: Any] = [
         theme["partials/loop.mustache"] = "{{#page}}<div>{{> partials/loop}}</div>{{/page}}"
         let site = try TestSite(["content/en/a.md": "# A\n"], theme: theme)
         try site.writePreviousOutput(["en/index.html": "previous"])
-        #expect(await site.errors() == [
-            "templates/partials/loop.mustache:1:1: error: template error: templates include one another without end (page → base → partials/loop → partials/loop …)",
-        ])
+        #expect(
+            await site.errors() == [
+                "templates/partials/loop.mustache:1:1: error: template error: templates include one another without end (page → base → partials/loop → partials/loop …)"
+            ])
         #expect(site.outputFiles() == ["en/index.html"])
     }
 

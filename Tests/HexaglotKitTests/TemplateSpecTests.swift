@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 // The official Mustache spec (Fixtures/mustache-spec, see SOURCE there): every test of the core
@@ -24,12 +25,16 @@ struct MustacheSpecCase: Sendable, CustomTestStringConvertible {
         let url = Fixtures.folder.appendingPathComponent("mustache-spec/\(file).json")
         guard let data = try? Data(contentsOf: url), let spec = try? JSONDecoder().decode(SpecFile.self, from: data) else {
             // An unreadable file shows up as a failing case rather than as fewer cases.
-            return [MustacheSpecCase(file: file, name: "(the file could not be read)", template: "", partials: [:],
-                                     data: .null, expected: "\(url.path) is a readable spec file")]
+            return [
+                MustacheSpecCase(
+                    file: file, name: "(the file could not be read)", template: "", partials: [:],
+                    data: .null, expected: "\(url.path) is a readable spec file")
+            ]
         }
         return spec.tests.map {
-            MustacheSpecCase(file: file, name: $0.name, template: $0.template, partials: $0.partials ?? [:],
-                             data: $0.data, expected: $0.expected)
+            MustacheSpecCase(
+                file: file, name: $0.name, template: $0.template, partials: $0.partials ?? [:],
+                data: $0.data, expected: $0.expected)
         }
     }
 
@@ -47,18 +52,31 @@ struct MustacheSpecCase: Sendable, CustomTestStringConvertible {
 
 /// A JSON value of the spec's data, kept apart as integer and decimal so both render as written.
 enum SpecValue: Decodable, Sendable {
-    case null, bool(Bool), integer(Int), decimal(Double), string(String)
-    case list([SpecValue]), object([String: SpecValue])
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case decimal(Double)
+    case string(String)
+    case list([SpecValue])
+    case object([String: SpecValue])
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let flag = try? container.decode(Bool.self) { self = .bool(flag) }
-        else if let integer = try? container.decode(Int.self) { self = .integer(integer) }
-        else if let decimal = try? container.decode(Double.self) { self = .decimal(decimal) }
-        else if let text = try? container.decode(String.self) { self = .string(text) }
-        else if let list = try? container.decode([SpecValue].self) { self = .list(list) }
-        else { self = .object(try container.decode([String: SpecValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let integer = try? container.decode(Int.self) {
+            self = .integer(integer)
+        } else if let decimal = try? container.decode(Double.self) {
+            self = .decimal(decimal)
+        } else if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let list = try? container.decode([SpecValue].self) {
+            self = .list(list)
+        } else {
+            self = .object(try container.decode([String: SpecValue].self))
+        }
     }
 
     /// The value as the renderer's context holds values. A null becomes a missing key: the
@@ -92,15 +110,19 @@ enum SpecValue: Decodable, Sendable {
     func rendersAsTheSpecExpects(_ spec: MustacheSpecCase) throws {
         let templates = spec.partials.merging([Self.templateName: spec.template]) { _, template in template }
         let output = try Self.render(templates, data: spec.data.contextValue ?? .map([:]))
-        #expect(output == spec.expected,
-                "template \(spec.template.debugDescription), partials \(spec.partials.debugDescription): \(output.debugDescription)")
+        #expect(
+            output == spec.expected,
+            "template \(spec.template.debugDescription), partials \(spec.partials.debugDescription): \(output.debugDescription)")
     }
 
     /// Every file is there and none lost a test: the counts of the copied spec commit.
     @Test func everySpecFileIsRead() {
         let counts = Dictionary(grouping: MustacheSpecCase.all, by: \.file).mapValues(\.count)
-        #expect(counts == ["comments": 12, "delimiters": 14, "interpolation": 42, "inverted": 22, "partials": 12,
-                           "sections": 34, "~inheritance": 27])
+        #expect(
+            counts == [
+                "comments": 12, "delimiters": 14, "interpolation": 42, "inverted": 22, "partials": 12,
+                "sections": 34, "~inheritance": 27,
+            ])
     }
 
     /// What the spec leaves open, decided here: a standalone block's default content renders as
@@ -110,12 +132,14 @@ enum SpecValue: Decodable, Sendable {
         let list = "<ul>\n  {{$items}}\n  <li>default</li>\n  {{/items}}\n</ul>\n"
         #expect(try Self.render(["list": list], data: .map([:]), name: "list") == "<ul>\n  <li>default</li>\n</ul>\n")
         let child = "{{<list}}\n{{$items}}\n<li>a</li>\n<li>b</li>\n{{/items}}\n{{/list}}\n"
-        #expect(try Self.render(["list": list, "child": child], data: .map([:]), name: "child")
-            == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(
+            try Self.render(["list": list, "child": child], data: .map([:]), name: "child")
+                == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
         // A block placed mid-line continues the line, even inside an indented partial.
         let card = "<h2>{{$title}}Title{{/title}}</h2>\n"
-        #expect(try Self.render(["card": card, "main": "<div>\n  {{> card}}\n</div>"], data: .map([:]), name: "main")
-            == "<div>\n  <h2>Title</h2>\n</div>")
+        #expect(
+            try Self.render(["card": card, "main": "<div>\n  {{> card}}\n</div>"], data: .map([:]), name: "main")
+                == "<div>\n  <h2>Title</h2>\n</div>")
         #expect(try Self.render(["main": "a\n{{#flag}}{{/flag}}\nb"], data: .map(["flag": .flag(true)]), name: "main") == "a\n\nb")
     }
 
@@ -135,9 +159,10 @@ enum SpecValue: Decodable, Sendable {
         theme["page.mustache"] = "{{<base}}{{$main}}\n<p>{{>*byline}}</p>\n{{/main}}{{/base}}"
         theme["tag.mustache"] = "{{=<% %>=}}\n  <%<*layout%><%/*layout%>"
         let site = try TestSite(["content/en/a.md": "# A\n"], theme: theme)
-        #expect(await site.errors() == [
-            "templates/page.mustache:2:7: error: template error: \(partial)",
-            "templates/tag.mustache:2:6: error: template error: \(parent)",
-        ])
+        #expect(
+            await site.errors() == [
+                "templates/page.mustache:2:7: error: template error: \(partial)",
+                "templates/tag.mustache:2:6: error: template error: \(parent)",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// The fast paths in the text helpers must answer exactly what the plain code they replace did.
@@ -17,7 +18,8 @@ import Testing
                 || traits.contains(.spaceSeparator) != (properties.generalCategory == .spaceSeparator)
                 || traits.contains(.wideScript) != CJKText.isWideScript(scalar)
                 || traits.contains(.changesWhenLowercased) != (String(scalar).lowercased() != String(scalar))
-                || ScalarTraits.withTable({ $0(value) }) != traits {
+                || ScalarTraits.withTable({ $0(value) }) != traits
+            {
                 disagreements.append(value)
             }
         }
@@ -46,8 +48,8 @@ import Testing
         for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .nonspacingMark, .spacingMark, .enclosingMark,
-                 .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
+                .nonspacingMark, .spacingMark, .enclosingMark,
+                .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
                 result.append(scalar)
             case .spaceSeparator:
                 result.append("-")
@@ -63,11 +65,13 @@ import Testing
 
     @Test func slugsAreTheSameAsWithoutTheFastPaths() {
         let ascii = String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) })
-        let texts = [ascii, "", " ", "\t", "Hello, World!", "renewable-energy", "A_b-C d\te", "!!!",
-                     "Café", "Cafe\u{301}", "J\u{30C}", "İstanbul", "ΣΊΣΥΦΟΣ", "Привет мир", "消除持久性有机污染物",
-                     "إدارة البيئة", "Qu’est-ce que l’ONUDI ?", "a\u{323}\u{307}", "\u{1100}\u{1161}\u{11A8}",
-                     "x\u{2003}y\u{00A0}z", "Ⅻ ①", "🙂 emoji", "\u{FB01}le", "Å Ω K", "\u{10400}\u{10428} Deseret",
-                     "ⅫⅪ", "ǅ ǈ", "ΌΣΟΣ ΟΣ", "Ⓐⓑ"]
+        let texts = [
+            ascii, "", " ", "\t", "Hello, World!", "renewable-energy", "A_b-C d\te", "!!!",
+            "Café", "Cafe\u{301}", "J\u{30C}", "İstanbul", "ΣΊΣΥΦΟΣ", "Привет мир", "消除持久性有机污染物",
+            "إدارة البيئة", "Qu’est-ce que l’ONUDI ?", "a\u{323}\u{307}", "\u{1100}\u{1161}\u{11A8}",
+            "x\u{2003}y\u{00A0}z", "Ⅻ ①", "🙂 emoji", "\u{FB01}le", "Å Ω K", "\u{10400}\u{10428} Deseret",
+            "ⅫⅪ", "ǅ ǈ", "ΌΣΟΣ ΟΣ", "Ⓐⓑ",
+        ]
         for text in texts {
             #expect(HeadingSlugger.slug(text).utf8.elementsEqual(Self.plainSlug(text).utf8), "\(text.debugDescription)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// Nothing a value holds reaches beyond it: bidi controls are balanced wherever inline text is
@@ -25,7 +26,8 @@ import Testing
         let site = try TestSite([
             "content/site.yaml": TestSite.siteYAML.replacingOccurrences(of: "en: Test Site", with: "en: \"Test \\u202BSite\""),
             "content/en/index.md": "# Home\n",
-            "content/en/news/evil.md": "---\ntitle: \"\\u202Eevil\"\ndate: 2026-01-01\ntags: [\"\\u2067tag\"]\nsummary: \"one\\u202Ctwo\"\n---\nText.\n",
+            "content/en/news/evil.md":
+                "---\ntitle: \"\\u202Eevil\"\ndate: 2026-01-01\ntags: [\"\\u2067tag\"]\nsummary: \"one\\u202Ctwo\"\n---\nText.\n",
         ])
         try await site.build()
         let page = try #require(site.file("en/news/evil/index.html"))
@@ -47,12 +49,13 @@ import Testing
     /// Arabic page keeps its pluses on the right, an Arabic tag on an English page keeps its page
     /// count after it. `<title>` cannot hold `<bdi>`, so there the name is as written.
     @Test func theThemeIsolatesTagNames() async throws {
-        let site = try TestSite([
-            "content/en/index.md": "# Home\n",
-            "content/en/news/a.md": "---\ntitle: A\ntags: [\"بيئة\"]\n---\nText.\n",
-            "content/ar/index.md": "# الرئيسية\n",
-            "content/ar/news/b.md": "---\ntitle: ب\ntags: [C++]\n---\nنص.\n",
-        ], theme: PageUpdateTests.projectTheme)
+        let site = try TestSite(
+            [
+                "content/en/index.md": "# Home\n",
+                "content/en/news/a.md": "---\ntitle: A\ntags: [\"بيئة\"]\n---\nText.\n",
+                "content/ar/index.md": "# الرئيسية\n",
+                "content/ar/news/b.md": "---\ntitle: ب\ntags: [C++]\n---\nنص.\n",
+            ], theme: PageUpdateTests.projectTheme)
         try await site.build()
         let page = try #require(site.file("ar/news/b/index.html"))
         #expect(page.contains("rel=\"tag\"><bdi>C++</bdi></a>"))
@@ -74,7 +77,8 @@ import Testing
     /// Gregorian calendar: before 1582, in the ten days the reform skipped, before 1000, year 1.
     @Test func datesAreProlepticGregorianEverywhere() async throws {
         let days = ["0001-01-01", "0800-06-15", "1500-03-01", "1582-10-10", "1582-10-15", "2026-11-20"]
-        var files = ["content/site.yaml": """
+        var files = [
+            "content/site.yaml": """
             title: {en: T, fr: T, ar: T, zh: T, ru: T, es: T}
             baseURL: https://example.org/
             defaultLanguage: en
@@ -86,7 +90,8 @@ import Testing
               - {code: ru, name: Русский}
               - {code: es, name: Español}
 
-            """]
+            """
+        ]
         for language in ["en", "zh", "ar", "fr", "ru", "es"] {
             files["content/\(language)/index.md"] = "# \(language)\n"
             for day in days { files["content/\(language)/news/d\(day).md"] = "---\ntitle: D\(day)\ndate: \(day)\n---\nText.\n" }
@@ -99,10 +104,14 @@ import Testing
             "ar": ["1 يناير، 1", "15 يونيو، 800", "1 مارس، 1500", "10 أكتوبر، 1582", "15 أكتوبر، 1582", "20 نوفمبر، 2026"],
             "fr": ["1 janvier 1", "15 juin 800", "1 mars 1500", "10 octobre 1582", "15 octobre 1582", "20 novembre 2026"],
             // CLDR puts a narrow no-break space before "г.".
-            "ru": ["1 января 1\u{202F}г.", "15 июня 800\u{202F}г.", "1 марта 1500\u{202F}г.", "10 октября 1582\u{202F}г.",
-                   "15 октября 1582\u{202F}г.", "20 ноября 2026\u{202F}г."],
-            "es": ["1 de enero de 1", "15 de junio de 800", "1 de marzo de 1500", "10 de octubre de 1582", "15 de octubre de 1582",
-                   "20 de noviembre de 2026"],
+            "ru": [
+                "1 января 1\u{202F}г.", "15 июня 800\u{202F}г.", "1 марта 1500\u{202F}г.", "10 октября 1582\u{202F}г.",
+                "15 октября 1582\u{202F}г.", "20 ноября 2026\u{202F}г.",
+            ],
+            "es": [
+                "1 de enero de 1", "15 de junio de 800", "1 de marzo de 1500", "10 de octubre de 1582", "15 de octubre de 1582",
+                "20 de noviembre de 2026",
+            ],
         ]
         for (language, texts) in shown {
             for (day, text) in zip(days, texts) {

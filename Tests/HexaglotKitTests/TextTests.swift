@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 @Suite struct HeadingSluggerTests {
@@ -81,8 +82,12 @@ import Testing
     }
 
     @Test func markdownImagesGetTheirSizeAndLoadLazily() {
-        let (rendered, _) = MarkdownRenderer().render(MarkdownSource(text: "![A *plant*](pic.svg \"Title\")\n", file: "t.md"),
-                                                      rewriteLink: { _ in .keep }, imageSize: { $0 == "pic.svg" ? (800, 450) : nil })
-        #expect(rendered.html == "<p><img src=\"pic.svg\" alt=\"A plant\" title=\"Title\" width=\"800\" height=\"450\" loading=\"lazy\" decoding=\"async\" /></p>\n")
+        let (rendered, _) = MarkdownRenderer().render(
+            MarkdownSource(text: "![A *plant*](pic.svg \"Title\")\n", file: "t.md"),
+            rewriteLink: { _ in .keep }, imageSize: { $0 == "pic.svg" ? (800, 450) : nil })
+        #expect(
+            rendered.html
+                == "<p><img src=\"pic.svg\" alt=\"A plant\" title=\"Title\" width=\"800\" height=\"450\" loading=\"lazy\" decoding=\"async\" /></p>\n"
+        )
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 struct BuildManifest: Codable, Equatable {
     /// `~/.cache/hexaglot/<hash of the output path>.json` (or the system's caches folder).
     static func location(for output: URL) -> URL {
-        let caches = FileManager.default.urls(for: .cachesDirectory, in: .userDomainMask).first
+        let caches =
+            FileManager.default.urls(for: .cachesDirectory, in: .userDomainMask).first
             ?? FileManager.default.temporaryDirectory
         var hasher = StableHasher()
         hasher.combine(output.standardizedFileURL.path)

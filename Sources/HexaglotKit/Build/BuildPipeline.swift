@@ -29,9 +29,10 @@ struct BuildPipeline {
         let (renderer, outputs) = try clock.measure("render") { () throws(BuildFailure) in
             try render(site, bodies, localization, templates, copies: copies, cache: cache, output: output)
         }
-        return BuildProducts(config: config, templates: templates, localization: localization, sourceFiles: files,
-                             sources: sources, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
-                             outputs: outputs, diagnostics: engine.diagnostics)
+        return BuildProducts(
+            config: config, templates: templates, localization: localization, sourceFiles: files,
+            sources: sources, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
+            outputs: outputs, diagnostics: engine.diagnostics)
     }
 
     /// The site assembled from content/ without rendering anything: the first stages of `run`,
@@ -51,9 +52,10 @@ struct BuildPipeline {
         guard FileManager.default.fileExists(atPath: content.path) else {
             throw BuildFailure(diagnostics: [.error("no content/ folder in \(options.source.path): is this a site folder?", at: nil)])
         }
-        let (config, problems) = SiteConfigLoader().load(from: content.appendingPathComponent(SiteConfigLoader.fileName),
-                                                          displayPath: "content/" + SiteConfigLoader.fileName,
-                                                          baseURLOverride: options.baseURL)
+        let (config, problems) = SiteConfigLoader().load(
+            from: content.appendingPathComponent(SiteConfigLoader.fileName),
+            displayPath: "content/" + SiteConfigLoader.fileName,
+            baseURLOverride: options.baseURL)
         engine.emit(problems)
         guard let config else { throw BuildFailure(diagnostics: engine.diagnostics) }
         return config
@@ -64,16 +66,20 @@ struct BuildPipeline {
     }
 
     private func loadLocalization(_ config: SiteConfig) throws(BuildFailure) -> Localization {
-        try Localization(config: config, i18nFolder: options.templates.appendingPathComponent("i18n"),
-                         folderDisplayPath: options.displayPath(of: options.templates) + "/i18n")
+        try Localization(
+            config: config, i18nFolder: options.templates.appendingPathComponent("i18n"),
+            folderDisplayPath: options.displayPath(of: options.templates) + "/i18n")
     }
 
     /// Every file of every language folder, by language code.
     private func discoverContent(_ config: SiteConfig) -> [String: [SourceFile]] {
         let discovery = ContentDiscovery(siteRoot: options.source, languageCodes: config.languages.map(\.code))
         let content = options.source.appendingPathComponent("content")
-        engine.emit(ContentTopLevel(content: content, languageCodes: config.languages.map(\.code),
-                                    defaultLanguage: config.defaultLanguage.code).problems())
+        engine.emit(
+            ContentTopLevel(
+                content: content, languageCodes: config.languages.map(\.code),
+                defaultLanguage: config.defaultLanguage.code
+            ).problems())
         let found = config.languages.parallelMap { language -> ([SourceFile], [Diagnostic])? in
             let folder = content.appendingPathComponent(language.code)
             guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
@@ -130,12 +136,16 @@ struct BuildPipeline {
         return site
     }
 
-    private func renderMarkdown(_ site: Site, files: [String: [SourceFile]], copied: CopiedFiles,
-                                cache: BuildCache?) throws(BuildFailure) -> (MarkdownStage, [RenderedBody]) {
-        let stage = MarkdownStage(site: site, markdownFiles: Self.markdownPaths(files), images: ImageSizes(files: imageFiles(site, copied)),
-                                  timeLimit: options.markdownTimeLimit, keysBodies: cache != nil, recordsLinks: options.recordsLinks)
-        let counter = ProgressCounter(stage: "Markdown", languages: site.config.languages.map(\.code),
-                                      totals: site.pagesByLanguage.mapValues(\.count), report: options.progress)
+    private func renderMarkdown(
+        _ site: Site, files: [String: [SourceFile]], copied: CopiedFiles,
+        cache: BuildCache?
+    ) throws(BuildFailure) -> (MarkdownStage, [RenderedBody]) {
+        let stage = MarkdownStage(
+            site: site, markdownFiles: Self.markdownPaths(files), images: ImageSizes(files: imageFiles(site, copied)),
+            timeLimit: options.markdownTimeLimit, keysBodies: cache != nil, recordsLinks: options.recordsLinks)
+        let counter = ProgressCounter(
+            stage: "Markdown", languages: site.config.languages.map(\.code),
+            totals: site.pagesByLanguage.mapValues(\.count), report: options.progress)
         let results = try stage.render(Array(site.pages.indices), of: site, cache: cache, counter: counter)
         for (_, problems) in results { engine.emit(problems) }
         return (stage, results.map(\.0))
@@ -149,23 +159,29 @@ struct BuildPipeline {
         for page in site.pages {
             guard let layout = page.frontMatter.layout else { continue }
             guard templates.has(layout) else {
-                engine.emit(.error("layout '\(layout)' does not exist: no templates/\(layout).mustache",
-                                   at: page.frontMatter.locations["layout"]))
+                engine.emit(
+                    .error(
+                        "layout '\(layout)' does not exist: no templates/\(layout).mustache",
+                        at: page.frontMatter.locations["layout"]))
                 continue
             }
             layouts.insert(layout)
         }
         engine.emit(templates.fieldProblems(pageLayouts: layouts, knownStrings: localization.allKeys))
-        let copies = site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
+        let copies =
+            site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
             + (copied.statics + copied.assets).map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) }
         engine.emit(OutputPlan(site: site, copies: copies).problems())
         return copies
     }
 
-    private func render(_ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet,
-                        copies: [OutputFile], cache: BuildCache?, output: OpenOutput) throws(BuildFailure) -> (SiteRenderer, [OutputFile]) {
-        let renderer = SiteRenderer(site: site, bodies: bodies, localization: localization, templates: templates,
-                                    fingerprintsPages: cache != nil)
+    private func render(
+        _ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet,
+        copies: [OutputFile], cache: BuildCache?, output: OpenOutput
+    ) throws(BuildFailure) -> (SiteRenderer, [OutputFile]) {
+        let renderer = SiteRenderer(
+            site: site, bodies: bodies, localization: localization, templates: templates,
+            fingerprintsPages: cache != nil)
         var pages = renderer.render(cache: cache, progress: options.progress, write: try output())
         engine.emit(templates.renderProblems)
         try stopOnErrors()
@@ -193,9 +209,11 @@ struct BuildPipeline {
             engine.emit(problems)
             return found
         }
-        return CopiedFiles(statics: files(in: options.source.appendingPathComponent("content/static"), "content/static"),
-                           assets: files(in: options.templates.appendingPathComponent("assets"),
-                                         options.displayPath(of: options.templates) + "/assets"))
+        return CopiedFiles(
+            statics: files(in: options.source.appendingPathComponent("content/static"), "content/static"),
+            assets: files(
+                in: options.templates.appendingPathComponent("assets"),
+                options.displayPath(of: options.templates) + "/assets"))
     }
 
     /// The images pages may show, by output path, for their sizes: page resources and `content/static/`.

@@ -36,10 +36,12 @@ public struct BuildReport: Sendable {
     public var summary: String {
         let pages = pagesPerLanguage.map { "\($0.code) \($0.count)" }.joined(separator: ", ")
         if isUpToDate {
-            return "up to date: \(pagesPerLanguage.map(\.count).reduce(0, +)) pages (\(pages)), nothing changed (\(String(format: "%.2f", seconds)) s)"
+            return
+                "up to date: \(pagesPerLanguage.map(\.count).reduce(0, +)) pages (\(pages)), nothing changed (\(String(format: "%.2f", seconds)) s)"
         }
         if let pagesUpdated {
-            return "updated \(pagesUpdated) page\(pagesUpdated == 1 ? "" : "s") in place, \(filesWritten) files in \(String(format: "%.3f", seconds)) s"
+            return
+                "updated \(pagesUpdated) page\(pagesUpdated == 1 ? "" : "s") in place, \(filesWritten) files in \(String(format: "%.3f", seconds)) s"
         }
         return "built \(pagesPerLanguage.map(\.count).reduce(0, +)) pages (\(pages)), \(filesWritten) files in \(String(format: "%.2f", seconds)) s"
     }

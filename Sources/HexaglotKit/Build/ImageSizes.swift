@@ -16,7 +16,8 @@ final class ImageSizes: @unchecked Sendable {
         guard !url.isEmpty, !LinkResolver.hasScheme(url), !url.hasPrefix("//") else { return nil }
         let pathPart = String(url.prefix { $0 != "?" && $0 != "#" })
         let decoded = pathPart.removingPercentEncoding ?? pathPart
-        var segments: [Substring] = decoded.hasPrefix("/")
+        var segments: [Substring] =
+            decoded.hasPrefix("/")
             ? [] : page.split(separator: "/")
         let relative = decoded.hasPrefix(rootPath) ? String(decoded.dropFirst(rootPath.count)) : decoded
         for segment in relative.split(separator: "/") {

@@ -36,30 +36,36 @@ struct MarkdownStage: Sendable {
     }
 
     /// The bodies of `indices` (in parallel, under the watchdog), each with its problems.
-    func render(_ indices: [Int], of site: Site, cache: BuildCache?,
-                counter: ProgressCounter? = nil) throws(BuildFailure) -> [(RenderedBody, [Diagnostic])] {
+    func render(
+        _ indices: [Int], of site: Site, cache: BuildCache?,
+        counter: ProgressCounter? = nil
+    ) throws(BuildFailure) -> [(RenderedBody, [Diagnostic])] {
         let watchdog = MarkdownWatchdog(limit: timeLimit)
-        return try watchdog.run { indices.parallelMap { index -> (RenderedBody, [Diagnostic]) in
-            let page = site.pages[index]
-            defer { counter?.finished(page.language.code) }
-            guard let file = page.sourcePath else { return (.empty, []) }
-            // (Hashing every body costs time a one-off build has no use for.)
-            let key = cache == nil ? 0 : cacheKey(page, file: file)
-            if let hit = cache?.renderedMarkdown(page.path, key: key) { return (hit.body, hit.problems) }
-            watchdog.begin(index, file: file)
-            defer { watchdog.end(index) }
-            let (body, problems) = renderBody(page, waiting: { watchdog.waiting(index, $0) })
-            cache?.storeRenderedMarkdown(page.path, .init(key: key, body: body, problems: problems))
-            return (body, problems)
-        } }
+        return try watchdog.run {
+            indices.parallelMap { index -> (RenderedBody, [Diagnostic]) in
+                let page = site.pages[index]
+                defer { counter?.finished(page.language.code) }
+                guard let file = page.sourcePath else { return (.empty, []) }
+                // (Hashing every body costs time a one-off build has no use for.)
+                let key = cache == nil ? 0 : cacheKey(page, file: file)
+                if let hit = cache?.renderedMarkdown(page.path, key: key) { return (hit.body, hit.problems) }
+                watchdog.begin(index, file: file)
+                defer { watchdog.end(index) }
+                let (body, problems) = renderBody(page, waiting: { watchdog.waiting(index, $0) })
+                cache?.storeRenderedMarkdown(page.path, .init(key: key, body: body, problems: problems))
+                return (body, problems)
+            }
+        }
     }
 
     /// Everything a page's rendered body depends on.
     private func cacheKey(_ page: Page, file: String) -> UInt64 {
         var key = StableHasher()
         key.combine(Int(truncatingIfNeeded: linkContext))
-        for part in [page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
-                     page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}"] { key.combine(part) }
+        for part in [
+            page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
+            page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}",
+        ] { key.combine(part) }
         key.combine(page.bodyLineOffset)
         key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0) + (recordsLinks ? 4 : 0))
         return key.value
@@ -68,18 +74,21 @@ struct MarkdownStage: Sendable {
     private func renderBody(_ page: Page, waiting: (Bool) -> Void) -> (RenderedBody, [Diagnostic]) {
         let file = page.sourcePath ?? ""
         let split = MarkdownSource.splitSummary(page.body)
-        var source = MarkdownSource(text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
-                                    allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
-                                    isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
+        var source = MarkdownSource(
+            text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
+            allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
+            isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
         let rootPath = resolver.site.config.rootPath
         var links: [RenderedBody.Link] = []
-        let (rendered, problems) = renderer.render(source, rewriteLink: { link in
-                                                       let rewrite = resolver.rewrite(link, from: page)
-                                                       if recordsLinks { links.append(.init(link, rewrite)) }
-                                                       return rewrite
-                                                   },
-                                                   imageSize: { images.size(of: $0, onPage: page.path, rootPath: rootPath) },
-                                                   waitingForInlinePhase: waiting)
+        let (rendered, problems) = renderer.render(
+            source,
+            rewriteLink: { link in
+                let rewrite = resolver.rewrite(link, from: page)
+                if recordsLinks { links.append(.init(link, rewrite)) }
+                return rewrite
+            },
+            imageSize: { images.size(of: $0, onPage: page.path, rootPath: rootPath) },
+            waitingForInlinePhase: waiting)
         var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
         if page.frontMatter.summary == nil, let split {
             // The text before <!--more--> is the summary, whole.
@@ -88,8 +97,11 @@ struct MarkdownStage: Sendable {
             summary = before.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage
-        return (RenderedBody(html: rendered.html, headings: rendered.headings, summary: summary,
-                             readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image,
-                             links: recordsLinks ? links : nil), problems)
+        return (
+            RenderedBody(
+                html: rendered.html, headings: rendered.headings, summary: summary,
+                readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image,
+                links: recordsLinks ? links : nil), problems
+        )
     }
 }

@@ -76,9 +76,11 @@ final class MarkdownWatchdog: @unchecked Sendable {
         thread.start()
         while finished.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
             if let file = overdue() {
-                throw BuildFailure(diagnostics: [.error(
-                    "rendering this file's Markdown took longer than \(Self.seconds(limit)) and was stopped; it may contain one of cmark-gfm's known slow patterns (long runs of brackets, emphasis markers, table columns or autolinks): simplify it, or raise markdownTimeLimit in site.yaml",
-                    at: SourceLocation(file: file))])
+                throw BuildFailure(diagnostics: [
+                    .error(
+                        "rendering this file's Markdown took longer than \(Self.seconds(limit)) and was stopped; it may contain one of cmark-gfm's known slow patterns (long runs of brackets, emphasis markers, table columns or autolinks): simplify it, or raise markdownTimeLimit in site.yaml",
+                        at: SourceLocation(file: file))
+                ])
             }
         }
         return box.value!

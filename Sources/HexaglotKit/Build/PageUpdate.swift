@@ -46,13 +46,14 @@ extension SiteBuilder {
                 guard path.hasPrefix(root) else { return nil }
                 let display = String(path.dropFirst(root.count))
                 guard let file = snapshot.sourceFiles[display], display.hasPrefix("content/"),
-                      let index = site.pagesBySource[String(display.dropFirst("content/".count))] else { return nil }
+                    let index = site.pagesBySource[String(display.dropFirst("content/".count))]
+                else { return nil }
                 var page = site.pages[index]
                 // Fallback copies show the page's body under other languages' addresses.
                 guard page.fallbackOf == nil, site.fallbackPages[page.translationKey] == nil else { return nil }
                 let (source, problems) = BuildPipeline.readPage(file, language: page.language, maximumBytes: limit, cache: cache)
                 guard let source, problems.isEmpty, source.frontMatter.givesSamePlace(as: page.frontMatter),
-                      source.titleFromHeading == page.titleFromHeading, !source.titleFromHeading || source.title == page.title
+                    source.titleFromHeading == page.titleFromHeading, !source.titleFromHeading || source.title == page.title
                 else { return nil }
                 page.frontMatter = source.frontMatter
                 page.body = source.body

@@ -21,9 +21,11 @@ final class ProgressCounter: @unchecked Sendable {
     func finished(_ language: String) {
         lock.lock()
         done[language, default: 0] += 1
-        let line = stage + ": " + order.compactMap { code in
-            totals[code].map { "\(code) \(done[code] ?? 0)/\($0)" }
-        }.joined(separator: ", ")
+        let line =
+            stage + ": "
+            + order.compactMap { code in
+                totals[code].map { "\(code) \(done[code] ?? 0)/\($0)" }
+            }.joined(separator: ", ")
         lock.unlock()
         report(line)
     }

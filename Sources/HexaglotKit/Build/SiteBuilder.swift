@@ -41,8 +41,9 @@ public struct SiteBuilder: Sendable {
         try clock.measure("write") { () throws(BuildFailure) in try staging?.commit(products.outputs) }
         clock.measure("keep") { keepForNextBuild(products, inputs: inputs) }
 
-        var report = BuildReport(pagesPerLanguage: products.pagesPerLanguage, filesWritten: products.outputs.count,
-                                 warnings: products.diagnostics, seconds: clock.total)
+        var report = BuildReport(
+            pagesPerLanguage: products.pagesPerLanguage, filesWritten: products.outputs.count,
+            warnings: products.diagnostics, seconds: clock.total)
         report.stages = clock.stages
         report.origins = products.origins
         return (report, products)
@@ -70,10 +71,12 @@ public struct SiteBuilder: Sendable {
     /// outputs are the same as when it was written, and no page has come due since.
     private func upToDateReport(inputs: UInt64, clock: StageClock) -> BuildReport? {
         guard let manifest = BuildManifest.read(from: options.output), manifest.inputs == inputs,
-              manifest.validUntil.map({ options.now < $0 }) ?? true, let warnings = manifest.warnings,
-              manifest.outputs == BuildManifest.outputsHash(options.output) else { return nil }
-        var report = BuildReport(pagesPerLanguage: Array(zip(manifest.pagesPerLanguage, manifest.pageCounts)).map { (code: $0.0, count: $0.1) },
-                                 filesWritten: 0, warnings: warnings.map(\.diagnostic), seconds: clock.total)
+            manifest.validUntil.map({ options.now < $0 }) ?? true, let warnings = manifest.warnings,
+            manifest.outputs == BuildManifest.outputsHash(options.output)
+        else { return nil }
+        var report = BuildReport(
+            pagesPerLanguage: Array(zip(manifest.pagesPerLanguage, manifest.pageCounts)).map { (code: $0.0, count: $0.1) },
+            filesWritten: 0, warnings: warnings.map(\.diagnostic), seconds: clock.total)
         report.isUpToDate = true
         report.stages = clock.stages
         return report
@@ -83,16 +86,19 @@ public struct SiteBuilder: Sendable {
     /// in-place updates (`serve`), and the manifest for the up-to-date check.
     private func keepForNextBuild(_ products: BuildProducts, inputs: UInt64) {
         if let cache = options.cache {
-            cache.keepOnly(parsedPaths: Set(products.sourceFiles.values.joined().map(\.displayPath)),
-                           markdownPaths: Set(products.site.pages.map(\.path)), outputPaths: Set(products.outputs.map(\.path)))
+            cache.keepOnly(
+                parsedPaths: Set(products.sourceFiles.values.joined().map(\.displayPath)),
+                markdownPaths: Set(products.site.pages.map(\.path)), outputPaths: Set(products.outputs.map(\.path)))
             cache.snapshot = BuildSnapshot(products)
         }
         if options.skipsUnchangedBuilds {
             let comingDue = products.sources.compactMap { $0.frontMatter.date?.instant }.filter { $0 > options.now }.min()
             let counts = products.pagesPerLanguage
-            BuildManifest(inputs: inputs, outputs: BuildManifest.outputsHash(options.output), validUntil: comingDue,
-                          pagesPerLanguage: counts.map(\.code), pageCounts: counts.map(\.count),
-                          warnings: products.diagnostics.map(BuildManifest.StoredDiagnostic.init)).write(to: options.output)
+            BuildManifest(
+                inputs: inputs, outputs: BuildManifest.outputsHash(options.output), validUntil: comingDue,
+                pagesPerLanguage: counts.map(\.code), pageCounts: counts.map(\.count),
+                warnings: products.diagnostics.map(BuildManifest.StoredDiagnostic.init)
+            ).write(to: options.output)
         }
     }
 }

@@ -1,9 +1,10 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// One stage of a build: how long it took, and how much processor time it used on all cores
 /// (their ratio shows how well the stage spreads over the cores).
@@ -30,8 +31,10 @@ struct StageClock {
 
     private mutating func record(_ name: String, since start: (wall: DispatchTime, cpu: Double)) {
         let now = (wall: DispatchTime.now(), cpu: Self.processCPUSeconds())
-        stages.append(BuildStage(name: name, seconds: Double(now.wall.uptimeNanoseconds - start.wall.uptimeNanoseconds) / 1e9,
-                                 cpuSeconds: now.cpu - start.cpu))
+        stages.append(
+            BuildStage(
+                name: name, seconds: Double(now.wall.uptimeNanoseconds - start.wall.uptimeNanoseconds) / 1e9,
+                cpuSeconds: now.cpu - start.cpu))
     }
 
     /// User and system time of the whole process so far.

@@ -34,7 +34,8 @@ enum CharacterReferences {
             let digits = body.dropFirst()
             let isHex = digits.hasPrefix("x") || digits.hasPrefix("X")
             guard let value = UInt32(isHex ? String(digits.dropFirst()) : String(digits), radix: isHex ? 16 : 10),
-                  let scalar = Unicode.Scalar(value), value != 0 else { return nil }
+                let scalar = Unicode.Scalar(value), value != 0
+            else { return nil }
             return (String(Character(scalar)), length)
         }
         return named[String(body)].map { ($0, length) }

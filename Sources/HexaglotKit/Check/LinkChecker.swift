@@ -55,8 +55,10 @@ struct LinkChecker: Sendable {
                 case .ignored: break
                 case .external: result.externalLinks[reference.url, default: []].insert(page)
                 case .outsideRoot(let path):
-                    report(LinkFinding(file: file.path, reference: reference, problem: .outsideRoot(path: path, root: address.rootPath),
-                                       target: .outsideRoot(path: path)))
+                    report(
+                        LinkFinding(
+                            file: file.path, reference: reference, problem: .outsideRoot(path: path, root: address.rootPath),
+                            target: .outsideRoot(path: path)))
                 case .site(let path, let fragment):
                     let target = SiteAddress.Target.site(path: path, fragment: fragment)
                     let shown = address.rootPath + path
@@ -65,10 +67,13 @@ struct LinkChecker: Sendable {
                         continue
                     }
                     guard let fragment, !fragment.isEmpty, fragment.lowercased() != "top",
-                          let ids = idsByFile[built], !ids.contains(fragment) else { continue }
-                    report(LinkFinding(file: file.path, reference: reference,
-                                       problem: .missingFragment(fragment: fragment, address: shown, samePage: built == file.path),
-                                       target: target))
+                        let ids = idsByFile[built], !ids.contains(fragment)
+                    else { continue }
+                    report(
+                        LinkFinding(
+                            file: file.path, reference: reference,
+                            problem: .missingFragment(fragment: fragment, address: shown, samePage: built == file.path),
+                            target: target))
                 }
             }
             if file.isHTML && requiresChannels(file.path) {

@@ -39,7 +39,9 @@ struct LinkFinding: Hashable, Sendable {
     /// For a URL written once that leads to several missing addresses (one per language).
     func message(writtenAs written: String, addresses: [String]) -> String {
         guard addresses.count > 1 else { return message(writtenAs: written) }
-        let shown = addresses.count > 6 ? addresses.prefix(5).joined(separator: ", ") + " and \(addresses.count - 5) more"
+        let shown =
+            addresses.count > 6
+            ? addresses.prefix(5).joined(separator: ", ") + " and \(addresses.count - 5) more"
             : addresses.dropLast().joined(separator: ", ") + " and " + addresses.last!
         return "\(reference?.role ?? "link") '\(written)' leads to \(shown), none of which is in the built site"
     }

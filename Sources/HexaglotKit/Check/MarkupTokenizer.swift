@@ -127,7 +127,8 @@ struct MarkupTokenizer {
     private func readName(_ index: inout Int) -> String {
         let start = index
         while index < bytes.count && !Self.isSpace(bytes[index]) && bytes[index] != UInt8(ascii: "/")
-                && bytes[index] != UInt8(ascii: ">") { index += 1 }
+            && bytes[index] != UInt8(ascii: ">")
+        { index += 1 }
         return string(start..<index).lowercased()
     }
 
@@ -138,7 +139,10 @@ struct MarkupTokenizer {
         while let found = find(closing, from: index, caseInsensitive: true) {
             let after = found + closing.count
             if after >= bytes.count || Self.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">")
-                || bytes[after] == UInt8(ascii: "/") { return found }
+                || bytes[after] == UInt8(ascii: "/")
+            {
+                return found
+            }
             index = after
         }
         return bytes.count
@@ -170,10 +174,14 @@ struct MarkupTokenizer {
         guard let first = pattern.first, start + pattern.count <= bytes.count else { return nil }
         var index = start
         while index + pattern.count <= bytes.count {
-            if bytes[index] == first, (1..<pattern.count).allSatisfy({ offset in
-                let byte = bytes[index + offset]
-                return byte == pattern[offset] || (caseInsensitive && Self.lowercased(byte) == pattern[offset])
-            }) { return index }
+            if bytes[index] == first,
+                (1..<pattern.count).allSatisfy({ offset in
+                    let byte = bytes[index + offset]
+                    return byte == pattern[offset] || (caseInsensitive && Self.lowercased(byte) == pattern[offset])
+                })
+            {
+                return index
+            }
             index += 1
         }
         return nil

@@ -39,11 +39,17 @@ enum OutputScanner {
     static func scan(_ url: URL, path: String) -> ScannedFile? {
         let lowered = path.lowercased()
         let kind: (String, String) -> ScannedFile
-        if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") { kind = scanHTML }
-        else if lowered.hasSuffix(".xml") { kind = scanXML }
-        else if lowered.hasSuffix(".css") { kind = scanCSS }
-        else if lowered == "robots.txt" { kind = scanRobots }
-        else { return nil }
+        if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") {
+            kind = scanHTML
+        } else if lowered.hasSuffix(".xml") {
+            kind = scanXML
+        } else if lowered.hasSuffix(".css") {
+            kind = scanCSS
+        } else if lowered == "robots.txt" {
+            kind = scanRobots
+        } else {
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         return kind(String(decoding: data, as: UTF8.self), path)
     }
@@ -65,8 +71,10 @@ enum OutputScanner {
         func add(_ url: String, _ role: String, _ attribute: String, hreflang: String? = nil, navigation: Bool = false) {
             let trimmed = url.trimmedURL
             guard !trimmed.isEmpty else { return }
-            found.append(OutputReference(url: trimmed, role: role, attribute: attribute, line: tag.line,
-                                         hreflang: hreflang, isNavigation: navigation))
+            found.append(
+                OutputReference(
+                    url: trimmed, role: role, attribute: attribute, line: tag.line,
+                    hreflang: hreflang, isNavigation: navigation))
         }
         let rel = Set((tag.attribute("rel") ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init))
         if tag.name != "base", let href = tag.attribute("href") ?? tag.attribute("xlink:href") {
@@ -76,8 +84,13 @@ enum OutputScanner {
                 if rel.contains("alternate"), let hreflang = tag.attribute("hreflang") {
                     add(href, "hreflang '\(hreflang)' alternate", "href", hreflang: hreflang)
                 } else {
-                    add(href, rel.contains("stylesheet") ? "stylesheet" : rel.contains("canonical") ? "canonical link"
-                        : "<link rel=\"\(rel.sorted().joined(separator: " "))\">", "href")
+                    add(
+                        href,
+                        rel.contains("stylesheet")
+                            ? "stylesheet"
+                            : rel.contains("canonical")
+                                ? "canonical link"
+                                : "<link rel=\"\(rel.sorted().joined(separator: " "))\">", "href")
                 }
             default: add(href, "<\(tag.name) href>", "href")
             }
@@ -94,11 +107,14 @@ enum OutputScanner {
         if let poster = tag.attribute("poster") { add(poster, "video poster", "poster") }
         if tag.name == "meta", let content = tag.attribute("content") {
             if let property = (tag.attribute("property") ?? tag.attribute("name"))?.lowercased(),
-               urlMetaProperties.contains(property) {
+                urlMetaProperties.contains(property)
+            {
                 add(content, property, "content")
             } else if tag.attribute("http-equiv")?.lowercased() == "refresh",
-                      let range = content.range(of: "url=", options: .caseInsensitive) {
-                add(String(content[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "'\" ")),
+                let range = content.range(of: "url=", options: .caseInsensitive)
+            {
+                add(
+                    String(content[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "'\" ")),
                     "refresh", "content")
             }
         }
@@ -135,8 +151,10 @@ enum OutputScanner {
         for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             for group in 1...5 {
                 guard let range = Range(match.range(at: group), in: text) else { continue }
-                file.references.append(OutputReference(url: String(text[range]).trimmedURL, role: "stylesheet url()",
-                                                       attribute: "", line: lines.line(of: range.lowerBound)))
+                file.references.append(
+                    OutputReference(
+                        url: String(text[range]).trimmedURL, role: "stylesheet url()",
+                        attribute: "", line: lines.line(of: range.lowerBound)))
             }
         }
         file.references.removeAll { $0.url.isEmpty }

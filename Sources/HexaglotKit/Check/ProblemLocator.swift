@@ -35,8 +35,9 @@ struct ProblemLocator {
         origins = products.origins
         templatesDisplayPath = products.templates.displayPath
         templates = products.templates.texts.keys.sorted().map { name in
-            WrittenAttributes(text: String(decoding: products.templates.texts[name]!, as: UTF8.self),
-                              file: "\(products.templates.displayPath)/\(name).mustache")
+            WrittenAttributes(
+                text: String(decoding: products.templates.texts[name]!, as: UTF8.self),
+                file: "\(products.templates.displayPath)/\(name).mustache")
         }
         var pageFiles: [String: Int] = [:]
         for (index, page) in site.pages.enumerated() { pageFiles[page.path + "index.html"] = index }
@@ -54,7 +55,8 @@ struct ProblemLocator {
         guard let reference = finding.reference else { return [layoutPlace(of: finding.file, origin: origin)] }
         let url = reference.url
         if origin.lowercased().hasSuffix(".md"),
-           case let entries = markdownLinks(in: origin).filter({ writesSameProblem($0.published, finding) }), !entries.isEmpty {
+            case let entries = markdownLinks(in: origin).filter({ writesSameProblem($0.published, finding) }), !entries.isEmpty
+        {
             return entries.map { Place(location: $0.location, written: $0.written == url ? nil : $0.written, isPageSource: true) }
         }
         let own = sourceText(origin)
@@ -90,8 +92,9 @@ struct ProblemLocator {
             let path = templatesDisplayPath + "/" + layout + ".mustache"
             let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : source.appendingPathComponent(path)
             if FileManager.default.fileExists(atPath: file.path) {
-                return Place(location: SourceLocation(file: path), isPageSource: false,
-                             note: "the layout '\(layout)' and what it includes render no link to it")
+                return Place(
+                    location: SourceLocation(file: path), isPageSource: false,
+                    note: "the layout '\(layout)' and what it includes render no link to it")
             }
         }
         return Place(location: SourceLocation(file: origin), isPageSource: false)

@@ -53,13 +53,15 @@ public struct SiteChecker: Sendable {
         let site = products.site
         let origins = products.origins
         let source = options.source
-        let checker = LinkChecker(output: buildOptions.output, address: SiteAddress(config: site.config),
-                                  channels: site.config.channels) { path in
+        let checker = LinkChecker(
+            output: buildOptions.output, address: SiteAddress(config: site.config),
+            channels: site.config.channels
+        ) { path in
             guard path != "index.html", path != "404.html", !path.hasSuffix("/404.html"), let origin = origins[path] else { return false }
             var isDirectory: ObjCBool = false
             return origin.lowercased().hasSuffix(".md")
                 || FileManager.default.fileExists(atPath: source.appendingPathComponent(origin).path, isDirectory: &isDirectory)
-                && isDirectory.boolValue
+                    && isDirectory.boolValue
         }
         let result = checker.run()
 
@@ -107,12 +109,17 @@ public struct SiteChecker: Sendable {
         }
         return groups.map { key, group in
             let pages = group.pages.sorted()
-            var message = group.addresses.count < 2 ? group.finding.message(writtenAs: group.place.written)
-                : group.finding.message(writtenAs: group.place.written ?? group.finding.reference?.url ?? "",
-                                        addresses: group.addresses.sorted())
+            var message =
+                group.addresses.count < 2
+                ? group.finding.message(writtenAs: group.place.written)
+                : group.finding.message(
+                    writtenAs: group.place.written ?? group.finding.reference?.url ?? "",
+                    addresses: group.addresses.sorted())
             if let note = group.place.note { message += "; " + note }
             if key.namesPage || pages.count > 1 {
-                message += pages.count == 1 ? " (on \(pages[0]))"
+                message +=
+                    pages.count == 1
+                    ? " (on \(pages[0]))"
                     : " (on \(pages[0]) and \(pages.count - 1) other page\(pages.count == 2 ? "" : "s"))"
             }
             return Diagnostic.error(message, at: key.location)

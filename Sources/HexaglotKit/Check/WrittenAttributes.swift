@@ -31,10 +31,13 @@ struct WrittenAttributes {
         for match in Self.attribute.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let range = Range(match.range(at: 1), in: text) ?? Range(match.range(at: 2), in: text) else { continue }
             let raw = String(text[range])
-            values.append(Value(text: CharacterReferences.decode(raw), raw: raw,
-                                location: SourceLocation(file: file, line: lines.line(of: range.lowerBound),
-                                                         column: lines.column(of: range.lowerBound)),
-                                pattern: Self.pattern(for: raw)))
+            values.append(
+                Value(
+                    text: CharacterReferences.decode(raw), raw: raw,
+                    location: SourceLocation(
+                        file: file, line: lines.line(of: range.lowerBound),
+                        column: lines.column(of: range.lowerBound)),
+                    pattern: Self.pattern(for: raw)))
         }
         self.values = values
     }

@@ -34,8 +34,10 @@ public struct SiteConfig: Sendable {
     /// Markdown rendering of one file taking longer than this stops the build (`markdownTimeLimit`, seconds).
     public var markdownTimeLimit: Double?
 
-    public init(titles: [String: String], baseURL: String, defaultLanguage: Language, languages: [Language],
-                channels: [Channel] = [], logo: String? = nil, allowsRawHTML: Bool = false, params: [YAMLNode.Entry] = []) {
+    public init(
+        titles: [String: String], baseURL: String, defaultLanguage: Language, languages: [Language],
+        channels: [Channel] = [], logo: String? = nil, allowsRawHTML: Bool = false, params: [YAMLNode.Entry] = []
+    ) {
         self.titles = titles
         self.baseURL = baseURL
         (rootPath, origin) = Self.parts(of: baseURL)

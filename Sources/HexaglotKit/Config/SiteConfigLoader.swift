@@ -101,7 +101,8 @@ public struct SiteConfigLoader: Sendable {
                 case .int(let value) where value > 0: markdownTimeLimit = Double(value)
                 case .float(let value) where value > 0 && value.isFinite: markdownTimeLimit = value
                 default:
-                    problems.append(.error("'markdownTimeLimit' must be a number of seconds above 0, got \(node.shortDescription)", at: node.location))
+                    problems.append(
+                        .error("'markdownTimeLimit' must be a number of seconds above 0, got \(node.shortDescription)", at: node.location))
                 }
             case "markdown":
                 guard let options = node.entries else {
@@ -114,8 +115,10 @@ public struct SiteConfigLoader: Sendable {
                         continue
                     }
                     guard case .bool(let value) = option.value.resolved else {
-                        problems.append(.error("'unsafe' must be true or false, got \(option.value.shortDescription)",
-                                               at: option.value.location))
+                        problems.append(
+                            .error(
+                                "'unsafe' must be true or false, got \(option.value.shortDescription)",
+                                at: option.value.location))
                         continue
                     }
                     allowsRawHTML = value
@@ -148,7 +151,8 @@ public struct SiteConfigLoader: Sendable {
         if let (code, location) = defaultCode {
             defaultLanguage = languages.first { $0.code == code }
             if defaultLanguage == nil && !languages.isEmpty {
-                problems.append(.error("default language '\(code)' is not one of the languages (\(languages.map(\.code).joined(separator: ", ")))", at: location))
+                problems.append(
+                    .error("default language '\(code)' is not one of the languages (\(languages.map(\.code).joined(separator: ", ")))", at: location))
             }
         }
 
@@ -177,8 +181,9 @@ public struct SiteConfigLoader: Sendable {
         guard !problems.contains(where: { $0.severity == .error }), let baseURL, let defaultLanguage else {
             return (nil, problems)
         }
-        var config = SiteConfig(titles: titles, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages,
-                                channels: channels, logo: logo, allowsRawHTML: allowsRawHTML, params: params)
+        var config = SiteConfig(
+            titles: titles, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages,
+            channels: channels, logo: logo, allowsRawHTML: allowsRawHTML, params: params)
         config.paginate = paginate
         config.fallbackOrder = fallbackOrder
         config.publishesFallbackPages = fallbackPages
@@ -285,7 +290,8 @@ public struct SiteConfigLoader: Sendable {
 
     static func checkBaseURL(_ value: String) -> String? {
         guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-              url.host?.isEmpty == false else {
+            url.host?.isEmpty == false
+        else {
             return "'baseURL' must be an absolute http(s) URL such as https://example.org/, got '\(value)'"
         }
         return nil

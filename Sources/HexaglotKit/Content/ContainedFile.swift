@@ -9,7 +9,8 @@ public enum ContainedFile {
     public static func contents(of path: String, inside root: URL, maximumBytes: Int = 16 << 20) -> Data? {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
         guard let resolved = resolvedPath(url.path), let resolvedRoot = resolvedPath(root.path),
-              resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/") else { return nil }
+            resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/")
+        else { return nil }
         var info = stat()
         guard lstat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= maximumBytes else { return nil }
         // Non-blocking, and checked again once open: the path may have been replaced since the lstat.

@@ -32,12 +32,24 @@ public struct ContentDiscovery: Sendable {
     public func files(in folder: URL, displayPrefix: String) -> ([SourceFile], [Diagnostic]) {
         guard let resolved = ContainedFile.resolvedPath(folder.path) else { return ([], []) }
         guard isInsideSite(resolved) else {
-            return ([], [.warning("symbolic link leads outside the site and is not followed: \(resolved)",
-                                  at: SourceLocation(file: displayPrefix))])
+            return (
+                [],
+                [
+                    .warning(
+                        "symbolic link leads outside the site and is not followed: \(resolved)",
+                        at: SourceLocation(file: displayPrefix))
+                ]
+            )
         }
         if let refusal = linkRefusal(ofWalked: folder, resolved: resolved) {
-            return ([], [.warning("symbolic link \(refusal) and is not followed: \(sitePath(resolved))",
-                                  at: SourceLocation(file: displayPrefix))])
+            return (
+                [],
+                [
+                    .warning(
+                        "symbolic link \(refusal) and is not followed: \(sitePath(resolved))",
+                        at: SourceLocation(file: displayPrefix))
+                ]
+            )
         }
         var state = walk(from: folder, resolved: resolved, displayPrefix: displayPrefix)
         state.files.sort { $0.relativePath < $1.relativePath }
@@ -49,7 +61,8 @@ public struct ContentDiscovery: Sendable {
     /// what `serve` watches, so that it follows the links the build follows and no others.
     public func folders(in folder: URL) -> [String] {
         guard let resolved = ContainedFile.resolvedPath(folder.path), isInsideSite(resolved),
-              linkRefusal(ofWalked: folder, resolved: resolved) == nil else { return [] }
+            linkRefusal(ofWalked: folder, resolved: resolved) == nil
+        else { return [] }
         return walk(from: folder, resolved: resolved, displayPrefix: "").folders
     }
 
@@ -81,7 +94,8 @@ public struct ContentDiscovery: Sendable {
     private func linkRefusal(ofWalked folder: URL, resolved: String) -> String? {
         var status = stat()
         guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, let id = FolderID(resolved),
-              let parent = ContainedFile.resolvedPath(folder.deletingLastPathComponent().path) else { return nil }
+            let parent = ContainedFile.resolvedPath(folder.deletingLastPathComponent().path)
+        else { return nil }
         var state = Walk(displayPrefix: "")
         state.enclosing = enclosingFolders(parent)
         return folderLinkRefusal(resolved, id: id, state)
@@ -108,8 +122,10 @@ public struct ContentDiscovery: Sendable {
             let displayPath = state.displayPrefix + "/" + relativePath
             if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                 let shown = state.displayPrefix + "/" + (relative.isEmpty ? "" : relative + "/") + Self.printable(name)
-                state.problems.append(.error("file or folder name contains control characters; rename it",
-                                             at: SourceLocation(file: shown)))
+                state.problems.append(
+                    .error(
+                        "file or folder name contains control characters; rename it",
+                        at: SourceLocation(file: shown)))
                 continue
             }
             // One lstat tells files, folders and links apart (Foundation's attribute dictionary
@@ -120,13 +136,17 @@ public struct ContentDiscovery: Sendable {
             var linkTarget: String?
             if status.st_mode & S_IFMT == S_IFLNK {
                 guard let target = ContainedFile.resolvedPath(path), stat(path, &status) == 0 else {
-                    state.problems.append(.warning("symbolic link leads to nothing (its target does not exist) and is skipped",
-                                                   at: SourceLocation(file: displayPath)))
+                    state.problems.append(
+                        .warning(
+                            "symbolic link leads to nothing (its target does not exist) and is skipped",
+                            at: SourceLocation(file: displayPath)))
                     continue
                 }
                 guard isInsideSite(target) else {
-                    state.problems.append(.warning("symbolic link leads outside the site and is not followed: \(target)",
-                                                   at: SourceLocation(file: displayPath)))
+                    state.problems.append(
+                        .warning(
+                            "symbolic link leads outside the site and is not followed: \(target)",
+                            at: SourceLocation(file: displayPath)))
                     continue
                 }
                 linkTarget = target
@@ -135,8 +155,10 @@ public struct ContentDiscovery: Sendable {
             case S_IFDIR:
                 let id = FolderID(status)
                 if let target = linkTarget, let refusal = folderLinkRefusal(target, id: id, state) {
-                    state.problems.append(.warning("symbolic link \(refusal) and is not followed: \(sitePath(target))",
-                                                   at: SourceLocation(file: displayPath)))
+                    state.problems.append(
+                        .warning(
+                            "symbolic link \(refusal) and is not followed: \(sitePath(target))",
+                            at: SourceLocation(file: displayPath)))
                     continue
                 }
                 state.walked.insert(id)
@@ -145,15 +167,21 @@ public struct ContentDiscovery: Sendable {
                 state.enclosing.remove(id)
             case S_IFREG:
                 if let target = linkTarget, !isContent(file: target) {
-                    state.problems.append(.warning("symbolic link leads to a file of content/ that is not published and is not followed: \(sitePath(target))",
-                                                   at: SourceLocation(file: displayPath)))
+                    state.problems.append(
+                        .warning(
+                            "symbolic link leads to a file of content/ that is not published and is not followed: \(sitePath(target))",
+                            at: SourceLocation(file: displayPath)))
                     continue
                 }
-                state.files.append(SourceFile(relativePath: relativePath, displayPath: displayPath,
-                                              url: URL(fileURLWithPath: path)))
+                state.files.append(
+                    SourceFile(
+                        relativePath: relativePath, displayPath: displayPath,
+                        url: URL(fileURLWithPath: path)))
             default:
-                state.problems.append(.error("is \(Self.kind(of: status)), not a file or folder that can be published; remove it (it is never opened)",
-                                             at: SourceLocation(file: displayPath)))
+                state.problems.append(
+                    .error(
+                        "is \(Self.kind(of: status)), not a file or folder that can be published; remove it (it is never opened)",
+                        at: SourceLocation(file: displayPath)))
             }
         }
     }

@@ -12,8 +12,10 @@ struct ContentTopLevel {
     func problems() -> [Diagnostic] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: content.path) else { return [] }
         var problems: [Diagnostic] = []
-        for name in names.sorted() where !name.hasPrefix(".") && name != "static" && name != SiteConfigLoader.fileName
-            && !languageCodes.contains(name) {
+        for name in names.sorted()
+        where !name.hasPrefix(".") && name != "static" && name != SiteConfigLoader.fileName
+            && !languageCodes.contains(name)
+        {
             let shown = ContentDiscovery.printable(name)
             let place = SourceLocation(file: "content/" + shown)
             var status = stat()
@@ -26,14 +28,20 @@ struct ContentTopLevel {
             case S_IFDIR:
                 let codes = languageCodes.joined(separator: ", ")
                 let hint = Self.closestCode(to: name, among: languageCodes).map { "; did you mean '\($0)'?" } ?? ""
-                problems.append(.warning("folder '\(shown)' is not a language of site.yaml (\(codes)) and is not published\(hint)",
-                                         at: place))
+                problems.append(
+                    .warning(
+                        "folder '\(shown)' is not a language of site.yaml (\(codes)) and is not published\(hint)",
+                        at: place))
             case S_IFREG:
-                problems.append(.warning("file is not published: pages go in a language folder, such as content/\(defaultLanguage)/\(shown)",
-                                         at: place))
+                problems.append(
+                    .warning(
+                        "file is not published: pages go in a language folder, such as content/\(defaultLanguage)/\(shown)",
+                        at: place))
             default:
-                problems.append(.error("is \(ContentDiscovery.kind(of: status)), not a file or folder that can be published; remove it (it is never opened)",
-                                       at: place))
+                problems.append(
+                    .error(
+                        "is \(ContentDiscovery.kind(of: status)), not a file or folder that can be published; remove it (it is never opened)",
+                        at: place))
             }
         }
         return problems

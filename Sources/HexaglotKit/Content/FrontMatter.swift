@@ -38,8 +38,10 @@ public struct FrontMatter: Equatable, Sendable {
         var problems: [Diagnostic] = []
         guard let root else { return (matter, problems) }
         guard let entries = root.entries else {
-            problems.append(.error("front matter must be a mapping of fields (key: value), got \(root.shortDescription)",
-                                   at: root.location))
+            problems.append(
+                .error(
+                    "front matter must be a mapping of fields (key: value), got \(root.shortDescription)",
+                    at: root.location))
             return (matter, problems)
         }
         for entry in entries {
@@ -92,7 +94,8 @@ public struct FrontMatter: Equatable, Sendable {
                 case .sequence(let items):
                     for item in items {
                         guard let text = item.scalarText, item.resolved != .null,
-                              !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                            !text.trimmingCharacters(in: .whitespaces).isEmpty
+                        else {
                             problems.append(.error("each tag must be text, got \(item.shortDescription)", at: item.location))
                             continue
                         }

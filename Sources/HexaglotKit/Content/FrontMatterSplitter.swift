@@ -27,8 +27,9 @@ public struct FrontMatterSplitter: Sendable {
             let next = lineEnd == text.endIndex ? text.endIndex : text.index(after: lineEnd)
             if let start = yamlStart {
                 if isFence(line, allowDots: true) {
-                    return Parts(yaml: String(text[start..<lineStart]), body: String(text[next...]),
-                                 yamlLineOffset: 1, bodyLineOffset: lineNumber)
+                    return Parts(
+                        yaml: String(text[start..<lineStart]), body: String(text[next...]),
+                        yamlLineOffset: 1, bodyLineOffset: lineNumber)
                 }
             } else {
                 // Only a `---` first line opens front matter.
@@ -44,8 +45,9 @@ public struct FrontMatterSplitter: Sendable {
         guard yamlStart != nil else {
             return Parts(yaml: nil, body: text, yamlLineOffset: 0, bodyLineOffset: 0)
         }
-        throw .error("front matter is not closed: add a '---' line after it",
-                     at: SourceLocation(file: file, line: 1, column: 1))
+        throw .error(
+            "front matter is not closed: add a '---' line after it",
+            at: SourceLocation(file: file, line: 1, column: 1))
     }
 
     /// `---` (or `...`) and nothing but spaces and tabs after it. Compared as bytes: building a

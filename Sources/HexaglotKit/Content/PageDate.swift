@@ -39,7 +39,8 @@ public struct PageDate: Hashable, Sendable, Comparable {
         }
         // Year 0000 would be 1 BC in the proleptic calendar, which no locale writes as "0".
         guard let year = number(4), year >= 1, expect("-"), let month = number(2), expect("-"), let day = number(2),
-              (1...12).contains(month), day >= 1, day <= PageDate.daysIn(month: month, year: year) else { return nil }
+            (1...12).contains(month), day >= 1, day <= PageDate.daysIn(month: month, year: year)
+        else { return nil }
         var hour = 0, minute = 0, second = 0
         var offsetSeconds = 0
         if position < bytes.count {
@@ -65,7 +66,8 @@ public struct PageDate: Hashable, Sendable, Comparable {
             guard position == bytes.count else { return nil }
         }
         // Plain arithmetic (proleptic Gregorian calendar): no calendar objects on every page.
-        let seconds = PageDate.daysFromCivil(year: year, month: month, day: day) * 86_400
+        let seconds =
+            PageDate.daysFromCivil(year: year, month: month, day: day) * 86_400
             + hour * 3_600 + minute * 60 + second - offsetSeconds
         self.instant = Date(timeIntervalSince1970: TimeInterval(seconds))
         self.year = year

@@ -17,7 +17,8 @@ public struct SourceText: Sendable {
             throw .error("file is not valid UTF-8 text", at: firstInvalidUTF8(in: bytes, file: file))
         }
         // A byte test: String.contains goes through Foundation's locale-aware search.
-        let normalised = bytes.contains(UInt8(ascii: "\r"))
+        let normalised =
+            bytes.contains(UInt8(ascii: "\r"))
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         try checkControlCharacters(normalised, file: file)
         return SourceText(text: normalised)
@@ -51,7 +52,8 @@ public struct SourceText: Sendable {
             }
             let end = index + length
             if length == 0 || end > bytes.count
-                || String(validating: bytes[index..<end], as: UTF8.self) == nil {
+                || String(validating: bytes[index..<end], as: UTF8.self) == nil
+            {
                 let prefix = String(decoding: bytes[lineStart..<index], as: UTF8.self)
                 return SourceLocation(file: file, line: line, column: prefix.unicodeScalars.count + 1)
             }

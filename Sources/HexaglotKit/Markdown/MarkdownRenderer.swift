@@ -27,10 +27,12 @@ public struct MarkdownRenderer: Sendable {
         _ = Self.registered
     }
 
-    public func render(_ source: MarkdownSource,
-                       rewriteLink: (MarkdownLink) -> LinkRewrite,
-                       imageSize: (String) -> (width: Int, height: Int)? = { _ in nil },
-                       waitingForInlinePhase: (_ waiting: Bool) -> Void = { _ in }) -> (RenderedMarkdown, [Diagnostic]) {
+    public func render(
+        _ source: MarkdownSource,
+        rewriteLink: (MarkdownLink) -> LinkRewrite,
+        imageSize: (String) -> (width: Int, height: Int)? = { _ in nil },
+        waitingForInlinePhase: (_ waiting: Bool) -> Void = { _ in }
+    ) -> (RenderedMarkdown, [Diagnostic]) {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
         if source.allowsRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm: out of memory") }
@@ -42,12 +44,13 @@ public struct MarkdownRenderer: Sendable {
         }
         source.text.utf8.withContiguousStorageIfAvailable { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        } ?? {
-            var copy = source.text
-            copy.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            }
-        }()
+        }
+            ?? {
+                var copy = source.text
+                copy.withUTF8 { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+                }
+            }()
         waitingForInlinePhase(true)
         Self.inlinePhase.lock()
         waitingForInlinePhase(false)
@@ -66,8 +69,11 @@ public struct MarkdownRenderer: Sendable {
         diagnostics.append(contentsOf: editor.problems)
 
         let html = Self.string(from: cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
-        return (RenderedMarkdown(html: html, headings: headings, plainText: editor.plainText,
-                                 firstParagraph: editor.firstParagraph, firstImage: editor.firstImage), diagnostics)
+        return (
+            RenderedMarkdown(
+                html: html, headings: headings, plainText: editor.plainText,
+                firstParagraph: editor.firstParagraph, firstImage: editor.firstImage), diagnostics
+        )
     }
 
     fileprivate static func string(from pointer: UnsafeMutablePointer<CChar>?) -> String {
@@ -167,8 +173,9 @@ private struct TreeEditor {
         var diagnostics: [Diagnostic] = []
         for node in links {
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let link = MarkdownLink(destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
-                                    location: location(of: node))
+            let link = MarkdownLink(
+                destination: destination, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                location: location(of: node))
             var final = destination
             switch rewrite(link) {
             case .keep: break
@@ -225,7 +232,8 @@ private struct TreeEditor {
             for run in runs {
                 if cursor < run.lowerBound { insertText(String(text[cursor..<run.lowerBound]), before: node) }
                 guard let isolate = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
-                      let inner = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                    let inner = cmark_node_new(CMARK_NODE_TEXT)
+                else { continue }
                 cmark_node_set_on_enter(isolate, "<bdi>")
                 cmark_node_set_on_exit(isolate, "</bdi>")
                 cmark_node_set_literal(inner, String(text[run]))
@@ -288,7 +296,9 @@ private struct TreeEditor {
                 continue
             }
             cmark_node_set_on_enter(wrapper, "<h\(level) id=\"\(HTMLEscaping.attribute(id))\">")
-            cmark_node_set_on_exit(wrapper, " <a class=\"heading-anchor\" href=\"#\(URLPath.encodeFragment(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>")
+            cmark_node_set_on_exit(
+                wrapper, " <a class=\"heading-anchor\" href=\"#\(URLPath.encodeFragment(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>"
+            )
             while let child = cmark_node_first_child(node), cmark_node_append_child(wrapper, child) == 1 {}
             cmark_node_insert_before(node, block)
             cmark_node_unlink(node)

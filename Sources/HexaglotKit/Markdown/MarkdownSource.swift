@@ -11,8 +11,10 @@ public struct MarkdownSource: Sendable {
     /// Wrap left-to-right runs (Latin names, code) in `<bdi>`, for right-to-left pages.
     public var isolatesLeftToRightRuns: Bool
 
-    public init(text: String, file: String, lineOffset: Int = 0, allowsRawHTML: Bool = false,
-                dropsTitleHeading: Bool = false, isolatesLeftToRightRuns: Bool = false) {
+    public init(
+        text: String, file: String, lineOffset: Int = 0, allowsRawHTML: Bool = false,
+        dropsTitleHeading: Bool = false, isolatesLeftToRightRuns: Bool = false
+    ) {
         self.text = text
         self.file = file
         self.lineOffset = lineOffset

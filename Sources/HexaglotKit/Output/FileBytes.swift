@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
@@ -7,7 +9,6 @@ import Darwin
 private let systemWrite = Darwin.write
 private let systemLink = Darwin.link
 #endif
-import Foundation
 
 /// Plain POSIX file operations for the writer's hot loop: one `open`/`write`/`close` per file on
 /// paths, without Foundation's URL and attribute dictionaries (which cost more than the write).
@@ -42,7 +43,8 @@ enum FileBytes {
     static func keepModificationTime(of previous: String, for target: String, ifEqualTo data: Data) {
         var status = stat()
         guard stat(previous, &status) == 0, Int(status.st_size) == data.count,
-              let old = FileManager.default.contents(atPath: previous), old == data else { return }
+            let old = FileManager.default.contents(atPath: previous), old == data
+        else { return }
         var times = [status.accessTime, status.modificationTime]
         _ = utimensat(AT_FDCWD, target, &times, 0)
     }

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// The entries of the old output that no earlier build wrote (`.git`, `CNAME`, a web server's
 /// own files, at any depth): moved into the new tree just before the swap, so they survive the

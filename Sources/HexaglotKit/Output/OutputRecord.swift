@@ -38,7 +38,8 @@ struct OutputRecord: Equatable, Sendable {
 
     static func read(in folder: String) -> OutputRecord? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
-              let text = String(data: data, encoding: .utf8), text.hasPrefix("# ") else { return nil }
+            let text = String(data: data, encoding: .utf8), text.hasPrefix("# ")
+        else { return nil }
         let paths = text.split(separator: "\n").dropFirst().map(String.init)
             .filter { !$0.isEmpty && OutputWriter.problem(inPath: $0) == nil }
         return OutputRecord(paths: Set(paths))

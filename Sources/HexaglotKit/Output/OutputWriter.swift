@@ -52,8 +52,9 @@ public struct OutputWriter: Sendable {
         } catch {
             throw failure(error)
         }
-        return OutputStaging(writer: self, folder: folder,
-                             retired: parent.appendingPathComponent(StaleStaging.retiredName(for: name, token: token)))
+        return OutputStaging(
+            writer: self, folder: folder,
+            retired: parent.appendingPathComponent(StaleStaging.retiredName(for: name, token: token)))
     }
 
     /// Every path problem of the site's files: paths that would leave the output folder, and two
@@ -90,12 +91,14 @@ public struct OutputWriter: Sendable {
         let conflicts = carried.conflicts(in: stagingPath)
         guard conflicts.isEmpty else {
             let origins = Dictionary(files.map { ($0.path, $0.origin) }, uniquingKeysWith: { first, _ in first })
-            throw BuildFailure(diagnostics: conflicts.map { entry in
-                let origin = origins[entry] ?? origins.first { entry.hasPrefix($0.key + "/") }?.value
-                return .error("\(outputPath)/\(entry) was not written by a Hexaglot build, and this build writes "
-                              + "\(origin.map { "\($0) " } ?? "")there: move or delete it (nothing was changed)",
-                              at: origin.map { SourceLocation(file: $0) })
-            })
+            throw BuildFailure(
+                diagnostics: conflicts.map { entry in
+                    let origin = origins[entry] ?? origins.first { entry.hasPrefix($0.key + "/") }?.value
+                    return .error(
+                        "\(outputPath)/\(entry) was not written by a Hexaglot build, and this build writes "
+                            + "\(origin.map { "\($0) " } ?? "")there: move or delete it (nothing was changed)",
+                        at: origin.map { SourceLocation(file: $0) })
+                })
         }
         let journal = staging.deletingLastPathComponent().path + "/" + StaleStaging.journalName(forStaging: staging.lastPathComponent)
         do {

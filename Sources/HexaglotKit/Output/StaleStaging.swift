@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Clears up after builds that were killed: their staging folders (`.public.new-<pid>-<n>`), a
 /// retired old output (`.public.old-<pid>-<n>`, between the two renames of the fallback swap) and
@@ -29,17 +30,22 @@ enum StaleStaging {
         let outputPath = output.path
         // A retired output with no output in its place: the build died between the two renames.
         if !FileManager.default.fileExists(atPath: outputPath),
-           let retired = names.first(where: { $0.hasPrefix(oldPrefix) && isDead(token: $0.dropFirst(oldPrefix.count)) }) {
+            let retired = names.first(where: { $0.hasPrefix(oldPrefix) && isDead(token: $0.dropFirst(oldPrefix.count)) })
+        {
             _ = rename(parent + "/" + retired, outputPath)
         }
-        for entry in names where entry.hasPrefix(newPrefix) && !entry.hasSuffix(".carried")
-            && isDead(token: entry.dropFirst(newPrefix.count)) {
+        for entry in names
+        where entry.hasPrefix(newPrefix) && !entry.hasSuffix(".carried")
+            && isDead(token: entry.dropFirst(newPrefix.count))
+        {
             let staging = parent + "/" + entry
             OutputCarryOver.putBack(from: staging, into: outputPath, journal: parent + "/" + journalName(forStaging: entry))
             OutputWriter.removeTree(URL(fileURLWithPath: staging))
         }
-        for entry in names where (entry.hasPrefix(newPrefix) && entry.hasSuffix(".carried") || entry.hasPrefix(oldPrefix))
-            && isDead(token: entry.dropFirst(entry.hasPrefix(oldPrefix) ? oldPrefix.count : newPrefix.count)) {
+        for entry in names
+        where (entry.hasPrefix(newPrefix) && entry.hasSuffix(".carried") || entry.hasPrefix(oldPrefix))
+            && isDead(token: entry.dropFirst(entry.hasPrefix(oldPrefix) ? oldPrefix.count : newPrefix.count))
+        {
             let path = parent + "/" + entry
             guard FileManager.default.fileExists(atPath: path) else { continue }
             OutputWriter.removeTree(URL(fileURLWithPath: path))

@@ -37,8 +37,9 @@ struct ContextBuilder {
     /// A page's body changed (and nothing else about it): what shows it is made again.
     mutating func replaceBody(of index: Int, with body: RenderedBody) {
         bodies[index] = body
-        strings.readingTimes[index] = LocalizedPageStrings.readingTime(body.readingMinutes, in: site.pages[index].language,
-                                                                       localization: localization)
+        strings.readingTimes[index] = LocalizedPageStrings.readingTime(
+            body.readingMinutes, in: site.pages[index].language,
+            localization: localization)
         items[index] = makeItem(index)
     }
 
@@ -55,19 +56,24 @@ struct ContextBuilder {
     /// Values shared by every page of a language, lowered once.
     func languageValues(_ language: Language) -> LanguageValues {
         // Absent rather than empty: in Mustache an empty string still opens a section.
-        let site = SiteData(title: config.title(for: language), root: config.rootPath, baseURL: config.baseURL,
-                            logo: config.logo.map(url), params: OpenValues(params: config.params))
-        let lang = LanguageData(code: language.code, name: language.name, locale: language.locale,
-                                dir: language.direction.rawValue, isRTL: language.direction == .rightToLeft,
-                                homeURL: url(language.code + "/"), ogLocale: ogLocales[language.code] ?? language.code,
-                                feedURL: feeds.contains(language.code) ? url(language.code + "/atom.xml") : nil)
-        return LanguageValues(site: Lowered(site), lang: Lowered(lang), i18n: UIStrings(localization.table(for: language)),
-                              channels: config.channels.map { Lowered(ChannelData(name: $0.name, url: $0.url)) })
+        let site = SiteData(
+            title: config.title(for: language), root: config.rootPath, baseURL: config.baseURL,
+            logo: config.logo.map(url), params: OpenValues(params: config.params))
+        let lang = LanguageData(
+            code: language.code, name: language.name, locale: language.locale,
+            dir: language.direction.rawValue, isRTL: language.direction == .rightToLeft,
+            homeURL: url(language.code + "/"), ogLocale: ogLocales[language.code] ?? language.code,
+            feedURL: feeds.contains(language.code) ? url(language.code + "/atom.xml") : nil)
+        return LanguageValues(
+            site: Lowered(site), lang: Lowered(lang), i18n: UIStrings(localization.table(for: language)),
+            channels: config.channels.map { Lowered(ChannelData(name: $0.name, url: $0.url)) })
     }
 
     /// The context of one output page; `pageNumber` counts from 1 for paginated lists.
-    func pageContext(_ index: Int, base: LanguageValues, pageNumber: Int = 1, pageCount: Int = 1,
-                     listed: ArraySlice<Int> = []) -> PageContext {
+    func pageContext(
+        _ index: Int, base: LanguageValues, pageNumber: Int = 1, pageCount: Int = 1,
+        listed: ArraySlice<Int> = []
+    ) -> PageContext {
         let page = site.pages[index]
         let body = bodies[index]
         var values = pageValues(index, body: body)
@@ -78,11 +84,13 @@ struct ContextBuilder {
         values.alternates = pageNumber == 1 ? alternates(for: page) : []
         values.ogLocaleAlternates = alternateLocales(for: page)
         if page.kind == .home { values.jsonLD = Markup(html: organizationJSON(page.language)) }
-        var context = base.context(page: values, languages: switcher(for: page), menu: menu(for: page, index: index),
-                                   breadcrumbs: breadcrumbs(for: page))
+        var context = base.context(
+            page: values, languages: switcher(for: page), menu: menu(for: page, index: index),
+            breadcrumbs: breadcrumbs(for: page))
         if page.kind != .page, let section = site.sections[page.language.code]?[page.folder] {
-            context.section = SectionData(title: page.title, url: url(page.path), content: Markup(html: body.html),
-                                          pages: listed.map(item), subsections: section.subsections.map(item), hasPages: !listed.isEmpty)
+            context.section = SectionData(
+                title: page.title, url: url(page.path), content: Markup(html: body.html),
+                pages: listed.map(item), subsections: section.subsections.map(item), hasPages: !listed.isEmpty)
             if pageCount > 1 { context.pagination = pagination(page.path, number: pageNumber, count: pageCount) }
             if page.kind == .home { context.home = HomeData(sections: homeSections(of: page.language)) }
         }
@@ -91,8 +99,9 @@ struct ContextBuilder {
 
     func pageValues(_ index: Int, body: RenderedBody) -> PageData {
         let page = site.pages[index]
-        var values = PageData(title: page.title, kind: page.kind.rawValue, isHome: page.kind == .home, content: Markup(html: body.html),
-                              url: "", permalink: "", canonical: "", tags: tagLinks(page), params: OpenValues(params: page.frontMatter.params))
+        var values = PageData(
+            title: page.title, kind: page.kind.rawValue, isHome: page.kind == .home, content: Markup(html: body.html),
+            url: "", permalink: "", canonical: "", tags: tagLinks(page), params: OpenValues(params: page.frontMatter.params))
         values.readingMinutes = body.readingMinutes
         values.hasTags = !page.tags.isEmpty
         values.toc = body.headings.filter { $0.level == 2 }.map { TocEntry(title: $0.text, id: $0.id) }
@@ -104,8 +113,9 @@ struct ContextBuilder {
             let source = site.pages[original]
             values.isFallback = true
             values.noindex = true
-            values.fallback = FallbackData(code: source.language.code, name: source.language.name, locale: source.language.locale,
-                                           dir: source.language.direction.rawValue, url: url(source.path))
+            values.fallback = FallbackData(
+                code: source.language.code, name: source.language.name, locale: source.language.locale,
+                dir: source.language.direction.rawValue, url: url(source.path))
         }
         return values
     }
@@ -116,9 +126,11 @@ struct ContextBuilder {
     private func makeItem(_ index: Int) -> Lowered<ListEntry> {
         let page = site.pages[index]
         let summary = bodies[index].summary
-        return Lowered(ListEntry(title: page.title, url: url(page.path), kind: page.kind.rawValue, tags: tagLinks(page),
-                                 summary: summary.isEmpty ? nil : summary,
-                                 date: page.date.map { DateData(iso: $0.machineReadable, display: strings.dates[index] ?? $0.day) }))
+        return Lowered(
+            ListEntry(
+                title: page.title, url: url(page.path), kind: page.kind.rawValue, tags: tagLinks(page),
+                summary: summary.isEmpty ? nil : summary,
+                date: page.date.map { DateData(iso: $0.machineReadable, display: strings.dates[index] ?? $0.day) }))
     }
 
     func tagLinks(_ page: Page) -> [TagLink] {
@@ -152,14 +164,16 @@ struct ContextBuilder {
             }
             let nearest = config.fallbackLanguages(for: language).lazy.compactMap { translations[$0.code] }.first
             let target = copies[language.code] ?? nearest ?? site.home(of: language)
-            return languageLink(language, current: page.language, url: target.map { url(site.pages[$0].path) } ?? url(language.code + "/"),
-                                isTranslated: false)
+            return languageLink(
+                language, current: page.language, url: target.map { url(site.pages[$0].path) } ?? url(language.code + "/"),
+                isTranslated: false)
         }
     }
 
     func languageLink(_ language: Language, current: Language, url: String, isTranslated: Bool) -> LanguageLink {
-        LanguageLink(code: language.code, name: language.name, locale: language.locale, dir: language.direction.rawValue,
-                     isCurrent: language == current, url: url, isTranslated: isTranslated)
+        LanguageLink(
+            code: language.code, name: language.name, locale: language.locale, dir: language.direction.rawValue,
+            isCurrent: language == current, url: url, isTranslated: isTranslated)
     }
 
     /// `<link rel="alternate" hreflang>` targets: every existing translation and x-default.
@@ -185,7 +199,8 @@ struct ContextBuilder {
         let maximal = Locale.Language(identifier: language.locale).maximalIdentifier
         let parts = maximal.split(separator: "-")
         guard let code = parts.first, let region = parts.last(where: { $0.count == 2 || $0.count == 3 && $0.allSatisfy(\.isNumber) }),
-              parts.count > 1 else { return language.code }
+            parts.count > 1
+        else { return language.code }
         return "\(code)_\(region)"
     }
 
@@ -207,13 +222,14 @@ struct ContextBuilder {
 
     /// Links between the pages of a list whose first page is at `path`.
     func pagination(_ path: String, number: Int, count: Int) -> PaginationData {
-        PaginationData(current: number, total: count,
-                       pages: Paginator.window(current: number, count: count).map { n in
-                           guard let n else { return PageNumber(isGap: true) }
-                           return PageNumber(number: n, url: url(Paginator.path(of: path, page: n)), isCurrent: n == number)
-                       },
-                       prevURL: number > 1 ? url(Paginator.path(of: path, page: number - 1)) : nil,
-                       nextURL: number < count ? url(Paginator.path(of: path, page: number + 1)) : nil)
+        PaginationData(
+            current: number, total: count,
+            pages: Paginator.window(current: number, count: count).map { n in
+                guard let n else { return PageNumber(isGap: true) }
+                return PageNumber(number: n, url: url(Paginator.path(of: path, page: n)), isCurrent: n == number)
+            },
+            prevURL: number > 1 ? url(Paginator.path(of: path, page: number - 1)) : nil,
+            nextURL: number < count ? url(Paginator.path(of: path, page: number + 1)) : nil)
     }
 
     func menu(for page: Page, index: Int) -> [MenuEntry] {
@@ -245,8 +261,9 @@ struct ContextBuilder {
             let section = site.pages[sectionIndex]
             let listed = site.sections[language.code]?[section.folder]?.pages ?? []
             let summary = bodies[sectionIndex].summary
-            return HomeSection(title: section.title, url: url(section.path), pages: listed.prefix(6).map(item),
-                               hasMore: listed.count > 6, summary: summary.isEmpty ? nil : summary)
+            return HomeSection(
+                title: section.title, url: url(section.path), pages: listed.prefix(6).map(item),
+                hasMore: listed.count > 6, summary: summary.isEmpty ? nil : summary)
         }
     }
 }

@@ -24,30 +24,30 @@ struct FeedWriter {
         let title = config.title(for: language)
         let updated = entries.compactMap { site.pages[$0].date?.instant }.max() ?? Date(timeIntervalSince1970: 0)
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(x(language.locale))">
-          <title>\(text(title))</title>
-          <link rel="self" type="application/atom+xml" href="\(x(selfURL))"/>
-          <link rel="alternate" type="text/html" hreflang="\(x(language.locale))" href="\(x(home))"/>
-          <id>\(x(home))</id>
-          <updated>\(Self.timestamp(updated))</updated>
-          <author><name>\(text(title))</name></author>
-          <generator>Hexaglot</generator>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(x(language.locale))">
+              <title>\(text(title))</title>
+              <link rel="self" type="application/atom+xml" href="\(x(selfURL))"/>
+              <link rel="alternate" type="text/html" hreflang="\(x(language.locale))" href="\(x(home))"/>
+              <id>\(x(home))</id>
+              <updated>\(Self.timestamp(updated))</updated>
+              <author><name>\(text(title))</name></author>
+              <generator>Hexaglot</generator>
 
-        """
+            """
         for index in entries {
             let page = site.pages[index]
             let link = builder.permalink(page.path)
             let date = Self.timestamp(page.date!.instant)
             xml += """
-              <entry xml:base="\(x(link))">
-                <title>\(text(page.title))</title>
-                <link rel="alternate" type="text/html" href="\(x(link))"/>
-                <id>\(x(link))</id>
-                <published>\(date)</published>
-                <updated>\(date)</updated>
+                  <entry xml:base="\(x(link))">
+                    <title>\(text(page.title))</title>
+                    <link rel="alternate" type="text/html" href="\(x(link))"/>
+                    <id>\(x(link))</id>
+                    <published>\(date)</published>
+                    <updated>\(date)</updated>
 
-            """
+                """
             for tag in builder.pageTags(page) {
                 xml += "    <category term=\"\(x(tag.slug))\" label=\"\(text(tag.name))\"/>\n"
             }

@@ -10,7 +10,8 @@ struct LinkResolver: Sendable {
     func rewrite(_ link: MarkdownLink, from page: Page) -> LinkRewrite {
         let destination = link.destination
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"),
-              !Self.hasScheme(destination), let source = page.sourcePath else { return .keep }
+            !Self.hasScheme(destination), let source = page.sourcePath
+        else { return .keep }
         let suffixStart = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
         let rawPath = String(destination[..<suffixStart])
         // Most links are not to Markdown files: decide that on the bytes before any decoding.
@@ -54,6 +55,8 @@ struct LinkResolver: Sendable {
         let scheme = bytes[..<colon]
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
         guard let first = scheme.first, isLetter(first) else { return false }
-        return scheme.allSatisfy { isLetter($0) || $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        return scheme.allSatisfy {
+            isLetter($0) || $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        }
     }
 }

@@ -38,13 +38,16 @@ public struct Localization: Sendable {
         if !problems.isEmpty { throw BuildFailure(diagnostics: problems) }
     }
 
-    private static func flatten(_ entries: [YAMLNode.Entry], prefix: String, into table: inout [String: String],
-                                plurals: inout [String: [PluralCategory: String]], problems: inout [Diagnostic]) {
+    private static func flatten(
+        _ entries: [YAMLNode.Entry], prefix: String, into table: inout [String: String],
+        plurals: inout [String: [PluralCategory: String]], problems: inout [Diagnostic]
+    ) {
         for entry in entries {
             let key = prefix + entry.key
             if let nested = entry.value.entries {
                 if nested.contains(where: { $0.key == "other" }),
-                   nested.allSatisfy({ PluralCategory(rawValue: $0.key) != nil && $0.value.scalarText != nil }) {
+                    nested.allSatisfy({ PluralCategory(rawValue: $0.key) != nil && $0.value.scalarText != nil })
+                {
                     var forms: [PluralCategory: String] = [:]
                     for form in nested { forms[PluralCategory(rawValue: form.key)!] = form.value.scalarText! }
                     plurals[key] = forms
@@ -80,7 +83,8 @@ public struct Localization: Sendable {
     /// the number written the language's way. Falls back to the default language's forms.
     public func plural(_ key: String, count: Int, in language: Language) -> String? {
         let (forms, rulesLanguage): ([PluralCategory: String]?, String) =
-            plurals[language.code]?[key] != nil ? (plurals[language.code]?[key], language.locale)
+            plurals[language.code]?[key] != nil
+            ? (plurals[language.code]?[key], language.locale)
             : (plurals[defaultCode]?[key], defaultCode)
         guard let forms else { return string(key, in: language) }
         let category = PluralRules.category(of: count, language: rulesLanguage)
@@ -129,7 +133,8 @@ struct LongDateFormatter {
             return formatter.string(from: asWritten)
         }
         guard let later = noon(date.year + 400, date.month, date.dayOfMonth),
-              let written = noon(date.year, 1, 1), let shifted = noon(date.year + 400, 1, 1) else { return date.day }
+            let written = noon(date.year, 1, 1), let shifted = noon(date.year + 400, 1, 1)
+        else { return date.day }
         let text = formatter.string(from: later)
         let laterYear = yearFormatter.string(from: shifted)
         guard text.contains(laterYear) else { return date.day }

@@ -26,8 +26,10 @@ struct OutputPlan {
 
     init(site: Site, copies: [OutputFile]) {
         let content = SourceLocation(file: "content")
-        for (path, what) in [("index.html", "the language choice page"), ("404.html", "the site's 404 page"),
-                             ("sitemap.xml", "the sitemap")] {
+        for (path, what) in [
+            ("index.html", "the language choice page"), ("404.html", "the site's 404 page"),
+            ("sitemap.xml", "the sitemap"),
+        ] {
             files.append(File(path: path, location: content, what: what))
         }
         if !copies.contains(where: { $0.path == "robots.txt" }) {
@@ -50,17 +52,21 @@ struct OutputPlan {
             let page = site.pages[job.index]
             let source = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
             let location = page.frontMatter.locations["slug"] ?? SourceLocation(file: source)
-            files.append(File(path: Paginator.path(of: page.path, page: job.number) + "index.html", location: location,
-                              what: page.sourcePath.map { "the page of \($0)" }
-                                  ?? (page.kind == .home ? "the home page of \(page.language.code)" : "the list of \(source)"),
-                              subject: "this page"))
+            files.append(
+                File(
+                    path: Paginator.path(of: page.path, page: job.number) + "index.html", location: location,
+                    what: page.sourcePath.map { "the page of \($0)" }
+                        ?? (page.kind == .home ? "the home page of \(page.language.code)" : "the list of \(source)"),
+                    subject: "this page"))
         }
         for job in SiteRenderer.tagPageJobs(site) {
             let tag = site.tags[job.language.code]![job.tag]
             let first = site.pages[tag.pages.min { site.pages[$0].path < site.pages[$1].path }!]
             let location = first.frontMatter.locations["tags"] ?? SourceLocation(file: first.sourcePath ?? "content")
-            files.append(File(path: Paginator.path(of: job.language.code + "/tags/" + tag.slug + "/", page: job.number) + "index.html",
-                              location: location, what: "the page of tag '\(tag.name)'", subject: "tag '\(tag.name)'"))
+            files.append(
+                File(
+                    path: Paginator.path(of: job.language.code + "/tags/" + tag.slug + "/", page: job.number) + "index.html",
+                    location: location, what: "the page of tag '\(tag.name)'", subject: "tag '\(tag.name)'"))
         }
     }
 
@@ -74,12 +80,13 @@ struct OutputPlan {
             if reported.insert(diagnostic.description).inserted { problems.append(diagnostic) }
         }
         var byPath: [String: Int] = [:]
-        var folders: [String: Int] = [:]   // folder → the first file below it
+        var folders: [String: Int] = [:]  // folder → the first file below it
         for (position, file) in files.enumerated() {
             if file.path.utf8.count > PathSafety.maximumSegmentBytes {
                 for part in file.path.split(separator: "/") where part.utf8.count > PathSafety.maximumSegmentBytes {
-                    report("\(file.subject) cannot be published: its URL part '\(part.prefix(40))…' is \(part.utf8.count) bytes, over the \(PathSafety.maximumSegmentBytes) a file name can have",
-                           at: file.location)
+                    report(
+                        "\(file.subject) cannot be published: its URL part '\(part.prefix(40))…' is \(part.utf8.count) bytes, over the \(PathSafety.maximumSegmentBytes) a file name can have",
+                        at: file.location)
                 }
             }
             let key = file.path.lowercased()

@@ -39,9 +39,10 @@ struct SiteRenderer: Sendable {
             if !entries.isEmpty { feedEntries[language.code] = entries }
         }
         self.feedEntries = feedEntries
-        builder = ContextBuilder(site: site, bodies: bodies, localization: localization,
-                                 strings: LocalizedPageStrings(site: site, bodies: bodies, localization: localization),
-                                 feeds: Set(feedEntries.keys))
+        builder = ContextBuilder(
+            site: site, bodies: bodies, localization: localization,
+            strings: LocalizedPageStrings(site: site, bodies: bodies, localization: localization),
+            feeds: Set(feedEntries.keys))
         var bases: [String: LanguageValues] = [:]
         for language in site.config.languages { bases[language.code] = builder.languageValues(language) }
         languageBases = bases
@@ -52,8 +53,10 @@ struct SiteRenderer: Sendable {
 
     /// Every file of the site. `write` receives each file as soon as it is rendered (the build
     /// writes it to staging there and keeps only its path); the files returned are what it gave back.
-    func render(cache: BuildCache?, progress: (@Sendable (String) -> Void)?,
-                write: @Sendable (OutputFile) -> OutputFile) -> [OutputFile] {
+    func render(
+        cache: BuildCache?, progress: (@Sendable (String) -> Void)?,
+        write: @Sendable (OutputFile) -> OutputFile
+    ) -> [OutputFile] {
         var totals: [String: Int] = [:]
         for job in work { totals[site.pages[job.index].language.code, default: 0] += 1 }
         let counter = ProgressCounter(stage: "pages", languages: site.config.languages.map(\.code), totals: totals, report: progress)
@@ -161,14 +164,17 @@ struct SiteRenderer: Sendable {
         let tags = site.tags[language.code] ?? []
         guard !tags.isEmpty else { return nil }
         let indexPath = language.code + "/tags/"
-        var context = generatedContext(language, base: base, page: syntheticPage(title: tagsTitle(language), path: indexPath, kind: "tags", builder: builder),
-                                       builder: builder) { other in
+        var context = generatedContext(
+            language, base: base, page: syntheticPage(title: tagsTitle(language), path: indexPath, kind: "tags", builder: builder),
+            builder: builder
+        ) { other in
             site.tags[other.code]?.isEmpty == false ? other.code + "/tags/" : nil
         }
         context.tags = tags.map { tag in
-            TagIndexEntry(name: builder.tagName(slug: tag.slug, fallback: tag.name, in: language),
-                          url: builder.url(builder.tagPath(tag.slug, language)), count: tag.pages.count,
-                          countLabel: localization.plural("page_count", count: tag.pages.count, in: language) ?? "\(tag.pages.count)")
+            TagIndexEntry(
+                name: builder.tagName(slug: tag.slug, fallback: tag.name, in: language),
+                url: builder.url(builder.tagPath(tag.slug, language)), count: tag.pages.count,
+                countLabel: localization.plural("page_count", count: tag.pages.count, in: language) ?? "\(tag.pages.count)")
         }
         return render(context, "tags", path: indexPath, origin: "content/\(language.code)")
     }
@@ -200,8 +206,10 @@ struct SiteRenderer: Sendable {
         let path = builder.tagPath(tag.slug, language)
         let name = builder.tagName(slug: tag.slug, fallback: tag.name, in: language)
         let pagePath = Paginator.path(of: path, page: job.number)
-        var context = generatedContext(language, base: base, page: syntheticPage(title: name, path: pagePath, kind: "tag", builder: builder),
-                                       builder: builder) { other in
+        var context = generatedContext(
+            language, base: base, page: syntheticPage(title: name, path: pagePath, kind: "tag", builder: builder),
+            builder: builder
+        ) { other in
             site.tags[other.code]?.contains { $0.slug == tag.slug } == true ? builder.tagPath(tag.slug, other) : nil
         }
         context.tag = TagData(name: name, slug: tag.slug, pages: job.listed.map(builder.item))
@@ -224,28 +232,33 @@ struct SiteRenderer: Sendable {
         page.noindex = true
         var context = generatedContext(language, base: base, page: page, builder: builder) { $0.code + "/404.html" }
         context.breadcrumbs = []
-        return OutputFile(path: path, contents: .bytes(templates.render(context.lowered, with: "404")),
-                          origin: "content/\(language.code)")
+        return OutputFile(
+            path: path, contents: .bytes(templates.render(context.lowered, with: "404")),
+            origin: "content/\(language.code)")
     }
 
     /// The language choice page and the root 404, each language in its own words.
     private func rootFiles(builder: ContextBuilder) -> [OutputFile] {
         let config = site.config
         let languages = config.languages.map { language in
-            LanguageChoice(code: language.code, name: language.name, locale: language.locale, dir: language.direction.rawValue,
-                           url: builder.url(language.code + "/"), siteTitle: config.title(for: language),
-                           notFoundTitle: localization.string("page_not_found", in: language) ?? "Page not found",
-                           notFoundText: localization.string("page_not_found_text", in: language) ?? "",
-                           i18n: UIStrings(localization.table(for: language)))
+            LanguageChoice(
+                code: language.code, name: language.name, locale: language.locale, dir: language.direction.rawValue,
+                url: builder.url(language.code + "/"), siteTitle: config.title(for: language),
+                notFoundTitle: localization.string("page_not_found", in: language) ?? "Page not found",
+                notFoundText: localization.string("page_not_found_text", in: language) ?? "",
+                i18n: UIStrings(localization.table(for: language)))
         }
         let defaultLanguage = config.defaultLanguage
         let base = languageBases[defaultLanguage.code]!
         let context = LanguageChoiceContext(
             site: base.site, lang: base.lang, i18n: base.i18n, channels: base.channels, languages: languages,
-            defaultLanguage: DefaultLanguageData(code: defaultLanguage.code, locale: defaultLanguage.locale,
-                                                 dir: defaultLanguage.direction.rawValue),
-            page: RootPageData(title: config.title(for: defaultLanguage), url: builder.url(""), permalink: builder.permalink(""),
-                               kind: "languages")).lowered
+            defaultLanguage: DefaultLanguageData(
+                code: defaultLanguage.code, locale: defaultLanguage.locale,
+                dir: defaultLanguage.direction.rawValue),
+            page: RootPageData(
+                title: config.title(for: defaultLanguage), url: builder.url(""), permalink: builder.permalink(""),
+                kind: "languages")
+        ).lowered
         return [
             OutputFile(path: "index.html", contents: .bytes(templates.render(context, with: "languages")), origin: "content"),
             OutputFile(path: "404.html", contents: .bytes(templates.render(context, with: "root-404")), origin: "content"),
@@ -260,25 +273,30 @@ struct SiteRenderer: Sendable {
 
     /// The context of a generated page (tags, a tag, 404): the language's values, a switcher
     /// whose `target` gives the path in another language (nil: its home), the menu, the home crumb.
-    private func generatedContext(_ language: Language, base: LanguageValues, page: PageData, builder: ContextBuilder,
-                                  target: (Language) -> String?) -> PageContext {
+    private func generatedContext(
+        _ language: Language, base: LanguageValues, page: PageData, builder: ContextBuilder,
+        target: (Language) -> String?
+    ) -> PageContext {
         let languages = site.config.languages.map { other in
             let path = target(other)
             return builder.languageLink(other, current: language, url: builder.url(path ?? other.code + "/"), isTranslated: path != nil)
         }
-        return base.context(page: page, languages: languages, menu: builder.menu(for: homePage(language), index: -1),
-                            breadcrumbs: homeCrumb(language, builder: builder))
+        return base.context(
+            page: page, languages: languages, menu: builder.menu(for: homePage(language), index: -1),
+            breadcrumbs: homeCrumb(language, builder: builder))
     }
 
     private func syntheticPage(title: String, path: String, kind: String, builder: ContextBuilder) -> PageData {
-        PageData(title: title, kind: kind, isHome: false, content: Markup(html: ""), url: builder.url(path),
-                 permalink: builder.permalink(path), canonical: builder.permalink(path), tags: [], params: OpenValues(value: .map([:])))
+        PageData(
+            title: title, kind: kind, isHome: false, content: Markup(html: ""), url: builder.url(path),
+            permalink: builder.permalink(path), canonical: builder.permalink(path), tags: [], params: OpenValues(value: .map([:])))
     }
 
     private func homePage(_ language: Language) -> Page {
         site.home(of: language).map { site.pages[$0] }
-            ?? Page(kind: .home, language: language, sourcePath: nil, folder: "", translationKey: "/", frontMatter: FrontMatter(),
-                    title: "", titleFromHeading: false, body: "", bodyLineOffset: 0, path: language.code + "/", date: nil)
+            ?? Page(
+                kind: .home, language: language, sourcePath: nil, folder: "", translationKey: "/", frontMatter: FrontMatter(),
+                title: "", titleFromHeading: false, body: "", bodyLineOffset: 0, path: language.code + "/", date: nil)
     }
 
     private func homeCrumb(_ language: Language, builder: ContextBuilder) -> [Crumb] {

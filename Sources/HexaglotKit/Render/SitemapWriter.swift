@@ -31,10 +31,10 @@ struct SitemapWriter {
 
     func sitemap() -> OutputFile {
         var xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
-        """
+            """
         // Each entry's lines are made on every core, then joined in order.
         for lines in entries().parallelMap(lines) { xml += lines }
         xml += "</urlset>\n"
@@ -45,7 +45,8 @@ struct SitemapWriter {
         var xml = "  <url>\n    <loc>\(XMLEscaping.escape(builder.permalink(entry.path)))</loc>\n"
         if let lastModified = entry.lastModified { xml += "    <lastmod>\(lastModified)</lastmod>\n" }
         for alternate in entry.alternates {
-            xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLEscaping.escape(alternate.hreflang))\" href=\"\(XMLEscaping.escape(alternate.href))\"/>\n"
+            xml +=
+                "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLEscaping.escape(alternate.hreflang))\" href=\"\(XMLEscaping.escape(alternate.href))\"/>\n"
         }
         return xml + "  </url>\n"
     }

@@ -34,8 +34,10 @@ public struct TemplateSet: Sendable {
         }
         for reference in references where texts[reference.name] == nil {
             let location = Self.location(of: reference.offset, in: reference.bytes, file: "\(displayPath)/\(reference.template).mustache")
-            diagnostics.append(.error("template error: there is no template '\(reference.name)' (\(displayPath)/\(reference.name).mustache)",
-                                      at: location))
+            diagnostics.append(
+                .error(
+                    "template error: there is no template '\(reference.name)' (\(displayPath)/\(reference.name).mustache)",
+                    at: location))
         }
         diagnostics.sort { $0.location! < $1.location! }
         diagnostics += Self.requiredLayouts.filter { texts[$0] == nil }.map {
@@ -92,8 +94,11 @@ public struct TemplateSet: Sendable {
         var seen: Set<String> = []
         let loop = chain.firstIndex { !seen.insert($0).inserted } ?? chain.count - 1
         let shown = chain[...loop]
-        return [.error("template error: templates include one another without end (\(shown.joined(separator: " → ")) …)",
-                       at: SourceLocation(file: "\(displayPath)/\(chain[loop]).mustache"))]
+        return [
+            .error(
+                "template error: templates include one another without end (\(shown.joined(separator: " → ")) …)",
+                at: SourceLocation(file: "\(displayPath)/\(chain[loop]).mustache"))
+        ]
     }
 
     private static func templateTexts(in folder: URL) -> [String: [UInt8]] {

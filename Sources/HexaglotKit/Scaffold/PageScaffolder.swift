@@ -41,8 +41,9 @@ public struct PageScaffolder: Sendable {
             throw .content([.error("\(source.displayPath) does not exist; nothing to translate", at: nil)])
         }
         let limit = config.maximumPageBytes ?? BuildOptions(source: siteFolder).maximumPageBytes
-        let text = try TranslationDraft.make(from: url(of: source), inside: siteFolder, displayPath: source.displayPath,
-                                             language: source.language, maximumBytes: limit)
+        let text = try TranslationDraft.make(
+            from: url(of: source), inside: siteFolder, displayPath: source.displayPath,
+            language: source.language, maximumBytes: limit)
         let target = source.inLanguage(code)
         try write(text, to: target)
         return target.displayPath
@@ -55,8 +56,9 @@ public struct PageScaffolder: Sendable {
         guard FileManager.default.fileExists(atPath: content.path) else {
             throw .content([.error("no content/ folder in \(siteFolder.path): is this a site folder?", at: nil)])
         }
-        let (config, problems) = SiteConfigLoader().load(from: content.appendingPathComponent(SiteConfigLoader.fileName),
-                                                          displayPath: "content/" + SiteConfigLoader.fileName)
+        let (config, problems) = SiteConfigLoader().load(
+            from: content.appendingPathComponent(SiteConfigLoader.fileName),
+            displayPath: "content/" + SiteConfigLoader.fileName)
         guard let config, !problems.contains(where: { $0.severity == .error }) else { throw .content(problems) }
         return config
     }
@@ -87,7 +89,9 @@ public struct PageScaffolder: Sendable {
         }
         let folder = file.deletingLastPathComponent()
         guard isInsideSite(folder) else {
-            throw .content([.error("\(path.displayPath) would be written outside the site folder (through a symbolic link); nothing was written", at: nil)])
+            throw .content([
+                .error("\(path.displayPath) would be written outside the site folder (through a symbolic link); nothing was written", at: nil)
+            ])
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -8,12 +8,18 @@ enum TranslationDraft {
     /// (to `/proc/self/environ`) would copy what it leads to into the site, a FIFO would block.
     static func make(from file: URL, inside site: URL, displayPath: String, language: String, maximumBytes: Int) throws(ScaffoldError) -> String {
         guard let data = ContainedFile.contents(of: file.path, inside: site, maximumBytes: .max) else {
-            throw .content([.error("cannot read file: only a regular file inside the site is read, not a symbolic link leading out of it, a FIFO or a device",
-                                   at: SourceLocation(file: displayPath))])
+            throw .content([
+                .error(
+                    "cannot read file: only a regular file inside the site is read, not a symbolic link leading out of it, a FIFO or a device",
+                    at: SourceLocation(file: displayPath))
+            ])
         }
         guard data.count <= maximumBytes else {
-            throw .content([.error("file is \(data.count) bytes, over the limit of \(maximumBytes) bytes for one page (maxPageBytes in site.yaml)",
-                                   at: SourceLocation(file: displayPath))])
+            throw .content([
+                .error(
+                    "file is \(data.count) bytes, over the limit of \(maximumBytes) bytes for one page (maxPageBytes in site.yaml)",
+                    at: SourceLocation(file: displayPath))
+            ])
         }
         let parts: FrontMatterSplitter.Parts
         var root: YAMLNode?
@@ -33,8 +39,11 @@ enum TranslationDraft {
         var indent = ""
         if let root, let entries = root.entries, let first = entries.first {
             if isFlowMapping(lines) {
-                throw .content([.error("this front matter is one {…} mapping; write it as one field a line (key: value) to make a translation of it",
-                                       at: root.location)])
+                throw .content([
+                    .error(
+                        "this front matter is one {…} mapping; write it as one field a line (key: value) to make a translation of it",
+                        at: root.location)
+                ])
             }
             indent = String(repeating: " ", count: first.keyLocation.column - 1)
             if let index = entries.firstIndex(where: { $0.key == "translatedFrom" }) {
@@ -64,8 +73,11 @@ enum TranslationDraft {
     /// Reads the draft back: the record must be there and nothing else may have broken, so a
     /// surprising source never leaves a file that the build would refuse.
     private static func check(_ draft: String, displayPath: String) throws(ScaffoldError) {
-        let failure = ScaffoldError.content([.error("could not copy this page's front matter into a translation; copy the file by hand and add a translatedFrom record",
-                                                    at: SourceLocation(file: displayPath))])
+        let failure = ScaffoldError.content([
+            .error(
+                "could not copy this page's front matter into a translation; copy the file by hand and add a translatedFrom record",
+                at: SourceLocation(file: displayPath))
+        ])
         do {
             let parts = try FrontMatterSplitter().split(draft, file: displayPath)
             let root = try YAMLReader(file: displayPath).read(parts.yaml ?? "")

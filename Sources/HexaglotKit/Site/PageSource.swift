@@ -23,7 +23,10 @@ public struct PageSource: Sendable {
     public static func read(_ file: SourceFile, data: Data, language: Language, maximumBytes: Int) -> (PageSource?, [Diagnostic]) {
         let start = SourceLocation(file: file.displayPath)
         guard data.count <= maximumBytes else {
-            return (nil, [.error("file is \(data.count) bytes, over the limit of \(maximumBytes) bytes for one page (maxPageBytes in site.yaml)", at: start)])
+            return (
+                nil,
+                [.error("file is \(data.count) bytes, over the limit of \(maximumBytes) bytes for one page (maxPageBytes in site.yaml)", at: start)]
+            )
         }
         do {
             let text = try SourceText.decode(data, file: file.displayPath).text
@@ -39,9 +42,12 @@ public struct PageSource: Sendable {
                 title = heading
                 titleFromHeading = true
             }
-            return (PageSource(file: file, language: language, frontMatter: frontMatter, body: parts.body,
-                               bodyLineOffset: parts.bodyLineOffset, title: title, titleFromHeading: titleFromHeading),
-                    problems)
+            return (
+                PageSource(
+                    file: file, language: language, frontMatter: frontMatter, body: parts.body,
+                    bodyLineOffset: parts.bodyLineOffset, title: title, titleFromHeading: titleFromHeading),
+                problems
+            )
         } catch {
             return (nil, [error])
         }

@@ -30,11 +30,13 @@ public struct SiteAssembler {
             addPages(of: language, sources: sourcesByLanguage[language.code] ?? [], layout: layout)
             warnAboutWindowsNames(files[language.code] ?? [])
             for file in files[language.code] ?? [] where !file.isMarkdown {
-                resources.append(.init(source: file, path: UnicodeForms.nfc(language.code + "/" + layout.outputFolder(of: file.folder) + file.fileName)))
+                resources.append(
+                    .init(source: file, path: UnicodeForms.nfc(language.code + "/" + layout.outputFolder(of: file.folder) + file.fileName)))
             }
         }
-        var site = Site(config: config, pages: pages, pagesByLanguage: [:], translations: [:], sections: [:],
-                        tags: [:], menus: [:], pagesBySource: [:], resources: resources)
+        var site = Site(
+            config: config, pages: pages, pagesByLanguage: [:], translations: [:], sections: [:],
+            tags: [:], menus: [:], pagesBySource: [:], resources: resources)
         indexPages(&site)
         if config.publishesFallbackPages { addFallbackPages(&site) }
         return (site, problems)
@@ -47,7 +49,8 @@ public struct SiteAssembler {
             let set = site.translations[key]!
             for language in config.languages where set[language.code] == nil {
                 guard let source = config.fallbackLanguages(for: language).lazy.compactMap({ set[$0.code] }).first,
-                      site.pages[source].kind == .page else { continue }
+                    site.pages[source].kind == .page
+                else { continue }
                 var copy = site.pages[source]
                 let original = copy.language.code
                 copy.path = language.code + copy.path.dropFirst(original.count)
@@ -59,8 +62,10 @@ public struct SiteAssembler {
                 // A bundle's files go beside the copy too, so its relative links (images) work.
                 let originalPath = site.pages[source].path
                 for resource in site.resources where resource.path.hasPrefix(originalPath) {
-                    site.resources.append(.init(source: resource.source,
-                                                path: copy.path + resource.path.dropFirst(originalPath.count)))
+                    site.resources.append(
+                        .init(
+                            source: resource.source,
+                            path: copy.path + resource.path.dropFirst(originalPath.count)))
                 }
                 site.pages.append(copy)
             }
@@ -77,8 +82,10 @@ public struct SiteAssembler {
                 prefix += prefix.isEmpty ? String(name) : "/" + name
                 guard let problem = PathSafety.windowsProblem(inFileName: String(name)), warned.insert(prefix).inserted else { continue }
                 let folder = String(decoding: file.displayPath.utf8.dropLast(file.relativePath.utf8.count), as: UTF8.self)
-                problems.append(.warning("name \(problem); it is published, but the site cannot be checked out on Windows",
-                                         at: SourceLocation(file: folder + prefix)))
+                problems.append(
+                    .warning(
+                        "name \(problem); it is published, but the site cannot be checked out on Windows",
+                        at: SourceLocation(file: folder + prefix)))
             }
         }
     }
@@ -88,7 +95,7 @@ public struct SiteAssembler {
     private mutating func addPages(of language: Language, sources: [PageSource], layout: FolderLayout) {
         var sectionFolders = layout.sectionFolders
         sectionFolders.insert("")
-        var ownPages: [String: PageSource] = [:]   // folder → its _index.md / index.md
+        var ownPages: [String: PageSource] = [:]  // folder → its _index.md / index.md
         for source in sources {
             let file = source.file
             guard file.fileName == "_index.md" || file.fileName == "index.md", sectionFolders.contains(file.folder) else {
@@ -96,8 +103,10 @@ public struct SiteAssembler {
                 continue
             }
             if let other = ownPages[file.folder] {
-                problems.append(.error("\(other.file.fileName) and \(file.fileName) both give this folder's page; keep one",
-                                       at: SourceLocation(file: file.displayPath)))
+                problems.append(
+                    .error(
+                        "\(other.file.fileName) and \(file.fileName) both give this folder's page; keep one",
+                        at: SourceLocation(file: file.displayPath)))
                 continue
             }
             ownPages[file.folder] = source
@@ -113,9 +122,11 @@ public struct SiteAssembler {
             } else {
                 let name = String(folder.split(separator: "/").last ?? "")
                 let title = folder.isEmpty ? config.title(for: language) : options.sectionTitle(language, name) ?? Self.humanize(name)
-                pages.append(Page(kind: kind, language: language, sourcePath: nil, folder: folder,
-                                  translationKey: UnicodeForms.nfc(folder + "/"), frontMatter: FrontMatter(), title: title,
-                                  titleFromHeading: false, body: "", bodyLineOffset: 0, path: path, date: nil))
+                pages.append(
+                    Page(
+                        kind: kind, language: language, sourcePath: nil, folder: folder,
+                        translationKey: UnicodeForms.nfc(folder + "/"), frontMatter: FrontMatter(), title: title,
+                        titleFromHeading: false, body: "", bodyLineOffset: 0, path: path, date: nil))
             }
         }
     }
@@ -151,17 +162,19 @@ public struct SiteAssembler {
         let file = source.file
         var key = String(file.relativePath.dropLast(3))
         if key.hasSuffix("/index") || key.hasSuffix("/_index") { key = String(key[..<key.lastIndex(of: "/")!]) }
-        let stem = file.fileName == "index.md" || file.fileName == "_index.md"
+        let stem =
+            file.fileName == "index.md" || file.fileName == "_index.md"
             ? String(file.folder.split(separator: "/").last ?? "") : String(file.fileName.dropLast(3))
         let date = source.frontMatter.date ?? DatePrefix.date(of: stem)
         // (Made only when there is no title: humanize goes through Foundation.)
         let title = source.title ?? (kind == .home ? config.title(for: language) : Self.humanize(stem))
         // NFC: a name written in NFD (as macOS does) gets the URL and translation key of the same
         // name written in NFC in another language.
-        return Page(kind: kind, language: language, sourcePath: file.displayPath, folder: folder,
-                    translationKey: UnicodeForms.nfc(source.frontMatter.translationKey ?? key), frontMatter: source.frontMatter,
-                    title: title, titleFromHeading: source.titleFromHeading,
-                    body: source.body, bodyLineOffset: source.bodyLineOffset, path: UnicodeForms.nfc(path), date: date)
+        return Page(
+            kind: kind, language: language, sourcePath: file.displayPath, folder: folder,
+            translationKey: UnicodeForms.nfc(source.frontMatter.translationKey ?? key), frontMatter: source.frontMatter,
+            title: title, titleFromHeading: source.titleFromHeading,
+            body: source.body, bodyLineOffset: source.bodyLineOffset, path: UnicodeForms.nfc(path), date: date)
     }
 
     private func include(_ source: PageSource) -> Bool {
@@ -194,8 +207,10 @@ public struct SiteAssembler {
             let folded = page.path.lowercased()
             if let other = seenPaths[folded] {
                 let first = site.pages[other]
-                problems.append(.error("this page and \(first.sourcePath ?? "a generated list page") would both be published at /\(page.path)",
-                                       at: SourceLocation(file: page.sourcePath ?? first.sourcePath ?? "content")))
+                problems.append(
+                    .error(
+                        "this page and \(first.sourcePath ?? "a generated list page") would both be published at /\(page.path)",
+                        at: SourceLocation(file: page.sourcePath ?? first.sourcePath ?? "content")))
             } else {
                 seenPaths[folded] = index
             }
@@ -204,8 +219,10 @@ public struct SiteAssembler {
             }
             if let existing = site.translations[page.translationKey]?[page.language.code] {
                 let first = site.pages[existing]
-                problems.append(.error("translation key '\(page.translationKey)' is already used by \(first.sourcePath ?? "a generated page") in the same language",
-                                       at: page.frontMatter.locations["translationKey"] ?? SourceLocation(file: page.sourcePath ?? "content")))
+                problems.append(
+                    .error(
+                        "translation key '\(page.translationKey)' is already used by \(first.sourcePath ?? "a generated page") in the same language",
+                        at: page.frontMatter.locations["translationKey"] ?? SourceLocation(file: page.sourcePath ?? "content")))
             } else {
                 site.translations[page.translationKey, default: [:]][page.language.code] = index
             }
@@ -258,8 +275,10 @@ public struct SiteAssembler {
                 }
                 if let other = bySlug[slug] {
                     let first = site.pages[other.page]
-                    problems.append(.error("tag '\(name)' and tag '\(tags[byKey[other.key]!].name)' of \(first.sourcePath ?? "another page") would both be published at /\(page.language.code)/tags/\(slug)/; rename one",
-                                           at: location))
+                    problems.append(
+                        .error(
+                            "tag '\(name)' and tag '\(tags[byKey[other.key]!].name)' of \(first.sourcePath ?? "another page") would both be published at /\(page.language.code)/tags/\(slug)/; rename one",
+                            at: location))
                     continue
                 }
                 bySlug[slug] = (key, index)

@@ -32,7 +32,9 @@ public struct StatusGates: Sendable {
         var failures: [String] = []
         if let minimumCoverage {
             for coverage in status.coverages where coverage.isBelow(minimumCoverage) {
-                failures.append("\(coverage.language.code): coverage \(coverage.percentText) (\(coverage.current) of \(coverage.total) pages current) is under \(Self.format(minimumCoverage))%")
+                failures.append(
+                    "\(coverage.language.code): coverage \(coverage.percentText) (\(coverage.current) of \(coverage.total) pages current) is under \(Self.format(minimumCoverage))%"
+                )
             }
         }
         for language in status.translationLanguages where languagesWithoutOutdated.contains(language.code) {

@@ -48,20 +48,28 @@ public struct StatusJSONReport: Encodable, Sendable {
         site = status.siteTitle
         defaultLanguage = status.defaultLanguage.code
         languages = status.languages.map {
-            LanguageEntry(code: $0.code, name: $0.name, locale: $0.locale, dir: $0.direction.rawValue,
-                          isDefault: $0.code == status.defaultLanguage.code)
+            LanguageEntry(
+                code: $0.code, name: $0.name, locale: $0.locale, dir: $0.direction.rawValue,
+                isDefault: $0.code == status.defaultLanguage.code)
         }
-        coverage = Dictionary(uniqueKeysWithValues: status.coverages.map {
-            ($0.language.code, CoverageEntry(total: $0.total, current: $0.current, outdated: $0.outdated,
-                                             untracked: $0.untracked, missing: $0.missing, percent: $0.percent))
-        })
+        coverage = Dictionary(
+            uniqueKeysWithValues: status.coverages.map {
+                (
+                    $0.language.code,
+                    CoverageEntry(
+                        total: $0.total, current: $0.current, outdated: $0.outdated,
+                        untracked: $0.untracked, missing: $0.missing, percent: $0.percent)
+                )
+            })
         pages = status.rows.map { row in
-            PageEntry(translationKey: row.translationKey, source: row.file, title: row.title, hash: row.hash,
-                      translations: row.cells.mapValues { cell in
-                          CellEntry(state: cell.state, file: cell.file,
-                                    translatedFrom: cell.translatedFrom.map { RecordEntry(language: $0.language, hash: $0.hash) },
-                                    note: cell.note)
-                      })
+            PageEntry(
+                translationKey: row.translationKey, source: row.file, title: row.title, hash: row.hash,
+                translations: row.cells.mapValues { cell in
+                    CellEntry(
+                        state: cell.state, file: cell.file,
+                        translatedFrom: cell.translatedFrom.map { RecordEntry(language: $0.language, hash: $0.hash) },
+                        note: cell.note)
+                })
         }
         orphans = status.orphans.map { OrphanEntry(translationKey: $0.translationKey, language: $0.language.code, file: $0.file) }
     }

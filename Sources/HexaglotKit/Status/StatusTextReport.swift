@@ -22,7 +22,10 @@ public struct StatusTextReport: Sendable {
 
     public var text: String {
         let defaultLanguage = status.defaultLanguage
-        var lines = ["Translation status of \(status.siteTitle): \(count(status.rows.count, "page")) in \(defaultLanguage.code) (\(defaultLanguage.name)), the source language", ""]
+        var lines = [
+            "Translation status of \(status.siteTitle): \(count(status.rows.count, "page")) in \(defaultLanguage.code) (\(defaultLanguage.name)), the source language",
+            "",
+        ]
         let header = "page"
         let labelWidth = max(([header, "coverage"] + status.rows.map(\.path)).map(Self.displayWidth).max() ?? 0, 8) + 2
         let columnWidth = max(status.languages.map { Self.displayWidth($0.code) }.max() ?? 0, 6) + 1
@@ -45,9 +48,10 @@ public struct StatusTextReport: Sendable {
         }
         lines.append(coverageLine)
         lines.append("")
-        lines.append(TranslationState.allCases.filter { $0 != .source }
-            .map { paint(Self.symbol(for: $0), $0) + " " + $0.rawValue }.joined(separator: "   ")
-            + "   (coverage: current pages / \(defaultLanguage.code) pages)")
+        lines.append(
+            TranslationState.allCases.filter { $0 != .source }
+                .map { paint(Self.symbol(for: $0), $0) + " " + $0.rawValue }.joined(separator: "   ")
+                + "   (coverage: current pages / \(defaultLanguage.code) pages)")
         lines.append("")
         for coverage in status.coverages { lines.append(summary(of: coverage, codeWidth: columnWidth)) }
         let outdated = status.outdatedCells

@@ -43,8 +43,14 @@ public struct TranslationRecord: Hashable, Sendable {
         let node = field.value
         if node.resolved == .null { return (nil, []) }
         guard let entries = node.entries else {
-            return (nil, [.error("'translatedFrom' must be a mapping such as {language: zh, hash: <64 hexadecimal digits>}, got \(node.shortDescription)",
-                                 at: node.location)])
+            return (
+                nil,
+                [
+                    .error(
+                        "'translatedFrom' must be a mapping such as {language: zh, hash: <64 hexadecimal digits>}, got \(node.shortDescription)",
+                        at: node.location)
+                ]
+            )
         }
         var problems: [Diagnostic] = []
         var language: (String, SourceLocation)?
@@ -56,16 +62,21 @@ public struct TranslationRecord: Hashable, Sendable {
             switch entry.key {
             case "language":
                 guard let text = value.scalarText, value.resolved != .null,
-                      !text.isEmpty, !text.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
-                    problems.append(.error("'translatedFrom.language' must be a language code such as zh, got \(value.shortDescription)",
-                                           at: value.location))
+                    !text.isEmpty, !text.unicodeScalars.contains(where: { $0.properties.isWhitespace })
+                else {
+                    problems.append(
+                        .error(
+                            "'translatedFrom.language' must be a language code such as zh, got \(value.shortDescription)",
+                            at: value.location))
                     continue
                 }
                 language = (text, value.location)
             case "hash":
                 guard let text = value.scalarText, isHexDigest(text) else {
-                    problems.append(.error("'translatedFrom.hash' must be 64 hexadecimal digits (the SHA-256 of the source page's body), got \(value.shortDescription)",
-                                           at: value.location))
+                    problems.append(
+                        .error(
+                            "'translatedFrom.hash' must be 64 hexadecimal digits (the SHA-256 of the source page's body), got \(value.shortDescription)",
+                            at: value.location))
                     continue
                 }
                 hash = text.lowercased()
@@ -75,8 +86,10 @@ public struct TranslationRecord: Hashable, Sendable {
         }
         let absent = ["language", "hash"].filter { !partsSeen.contains($0) }
         if !absent.isEmpty {
-            problems.append(.error("'translatedFrom' needs \(absent.joined(separator: " and ")) (write {language: <code>, hash: <64 hexadecimal digits>})",
-                                   at: field.keyLocation))
+            problems.append(
+                .error(
+                    "'translatedFrom' needs \(absent.joined(separator: " and ")) (write {language: <code>, hash: <64 hexadecimal digits>})",
+                    at: field.keyLocation))
         }
         guard let language, let hash, problems.isEmpty else { return (nil, problems) }
         return (TranslationRecord(language: language.0, hash: hash, languageLocation: language.1), problems)

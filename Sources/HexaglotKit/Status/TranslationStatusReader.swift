@@ -34,14 +34,17 @@ extension TranslationStatus {
             for language in config.languages where language.code != config.defaultLanguage.code {
                 cells[language.code] = cell(site, key: page.translationKey, language: language.code, chain: [])
             }
-            rows.append(Row(translationKey: page.translationKey, file: file,
-                            path: String(file.dropFirst("content/\(page.language.code)/".count)), title: page.title,
-                            hash: TranslationRecord.hash(ofBody: page.body), cells: cells))
+            rows.append(
+                Row(
+                    translationKey: page.translationKey, file: file,
+                    path: String(file.dropFirst("content/\(page.language.code)/".count)), title: page.title,
+                    hash: TranslationRecord.hash(ofBody: page.body), cells: cells))
         }
         rows.sort { $0.path < $1.path }
         orphans.sort { $0.file < $1.file }
-        let status = TranslationStatus(siteTitle: config.title(for: config.defaultLanguage), defaultLanguage: config.defaultLanguage,
-                                       languages: config.languages, rows: rows, orphans: orphans)
+        let status = TranslationStatus(
+            siteTitle: config.title(for: config.defaultLanguage), defaultLanguage: config.defaultLanguage,
+            languages: config.languages, rows: rows, orphans: orphans)
         return (status, recordWarnings(site, markdownPages: markdownPages))
     }
 
@@ -65,12 +68,14 @@ extension TranslationStatus {
             return Cell(state: .untracked, file: file, translatedFrom: record, note: "translatedFrom names no other language of the site")
         }
         guard let origin = sourcePage(site, key: key, language: record.language) else {
-            return Cell(state: .outdated, file: file, translatedFrom: record,
-                        note: "translated from \(record.language), which has no such page any more")
+            return Cell(
+                state: .outdated, file: file, translatedFrom: record,
+                note: "translated from \(record.language), which has no such page any more")
         }
         guard TranslationRecord.hash(ofBody: origin.body) == record.hash else {
-            return Cell(state: .outdated, file: file, translatedFrom: record,
-                        note: "\(origin.sourcePath ?? record.language) changed since it was translated")
+            return Cell(
+                state: .outdated, file: file, translatedFrom: record,
+                note: "\(origin.sourcePath ?? record.language) changed since it was translated")
         }
         if record.language == config.defaultLanguage.code {
             return Cell(state: .current, file: file, translatedFrom: record)
@@ -83,11 +88,13 @@ extension TranslationStatus {
         case .current, .source:
             return Cell(state: .current, file: file, translatedFrom: record, note: "via \(record.language)")
         case .outdated:
-            return Cell(state: .outdated, file: file, translatedFrom: record,
-                        note: "translated from \(record.language), which is outdated")
+            return Cell(
+                state: .outdated, file: file, translatedFrom: record,
+                note: "translated from \(record.language), which is outdated")
         case .untracked, .missing:
-            return Cell(state: .untracked, file: file, translatedFrom: record,
-                        note: "translated from \(record.language), which is untracked")
+            return Cell(
+                state: .untracked, file: file, translatedFrom: record,
+                note: "translated from \(record.language), which is untracked")
         }
     }
 
@@ -101,13 +108,15 @@ extension TranslationStatus {
             guard page.language.code != config.defaultLanguage.code, let record = page.frontMatter.translatedFrom else { return nil }
             let place = record.languageLocation ?? page.sourcePath.map { SourceLocation(file: $0) }
             if record.language == page.language.code {
-                return .warning("translatedFrom names this page's own language '\(record.language)'; name the language it was translated from",
-                                at: place)
+                return .warning(
+                    "translatedFrom names this page's own language '\(record.language)'; name the language it was translated from",
+                    at: place)
             }
             if !codes.contains(record.language) {
                 let known = config.languages.map(\.code).joined(separator: ", ")
-                return .warning("translatedFrom names language '\(record.language)', which is not one of the site's languages (\(known)); this translation cannot be checked",
-                                at: place)
+                return .warning(
+                    "translatedFrom names language '\(record.language)', which is not one of the site's languages (\(known)); this translation cannot be checked",
+                    at: place)
             }
             return nil
         }

@@ -43,8 +43,10 @@ struct TemplateChecker {
                 guard let kind = resolve(name, in: template, stack: stack) else { continue }
                 switch kind {
                 case .list, .object:
-                    report(.error("template error: '\(name)' is \(Self.article(kind)); it cannot be written as text\(Self.hint(name, kind))",
-                                  at: location(name.offset, in: template)))
+                    report(
+                        .error(
+                            "template error: '\(name)' is \(Self.article(kind)); it cannot be written as text\(Self.hint(name, kind))",
+                            at: location(name.offset, in: template)))
                 default:
                     continue
                 }
@@ -88,20 +90,25 @@ struct TemplateChecker {
         }
         guard var kind = found else {
             let names = frames.flatMap(Self.fieldNames)
-            report(.error("template error: there is no field '\(name)' here\(Self.suggestion(for: first, among: names, keys: name.keys))",
-                          at: location(name.offset, in: template)))
+            report(
+                .error(
+                    "template error: there is no field '\(name)' here\(Self.suggestion(for: first, among: names, keys: name.keys))",
+                    at: location(name.offset, in: template)))
             return nil
         }
         var path = [first]
         for key in name.keys.dropFirst() {
             if case .strings = kind, !knownStrings.contains(key) {
-                report(.warning("'\(name)' is not a UI string: no templates/i18n file has the key '\(key)'",
-                                at: location(name.offset, in: template)))
+                report(
+                    .warning(
+                        "'\(name)' is not a UI string: no templates/i18n file has the key '\(key)'",
+                        at: location(name.offset, in: template)))
                 return .text
             }
             guard let next = Self.child(key, of: kind) else {
                 let owner = path.joined(separator: ".")
-                let problem = Self.fieldNames(of: kind).isEmpty
+                let problem =
+                    Self.fieldNames(of: kind).isEmpty
                     ? "'\(owner)' is \(Self.article(kind)); it has no field '\(key)'"
                     : "'\(owner)' has no field '\(key)'" + Self.suggestion(for: key, among: Self.fieldNames(of: kind), keys: path + [key])
                 report(.error("template error: " + problem, at: location(name.offset, in: template)))
@@ -147,7 +154,8 @@ struct TemplateChecker {
     private static func suggestion(for key: String, among names: [String], keys: [String]) -> String {
         let scored = names.map { (name: $0, distance: EditDistance.between(key.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.distance < $1.distance || $0.distance == $1.distance && $0.name < $1.name }),
-              best.distance <= max(2, key.count / 3) else { return "" }
+            best.distance <= max(2, key.count / 3)
+        else { return "" }
         return "; did you mean \((keys.dropLast() + [best.name]).joined(separator: "."))?"
     }
 

@@ -73,8 +73,9 @@ struct TemplateParser {
                 // The first definition wins, as in a dictionary literal read top to bottom.
                 if stack[stack.count - 1].overrides[name] == nil { stack[stack.count - 1].overrides[name] = open.nodes }
             } else {
-                append(.block(name, defaults: open.nodes, indentation: open.token.indentation, startsLine: open.token.blockStartsLine),
-                       to: &stack)
+                append(
+                    .block(name, defaults: open.nodes, indentation: open.token.indentation, startsLine: open.token.blockStartsLine),
+                    to: &stack)
             }
         }
     }

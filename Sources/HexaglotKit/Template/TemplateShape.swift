@@ -108,10 +108,13 @@ struct TemplateFields<Root>: Sendable {
 }
 
 extension TemplateFields.Field {
-    static func field<Value: TemplateLowerable>(_ name: String, _ path: KeyPath<Root, Value> & Sendable,
-                                                _ documentation: String) -> Self {
-        Self(field: TemplateField(name: name, kind: Value.templateKind, isOptional: Value.isOptional, documentation: documentation),
-             lowering: { $0[keyPath: path].templateValue })
+    static func field<Value: TemplateLowerable>(
+        _ name: String, _ path: KeyPath<Root, Value> & Sendable,
+        _ documentation: String
+    ) -> Self {
+        Self(
+            field: TemplateField(name: name, kind: Value.templateKind, isOptional: Value.isOptional, documentation: documentation),
+            lowering: { $0[keyPath: path].templateValue })
     }
 }
 

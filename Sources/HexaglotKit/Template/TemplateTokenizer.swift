@@ -143,7 +143,8 @@ struct TemplateTokenizer {
             // data): a theme's templates are named by their paths, and the check that every named
             // template exists needs the names in the template.
             if name.hasPrefix("*") {
-                let (what, example, instead) = kind == .partial
+                let (what, example, instead) =
+                    kind == .partial
                     ? ("partial", "{{>*name}}", "{{> partials/header}}") : ("parent", "{{<*name}}", "{{<base}}")
                 throw TemplateSyntaxError(
                     message: "dynamic \(what) names (\(example)) are not supported: name the template by its path, such as \(instead)",
@@ -154,11 +155,14 @@ struct TemplateTokenizer {
             }
             return
         }
-        let isKey = name == "." || (!name.contains("..") && !name.hasSuffix(".")
-            && !name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "(" || $0 == ")" || $0 == "{" || $0 == "}" }))
+        let isKey =
+            name == "."
+            || (!name.contains("..") && !name.hasSuffix(".")
+                && !name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "(" || $0 == ")" || $0 == "{" || $0 == "}" }))
         guard isKey else {
-            throw TemplateSyntaxError(message: "'\(name)' is not a value name (names are keys joined by dots, such as page.title)",
-                                      offset: token.offset)
+            throw TemplateSyntaxError(
+                message: "'\(name)' is not a value name (names are keys joined by dots, such as page.title)",
+                offset: token.offset)
         }
     }
 

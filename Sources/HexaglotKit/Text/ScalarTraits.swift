@@ -58,7 +58,7 @@ struct ScalarTraits: OptionSet {
         case .nonspacingMark:
             traits.formUnion([.nonspacingMark, .keptInSlugs])
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
+            .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
             traits.insert(.keptInSlugs)
         case .spaceSeparator:
             traits.insert(.spaceSeparator)

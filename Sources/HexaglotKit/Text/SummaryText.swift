@@ -9,7 +9,8 @@ public enum SummaryText {
         guard collapsed.count > limit else { return collapsed }
         let head = collapsed.prefix(limit)
         if let end = head.lastIndex(where: { sentenceEnds.contains($0) }),
-           head.distance(from: head.startIndex, to: end) >= limit / 3 {
+            head.distance(from: head.startIndex, to: end) >= limit / 3
+        {
             return String(head[...end])
         }
         if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) >= limit / 2 {

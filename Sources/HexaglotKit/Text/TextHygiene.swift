@@ -23,9 +23,11 @@ public enum TextHygiene {
 
     /// `U+0000 (NUL)`: how messages name a control character.
     public static func name(of scalar: Unicode.Scalar) -> String {
-        let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR",
-                     "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
-                     "FS", "GS", "RS", "US"]
+        let names = [
+            "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR",
+            "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
+            "FS", "GS", "RS", "US",
+        ]
         var hex = String(scalar.value, radix: 16, uppercase: true)
         hex = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         let value = Int(scalar.value)

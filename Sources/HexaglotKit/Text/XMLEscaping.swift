@@ -25,7 +25,8 @@ public enum XMLEscaping {
             case "'": result += "&apos;"
             default:
                 let value = scalar.value
-                let allowed = value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+                let allowed =
+                    value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
                     || (0xE000...0xFFFD).contains(value) || value >= 0x10000
                 if allowed { result.unicodeScalars.append(scalar) }
             }
@@ -41,7 +42,8 @@ public enum XMLEscaping {
     public static func jsonForScript(_ value: Any) -> String {
         let value = balancingStrings(in: value)
         guard JSONSerialization.isValidJSONObject(value),
-              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+        else {
             return "{}"
         }
         var result = ""

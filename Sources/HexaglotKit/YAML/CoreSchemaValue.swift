@@ -44,7 +44,8 @@ public enum CoreSchemaValue: Equatable, Sendable {
         case 1: guard !parts[0].isEmpty, parts[0].allSatisfy(isDigit) else { return false }
         case 2:
             guard parts[0].allSatisfy(isDigit), parts[1].allSatisfy(isDigit),
-                  !(parts[0].isEmpty && parts[1].isEmpty) else { return false }
+                !(parts[0].isEmpty && parts[1].isEmpty)
+            else { return false }
         default: return false
         }
         guard mantissaEnd != s.endIndex else { return true }

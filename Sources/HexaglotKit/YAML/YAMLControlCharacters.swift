@@ -39,8 +39,10 @@ struct YAMLControlCharacters {
     /// The scalar a double-quoted escape stands for (the character after the backslash is at
     /// `index`), and the escape's length with its backslash.
     private func escape(at index: Int) -> (Unicode.Scalar?, Int) {
-        let simple: [Unicode.Scalar: UInt32] = ["0": 0, "a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13,
-                                                "e": 0x1B, "N": 0x85]
+        let simple: [Unicode.Scalar: UInt32] = [
+            "0": 0, "a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13,
+            "e": 0x1B, "N": 0x85,
+        ]
         let letter = scalars[index]
         if let value = simple[letter] { return (Unicode.Scalar(value), 2) }
         let digits: Int

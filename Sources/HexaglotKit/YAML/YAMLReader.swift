@@ -38,8 +38,10 @@ public struct YAMLReader: Sendable {
         guard let (_, control) = TextHygiene.firstForbiddenControl(in: scalar.string) else { return }
         var place = location(of: node)
         if let mark = node.mark,
-           let written = YAMLControlCharacters(text).place(inScalarAt: (mark.line, mark.column),
-                                                           doubleQuoted: scalar.style == .doubleQuoted) {
+            let written = YAMLControlCharacters(text).place(
+                inScalarAt: (mark.line, mark.column),
+                doubleQuoted: scalar.style == .doubleQuoted)
+        {
             place = location(line: written.line, column: written.column)
         }
         throw .error(YAMLControlCharacters.message(control, inKey: isKey), at: place)
@@ -56,8 +58,10 @@ public struct YAMLReader: Sendable {
 
     /// Converts in document order. Yams expands each alias into a copy of its anchored node, so a
     /// node that starts before the previous one is an alias: that is how aliases are recognised.
-    private func convert(_ node: Node, depth: Int, lastMark: inout (line: Int, column: Int),
-                         aliasPlace: SourceLocation, text: String) throws(Diagnostic) -> YAMLNode {
+    private func convert(
+        _ node: Node, depth: Int, lastMark: inout (line: Int, column: Int),
+        aliasPlace: SourceLocation, text: String
+    ) throws(Diagnostic) -> YAMLNode {
         let here = location(of: node)
         let mark = (line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
         if node.mark != nil {
@@ -102,8 +106,10 @@ public struct YAMLReader: Sendable {
                 guard seen.insert(keyScalar.string).inserted else {
                     throw .error("'\(keyScalar.string)' is given twice", at: keyLocation)
                 }
-                entries.append(.init(key: keyScalar.string, keyLocation: keyLocation,
-                                     value: try convert(value, depth: depth + 1, lastMark: &lastMark, aliasPlace: keyLocation, text: text)))
+                entries.append(
+                    .init(
+                        key: keyScalar.string, keyLocation: keyLocation,
+                        value: try convert(value, depth: depth + 1, lastMark: &lastMark, aliasPlace: keyLocation, text: text)))
             }
             return YAMLNode(.mapping(entries), at: here)
         }
@@ -112,8 +118,8 @@ public struct YAMLReader: Sendable {
     private func diagnostic(for error: YamlError, in text: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context {
                 message += " (\(context.text) that starts at line \(context.mark.line + lineOffset), column \(context.mark.column))"
@@ -123,12 +129,14 @@ public struct YAMLReader: Sendable {
             // libyaml refuses control characters written as they are; say which and where.
             guard let offset else { return .error("invalid YAML: \(problem)", at: location(line: 1, column: 1)) }
             let place = YAMLControlCharacters.place(ofCharacterOffset: offset, in: text)
-            let message = place.scalar.map { TextHygiene.isForbiddenControl($0) } == true
+            let message =
+                place.scalar.map { TextHygiene.isForbiddenControl($0) } == true
                 ? YAMLControlCharacters.message(place.scalar!) : "invalid YAML: \(problem)"
             return .error(message, at: location(line: place.line, column: place.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("'\(duplicates.joined(separator: "', '"))' is given twice",
-                          at: location(line: context.mark.line, column: context.mark.column))
+            return .error(
+                "'\(duplicates.joined(separator: "', '"))' is given twice",
+                at: location(line: context.mark.line, column: context.mark.column))
         default:
             return .error("invalid YAML: \(error)", at: location(line: 1, column: 1))
         }

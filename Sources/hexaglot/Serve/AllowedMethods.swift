@@ -9,11 +9,14 @@ import Hummingbird
 struct AllowedMethodsMiddleware<Context: RequestContext>: RouterMiddleware {
     static var allowed: String { "GET, HEAD" }
 
-    func handle(_ request: Request, context: Context,
-                next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         guard request.method == .get || request.method == .head else {
-            var response = DevServer.response(.methodNotAllowed, type: "text/plain; charset=utf-8",
-                                              body: Data("Method not allowed: use GET or HEAD\n".utf8))
+            var response = DevServer.response(
+                .methodNotAllowed, type: "text/plain; charset=utf-8",
+                body: Data("Method not allowed: use GET or HEAD\n".utf8))
             response.headers[.allow] = Self.allowed
             return response
         }

@@ -22,12 +22,14 @@ struct DevServer: Sendable {
             // HEAD gets the headers without opening a stream that nobody would read.
             guard request.method == .get else { return Response(status: .ok, headers: headers) }
             let stream = await broadcaster.subscribe()
-            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                for await message in stream {
-                    try await writer.write(ByteBuffer(string: message))
-                }
-                try await writer.finish(nil)
-            })
+            return Response(
+                status: .ok, headers: headers,
+                body: ResponseBody { writer in
+                    for await message in stream {
+                        try await writer.write(ByteBuffer(string: message))
+                    }
+                    try await writer.finish(nil)
+                })
         }
         router.get(RouterPath(stringLiteral: LiveReloadScript.path)) { _, _ -> Response in
             Self.response(.ok, type: "text/javascript; charset=utf-8", body: Data(LiveReloadScript.source.utf8))

@@ -6,24 +6,24 @@ enum LiveReloadScript {
     static let tag = "<script src=\"\(path)\" defer></script>"
 
     static let source = """
-    (() => {
-      const events = new EventSource("\(eventsPath)");
-      let overlay;
-      events.addEventListener("reload", () => location.reload());
-      events.addEventListener("error", (event) => {
-        if (!event.data) return;
-        if (!overlay) {
-          overlay = document.createElement("pre");
-          overlay.setAttribute("role", "alert");
-          overlay.setAttribute("dir", "ltr");
-          overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;margin:0;padding:1.5rem;overflow:auto;" +
-            "background:rgba(20,20,20,.94);color:#ffd7d7;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
-          document.body.appendChild(overlay);
-        }
-        overlay.textContent = "hexaglot: the last change did not build; this page is the last good version.\\n\\n" + event.data;
-      });
-    })();
-    """
+        (() => {
+          const events = new EventSource("\(eventsPath)");
+          let overlay;
+          events.addEventListener("reload", () => location.reload());
+          events.addEventListener("error", (event) => {
+            if (!event.data) return;
+            if (!overlay) {
+              overlay = document.createElement("pre");
+              overlay.setAttribute("role", "alert");
+              overlay.setAttribute("dir", "ltr");
+              overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;margin:0;padding:1.5rem;overflow:auto;" +
+                "background:rgba(20,20,20,.94);color:#ffd7d7;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+              document.body.appendChild(overlay);
+            }
+            overlay.textContent = "hexaglot: the last change did not build; this page is the last good version.\\n\\n" + event.data;
+          });
+        })();
+        """
 
     /// The page with the script before `</body>` (or at the end).
     static func inject(into html: String) -> String {

@@ -32,8 +32,9 @@ final class SourceWatcher: @unchecked Sendable {
         let keys: Set<URLResourceKey> = [.contentModificationDateKey, .fileSizeKey]
         for file in tree.files() {
             guard let values = try? file.resourceValues(forKeys: keys) else { continue }
-            stamps[file.path] = Stamp(modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0,
-                                      size: values.fileSize ?? 0)
+            stamps[file.path] = Stamp(
+                modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0,
+                size: values.fileSize ?? 0)
         }
         return stamps
     }

@@ -49,7 +49,8 @@ struct StaticFileResolver: Sendable {
             candidate.appendPathComponent("index.html")
         }
         guard let real = ContainedFile.resolvedPath(candidate.path), real.hasPrefix(rootPath + "/"),
-              FileManager.default.isReadableFile(atPath: real) else { return .notFound }
+            FileManager.default.isReadableFile(atPath: real)
+        else { return .notFound }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), !isFolder.boolValue else { return .notFound }
         return .file(URL(fileURLWithPath: real))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HexaglotKit
 
 /// A whole small site declared inline in a test, written to a temporary folder and built
@@ -110,17 +111,17 @@ struct TestSite {
     }
 
     static let siteYAML = """
-    title: {en: Test Site, fr: Site de test, ar: موقع تجريبي}
-    baseURL: https://example.org/
-    defaultLanguage: en
-    languages:
-      - {code: en, name: English}
-      - {code: fr, name: Français}
-      - {code: ar, name: العربية, dir: rtl}
-    channels:
-      - {name: YouTube, url: https://www.youtube.com/user/UNIDObeta}
+        title: {en: Test Site, fr: Site de test, ar: موقع تجريبي}
+        baseURL: https://example.org/
+        defaultLanguage: en
+        languages:
+          - {code: en, name: English}
+          - {code: fr, name: Français}
+          - {code: ar, name: العربية, dir: rtl}
+        channels:
+          - {name: YouTube, url: https://www.youtube.com/user/UNIDObeta}
 
-    """
+        """
 
     /// Just enough theme to see what the build passes to templates.
     static let minimalTheme: [String: String] = [
@@ -154,12 +155,17 @@ struct TestSite {
 
         """,
         "tag.mustache": "{{<base}}{{$main}}<h1>{{tag.name}}</h1>{{#tag.pages}}<a href=\"{{url}}\">{{title}}</a>{{/tag.pages}}{{/main}}{{/base}}\n",
-        "tags.mustache": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{#tags}}<a href=\"{{url}}\">{{name}} ({{count}})</a>{{/tags}}{{/main}}{{/base}}\n",
+        "tags.mustache":
+            "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{#tags}}<a href=\"{{url}}\">{{name}} ({{count}})</a>{{/tags}}{{/main}}{{/base}}\n",
         "404.mustache": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{/main}}{{/base}}\n",
-        "languages.mustache": "<!doctype html><html lang=\"{{defaultLanguage.locale}}\">{{#languages}}<a href=\"{{url}}\" lang=\"{{locale}}\" dir=\"{{dir}}\">{{siteTitle}} — {{name}}</a>{{/languages}}</html>\n",
-        "root-404.mustache": "<!doctype html><html>{{#languages}}<a href=\"{{url}}\" lang=\"{{locale}}\">{{notFoundTitle}}</a>{{/languages}}</html>\n",
-        "i18n/en.yaml": "not_translated: not yet translated\ntags: Tags\npage_not_found: Page not found\nfallback_notice: Not translated yet.\nreading_time: {one: \"{count} minute\", other: \"{count} minutes\"}\n",
-        "i18n/fr.yaml": "not_translated: pas encore traduit\ntags: Mots-clés\npage_not_found: Page introuvable\nfallback_notice: Pas encore traduit.\n",
+        "languages.mustache":
+            "<!doctype html><html lang=\"{{defaultLanguage.locale}}\">{{#languages}}<a href=\"{{url}}\" lang=\"{{locale}}\" dir=\"{{dir}}\">{{siteTitle}} — {{name}}</a>{{/languages}}</html>\n",
+        "root-404.mustache":
+            "<!doctype html><html>{{#languages}}<a href=\"{{url}}\" lang=\"{{locale}}\">{{notFoundTitle}}</a>{{/languages}}</html>\n",
+        "i18n/en.yaml":
+            "not_translated: not yet translated\ntags: Tags\npage_not_found: Page not found\nfallback_notice: Not translated yet.\nreading_time: {one: \"{count} minute\", other: \"{count} minutes\"}\n",
+        "i18n/fr.yaml":
+            "not_translated: pas encore traduit\ntags: Mots-clés\npage_not_found: Page introuvable\nfallback_notice: Pas encore traduit.\n",
         "i18n/ar.yaml": "not_translated: لم تُترجم بعد\nfallback_notice: لم تُترجم بعد.\n",
     ]
 }

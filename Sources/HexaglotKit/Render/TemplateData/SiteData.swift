@@ -6,13 +6,15 @@ struct SiteData: TemplateData {
     var logo: String?
     var params: OpenValues
 
-    static let templateFields = TemplateFields<Self>("site", "The site, in the page's language.", [
-        .field("title", \.title, "the site's name in the page's language"),
-        .field("root", \.root, "the URL path prefix of the site, ending in `/`"),
-        .field("baseURL", \.baseURL, "site.yaml's `baseURL`"),
-        .field("logo", \.logo, "the logo's URL (absent if none)"),
-        .field("params", \.params, "site.yaml's `params`, as written"),
-    ])
+    static let templateFields = TemplateFields<Self>(
+        "site", "The site, in the page's language.",
+        [
+            .field("title", \.title, "the site's name in the page's language"),
+            .field("root", \.root, "the URL path prefix of the site, ending in `/`"),
+            .field("baseURL", \.baseURL, "site.yaml's `baseURL`"),
+            .field("logo", \.logo, "the logo's URL (absent if none)"),
+            .field("params", \.params, "site.yaml's `params`, as written"),
+        ])
 }
 
 /// `lang`: the page's language.
@@ -26,16 +28,18 @@ struct LanguageData: TemplateData {
     var ogLocale: String
     var feedURL: String?
 
-    static let templateFields = TemplateFields<Self>("language", "The page's language.", [
-        .field("code", \.code, "the language's folder name (`zh`)"),
-        .field("name", \.name, "its name in itself (`中文`)"),
-        .field("locale", \.locale, "BCP 47 (`zh-Hans`)"),
-        .field("dir", \.dir, "`ltr` or `rtl`"),
-        .field("isRTL", \.isRTL, "written right to left"),
-        .field("homeURL", \.homeURL, "the language's home page"),
-        .field("ogLocale", \.ogLocale, "Open Graph's `ll_CC` (`zh_CN`)"),
-        .field("feedURL", \.feedURL, "the language's Atom feed (absent without dated pages)"),
-    ])
+    static let templateFields = TemplateFields<Self>(
+        "language", "The page's language.",
+        [
+            .field("code", \.code, "the language's folder name (`zh`)"),
+            .field("name", \.name, "its name in itself (`中文`)"),
+            .field("locale", \.locale, "BCP 47 (`zh-Hans`)"),
+            .field("dir", \.dir, "`ltr` or `rtl`"),
+            .field("isRTL", \.isRTL, "written right to left"),
+            .field("homeURL", \.homeURL, "the language's home page"),
+            .field("ogLocale", \.ogLocale, "Open Graph's `ll_CC` (`zh_CN`)"),
+            .field("feedURL", \.feedURL, "the language's Atom feed (absent without dated pages)"),
+        ])
 }
 
 /// One of site.yaml's official channels.
@@ -43,8 +47,10 @@ struct ChannelData: TemplateData {
     var name: String
     var url: String
 
-    static let templateFields = TemplateFields<Self>("channel", "An official channel (site.yaml `channels`).", [
-        .field("name", \.name, "as site.yaml names it"),
-        .field("url", \.url, "its address"),
-    ])
+    static let templateFields = TemplateFields<Self>(
+        "channel", "An official channel (site.yaml `channels`).",
+        [
+            .field("name", \.name, "as site.yaml names it"),
+            .field("url", \.url, "its address"),
+        ])
 }
