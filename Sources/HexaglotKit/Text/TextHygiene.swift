@@ -13,12 +13,24 @@ public enum TextHygiene {
 
     /// The first forbidden control and its offset in Unicode scalars, if any.
     public static func firstForbiddenControl(in text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
-        // Most text is printable ASCII or has no byte in the ranges at all: one pass over bytes.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
-        for (offset, scalar) in text.unicodeScalars.enumerated() where isForbiddenControl(scalar) {
-            return (offset, scalar)
+        // One pass over the bytes: C0 controls but tab and line feed, DEL, and the C1 controls
+        // (C2 80–9F). Scalars are counted only when one is found.
+        var text = text
+        let found: Int? = text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 ? byte != 0x09 && byte != 0x0A : byte == 0x7F { return index }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] & 0xE0 == 0x80 { return index }
+                index += 1
+            }
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        let utf8 = text.utf8
+        let position = utf8.index(utf8.startIndex, offsetBy: found)
+        let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: position)
+        return (offset, text.unicodeScalars[position])
     }
 
     /// `U+0000 (NUL)`: how messages name a control character.
