@@ -71,7 +71,7 @@ public struct MarkdownRenderer: Sendable {
         let html = Self.string(from: cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
         return (
             RenderedMarkdown(
-                html: html, headings: headings, plainText: editor.plainText,
+                html: html, headings: headings, plainText: String(decoding: editor.plainText, as: UTF8.self),
                 firstParagraph: editor.firstParagraph, firstImage: editor.firstImage), diagnostics
         )
     }
@@ -95,7 +95,8 @@ private struct TreeEditor {
     var headings: [OpaquePointer] = []
     /// Soft breaks between Chinese or Japanese characters, to remove.
     var softBreaks: [OpaquePointer] = []
-    var plainText = ""
+    /// UTF-8 bytes, made into one String at the end: a String per text node was ~2% of a build.
+    var plainText: [UInt8] = []
     var firstImage: String?
     var firstParagraph = ""
     var problems: [Diagnostic] = []
@@ -130,7 +131,7 @@ private struct TreeEditor {
                     inTitleHeading = headings.isEmpty && source.dropsTitleHeading && cmark_node_get_heading_level(node) == 1
                     headings.append(node)
                 } else {
-                    if !inTitleHeading { plainText += "\n" }
+                    if !inTitleHeading { plainText.append(UInt8(ascii: "\n")) }
                     inTitleHeading = false
                 }
             case CMARK_NODE_SOFTBREAK:
@@ -139,25 +140,25 @@ private struct TreeEditor {
                     softBreaks.append(node)
                     continue
                 }
-                plainText += " "
+                plainText.append(UInt8(ascii: " "))
                 if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += " " }
             case CMARK_NODE_LINEBREAK:
-                plainText += " "
+                plainText.append(UInt8(ascii: " "))
                 if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += " " }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if type == CMARK_NODE_TEXT { texts.append(node) } else { codes.append(node) }
                 guard !inTitleHeading else { continue }
-                let literal = Self.literal(of: node)
-                plainText += literal
-                if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += literal }
+                Self.appendLiteral(of: node, to: &plainText)
+                if paragraphDepth > 0 && !firstParagraphDone { firstParagraph += Self.literal(of: node) }
             case CMARK_NODE_CODE_BLOCK:
-                plainText += Self.literal(of: node) + "\n"
+                Self.appendLiteral(of: node, to: &plainText)
+                plainText.append(UInt8(ascii: "\n"))
             case CMARK_NODE_PARAGRAPH:
                 let isTopLevel = cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT
                 if entering {
                     if isTopLevel { paragraphDepth += 1 }
                 } else {
-                    plainText += "\n"
+                    plainText.append(UInt8(ascii: "\n"))
                     if isTopLevel {
                         paragraphDepth -= 1
                         if !firstParagraph.isEmpty { firstParagraphDone = true }
@@ -325,6 +326,13 @@ private struct TreeEditor {
 
     private static func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func appendLiteral(of node: OpaquePointer, to bytes: inout [UInt8]) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(literal)))
+        }
     }
 
     /// The text of a node without markup.

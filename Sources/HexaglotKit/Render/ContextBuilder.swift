@@ -17,6 +17,11 @@ struct ContextBuilder {
     private var items: [Lowered<ListEntry>] = []
     /// Each language's tags' names by slug.
     private let tagNames: [String: [String: String]]
+    /// Each page's URL path, encoded once: a page is linked from every translation's switcher,
+    /// its lists, menus and breadcrumbs.
+    private var pageURLs: [String] = []
+    /// Each language's tag pages' URL paths by slug.
+    private var tagURLs: [String: [String: String]] = [:]
 
     init(site: Site, bodies: [RenderedBody], localization: Localization, strings: LocalizedPageStrings, feeds: Set<String>) {
         self.site = site
@@ -28,6 +33,13 @@ struct ContextBuilder {
         for language in site.config.languages { ogLocales[language.code] = Self.ogLocale(language) }
         self.ogLocales = ogLocales
         tagNames = site.tags.mapValues { tags in Dictionary(tags.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first }) }
+        let rootPath = site.config.rootPath
+        pageURLs = site.pages.parallelMap { rootPath + URLPath.encodePath($0.path) }
+        for language in site.config.languages {
+            var urls: [String: String] = [:]
+            for tag in site.tags[language.code] ?? [] { urls[tag.slug] = rootPath + URLPath.encodePath(tagPath(tag.slug, language)) }
+            tagURLs[language.code] = urls
+        }
         let builder = self
         items = Array(site.pages.indices).parallelMap { builder.makeItem($0) }
     }
@@ -80,7 +92,7 @@ struct ContextBuilder {
         let path = Paginator.path(of: page.path, page: pageNumber)
         values.url = url(path)
         values.permalink = permalink(path)
-        values.canonical = permalink(page.fallbackOf.map { site.pages[$0].path } ?? path)
+        values.canonical = page.fallbackOf.map { config.origin + pageURLs[$0] } ?? values.permalink
         values.alternates = pageNumber == 1 ? alternates(for: page) : []
         values.ogLocaleAlternates = alternateLocales(for: page)
         if page.kind == .home { values.jsonLD = Markup(html: organizationJSON(page.language)) }
@@ -89,7 +101,7 @@ struct ContextBuilder {
             breadcrumbs: breadcrumbs(for: page))
         if page.kind != .page, let section = site.sections[page.language.code]?[page.folder] {
             context.section = SectionData(
-                title: page.title, url: url(page.path), content: Markup(html: body.html),
+                title: page.title, url: pageURLs[index], content: Markup(html: body.html),
                 pages: listed.map(item), subsections: section.subsections.map(item), hasPages: !listed.isEmpty)
             if pageCount > 1 { context.pagination = pagination(page.path, number: pageNumber, count: pageCount) }
             if page.kind == .home { context.home = HomeData(sections: homeSections(of: page.language)) }
@@ -115,7 +127,7 @@ struct ContextBuilder {
             values.noindex = true
             values.fallback = FallbackData(
                 code: source.language.code, name: source.language.name, locale: source.language.locale,
-                dir: source.language.direction.rawValue, url: url(source.path))
+                dir: source.language.direction.rawValue, url: pageURLs[original])
         }
         return values
     }
@@ -128,13 +140,15 @@ struct ContextBuilder {
         let summary = bodies[index].summary
         return Lowered(
             ListEntry(
-                title: page.title, url: url(page.path), kind: page.kind.rawValue, tags: tagLinks(page),
+                title: page.title, url: pageURLs[index], kind: page.kind.rawValue, tags: tagLinks(page),
                 summary: summary.isEmpty ? nil : summary,
                 date: page.date.map { DateData(iso: $0.machineReadable, display: strings.dates[index] ?? $0.day) }))
     }
 
     func tagLinks(_ page: Page) -> [TagLink] {
-        pageTags(page).map { TagLink(name: $0.name, url: url(tagPath($0.slug, page.language))) }
+        pageTags(page).map { tag in
+            TagLink(name: tag.name, url: tagURLs[page.language.code]?[tag.slug] ?? url(tagPath(tag.slug, page.language)))
+        }
     }
 
     /// A page's tags, each once (`Ozone` and `ozone` are one), named as the site's tag is.
@@ -160,12 +174,12 @@ struct ContextBuilder {
         let copies = site.fallbackPages[page.translationKey] ?? [:]
         return config.languages.map { language in
             if let own = translations[language.code] {
-                return languageLink(language, current: page.language, url: url(site.pages[own].path), isTranslated: true)
+                return languageLink(language, current: page.language, url: pageURLs[own], isTranslated: true)
             }
             let nearest = config.fallbackLanguages(for: language).lazy.compactMap { translations[$0.code] }.first
             let target = copies[language.code] ?? nearest ?? site.home(of: language)
             return languageLink(
-                language, current: page.language, url: target.map { url(site.pages[$0].path) } ?? url(language.code + "/"),
+                language, current: page.language, url: target.map { pageURLs[$0] } ?? url(language.code + "/"),
                 isTranslated: false)
         }
     }
@@ -182,10 +196,10 @@ struct ContextBuilder {
         guard page.fallbackOf == nil else { return [] }
         let translations = site.translations(of: page)
         var links = translations.map { language, index in
-            Alternate(hreflang: language.locale, href: permalink(site.pages[index].path))
+            Alternate(hreflang: language.locale, href: config.origin + pageURLs[index])
         }
         if let defaultVersion = site.translations[page.translationKey]?[config.defaultLanguage.code] {
-            links.append(Alternate(hreflang: "x-default", href: permalink(site.pages[defaultVersion].path)))
+            links.append(Alternate(hreflang: "x-default", href: config.origin + pageURLs[defaultVersion]))
         }
         return links
     }
@@ -236,7 +250,7 @@ struct ContextBuilder {
         (site.menus[page.language.code] ?? []).map { entry in
             let target = site.pages[entry]
             let isCurrent = entry == index || (target.kind == .section && page.path.hasPrefix(target.path))
-            return MenuEntry(title: target.title, url: url(target.path), isCurrent: isCurrent)
+            return MenuEntry(title: target.title, url: pageURLs[entry], isCurrent: isCurrent)
         }
     }
 
@@ -247,7 +261,7 @@ struct ContextBuilder {
         while true {
             if let section = sections[folder] {
                 let target = site.pages[section.page]
-                crumbs.insert(Crumb(title: target.title, url: url(target.path)), at: 0)
+                crumbs.insert(Crumb(title: target.title, url: pageURLs[section.page]), at: 0)
             }
             if folder.isEmpty { break }
             folder = Site.parentFolder(of: folder)
@@ -262,7 +276,7 @@ struct ContextBuilder {
             let listed = site.sections[language.code]?[section.folder]?.pages ?? []
             let summary = bodies[sectionIndex].summary
             return HomeSection(
-                title: section.title, url: url(section.path), pages: listed.prefix(6).map(item),
+                title: section.title, url: pageURLs[sectionIndex], pages: listed.prefix(6).map(item),
                 hasMore: listed.count > 6, summary: summary.isEmpty ? nil : summary)
         }
     }

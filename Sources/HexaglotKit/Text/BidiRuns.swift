@@ -11,7 +11,13 @@ public enum BidiRuns {
 
     /// A letter of a left-to-right script.
     static func isStrongLeftToRight(_ scalar: Unicode.Scalar) -> Bool {
-        let traits = ScalarTraits.of(scalar)
+        ScalarTraits.withTable { isStrongLeftToRight(scalar, $0) }
+    }
+
+    private static func isStrongLeftToRight(_ scalar: Unicode.Scalar, _ traitsOf: ScalarTraits.Lookup) -> Bool {
+        // Below U+0041 nothing is a letter: digits, spaces and punctuation are decided at once.
+        guard scalar.value >= 0x41 else { return false }
+        let traits = traitsOf(scalar.value)
         return traits.contains(.alphabetic) && !traits.contains(.nonspacingMark) && !isRightToLeft(scalar)
     }
 
@@ -21,30 +27,33 @@ public enum BidiRuns {
     public static func leftToRightRuns(in text: String) -> [Range<String.Index>] {
         let scalars = text.unicodeScalars
         guard scalars.contains(where: isRightToLeft) else { return [] }
-        var runs: [Range<String.Index>] = []
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            guard isStrongLeftToRight(scalars[index]) else {
-                index = scalars.index(after: index)
-                continue
-            }
-            let start = index
-            var end = scalars.index(after: index)
-            var probe = end
-            while probe < scalars.endIndex {
-                let scalar = scalars[probe]
-                if isStrongLeftToRight(scalar) || ScalarTraits.of(scalar).contains(.numeric) {
-                    probe = scalars.index(after: probe)
-                    end = probe
-                } else if " -/.'’&+_:".unicodeScalars.contains(scalar) {
-                    probe = scalars.index(after: probe)
-                } else {
-                    break
+        // One access to the traits table for the whole text (`ScalarTraits.of` reads the global each time).
+        return ScalarTraits.withTable { traitsOf in
+            var runs: [Range<String.Index>] = []
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                guard isStrongLeftToRight(scalars[index], traitsOf) else {
+                    index = scalars.index(after: index)
+                    continue
                 }
+                let start = index
+                var end = scalars.index(after: index)
+                var probe = end
+                while probe < scalars.endIndex {
+                    let scalar = scalars[probe]
+                    if isStrongLeftToRight(scalar, traitsOf) || traitsOf(scalar.value).contains(.numeric) {
+                        probe = scalars.index(after: probe)
+                        end = probe
+                    } else if " -/.'’&+_:".unicodeScalars.contains(scalar) {
+                        probe = scalars.index(after: probe)
+                    } else {
+                        break
+                    }
+                }
+                runs.append(start..<end)
+                index = end
             }
-            runs.append(start..<end)
-            index = end
+            return runs
         }
-        return runs
     }
 }

@@ -32,12 +32,15 @@ public struct HeadingSlugger: Sendable {
         let hasCase = ScalarTraits.withTable { traitsOf in
             normalized.unicodeScalars.contains { traitsOf($0.value).contains(.changesWhenLowercased) }
         }
-        for scalar in (hasCase ? normalized.lowercased() : normalized).unicodeScalars {
-            let traits = ScalarTraits.of(scalar)
-            if traits.contains(.keptInSlugs) || scalar == "-" {
-                result.append(scalar)
-            } else if traits.contains(.spaceSeparator) || scalar == "\t" {
-                result.append("-")
+        // One access to the traits table for the whole loop (`ScalarTraits.of` reads the global each time).
+        ScalarTraits.withTable { traitsOf in
+            for scalar in (hasCase ? normalized.lowercased() : normalized).unicodeScalars {
+                let traits = traitsOf(scalar.value)
+                if traits.contains(.keptInSlugs) || scalar == "-" {
+                    result.append(scalar)
+                } else if traits.contains(.spaceSeparator) || scalar == "\t" {
+                    result.append("-")
+                }
             }
         }
         // Normalise again: lowercasing and dropping characters can leave decomposed sequences.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What may be in text that a site's authors write into YAML (front matter, site.yaml, i18n
 /// files), and how inline text is kept from spilling its bidirectional controls onto its
 /// neighbours.
@@ -66,9 +68,19 @@ public enum TextHygiene {
     /// everything after it up to the paragraph's end. Balanced, the value's controls act only
     /// inside the value, in any context, including `<title>`, attributes, XML and JSON, which
     /// cannot hold `<bdi>`; and nothing is added to text that has no such controls.
+    /// Whether the text has an E2 byte, the lead byte of every bidi control (memchr: this runs
+    /// on every value a template writes).
+    private static func mayHoldBidiControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, 0xE2, bytes.count) != nil
+        }
+    }
+
     public static func balancingBidiControls(_ text: String) -> String {
         // Every bidi control is E2 80 AA–AE or E2 81 A6–A9 in UTF-8.
-        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: { isBidiControl($0.value) }) else { return text }
+        guard mayHoldBidiControl(text), text.unicodeScalars.contains(where: { isBidiControl($0.value) }) else { return text }
         // The open embeddings and isolates, innermost last (true: an isolate).
         var open: [Bool] = []
         var result = String.UnicodeScalarView()
