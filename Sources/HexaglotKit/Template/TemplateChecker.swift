@@ -82,7 +82,7 @@ struct TemplateChecker {
     /// The kind `name` has where it is used, as the renderer looks it up (the innermost value
     /// with the first key, then the others); nil, and a problem, when nothing there has it.
     private mutating func resolve(_ name: TemplateName, in template: String, stack: [TemplateKind]) -> TemplateKind? {
-        guard let first = name.keys.first else { return stack.last }
+        guard let first = name.keys.first?.text else { return stack.last }
         let frames = name.isAnchored ? [stack[stack.count - 1]] : Array(stack.reversed())
         var found: TemplateKind?
         for frame in frames {
@@ -92,12 +92,12 @@ struct TemplateChecker {
             let names = frames.flatMap(Self.fieldNames)
             report(
                 .error(
-                    "template error: there is no field '\(name)' here\(Self.suggestion(for: first, among: names, keys: name.keys))",
+                    "template error: there is no field '\(name)' here\(Self.suggestion(for: first, among: names, keys: name.keys.map(\.text)))",
                     at: location(name.offset, in: template)))
             return nil
         }
         var path = [first]
-        for key in name.keys.dropFirst() {
+        for key in name.keys.dropFirst().map(\.text) {
             if case .strings = kind, !knownStrings.contains(key) {
                 report(
                     .warning(

@@ -23,7 +23,7 @@ enum TemplateNode: Sendable {
 /// A tag's name: `.` (the current value), or dot-separated keys. A leading dot (`{{.title}}`)
 /// looks only at the current value instead of searching the enclosing ones.
 struct TemplateName: Sendable, Equatable, CustomStringConvertible {
-    let keys: [String]
+    let keys: [TemplateKey]
     let isAnchored: Bool
     /// Byte offset of the name in its template: where the template check points.
     let offset: Int
@@ -35,9 +35,9 @@ struct TemplateName: Sendable, Equatable, CustomStringConvertible {
             isAnchored = true
         } else {
             isAnchored = text.hasPrefix(".")
-            keys = text.split(separator: ".").map(String.init)
+            keys = text.split(separator: ".").map { TemplateKey(String($0)) }
         }
     }
 
-    var description: String { keys.isEmpty ? "." : (isAnchored ? "." : "") + keys.joined(separator: ".") }
+    var description: String { keys.isEmpty ? "." : (isAnchored ? "." : "") + keys.map(\.text).joined(separator: ".") }
 }

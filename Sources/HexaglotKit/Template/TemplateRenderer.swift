@@ -112,8 +112,10 @@ struct TemplateRenderer: Sendable {
         if name.isAnchored {
             found = stack[stack.count - 1].child(first)
         } else {
-            for frame in stack.reversed() {
-                if let child = frame.child(first) { found = child; break }
+            var index = stack.count - 1
+            while index >= 0 {
+                if let child = stack[index].child(first) { found = child; break }
+                index -= 1
             }
         }
         for key in name.keys.dropFirst() {

@@ -7,6 +7,8 @@ final class TemplateShape: Sendable {
     let summary: String
     let fields: [TemplateField]
     private let slots: [String: Int]
+    /// The slot of each key by its `TemplateKey.id` (-1: no such field), for the renderer.
+    private let slotsByKey: [Int]
 
     init(_ name: String, _ summary: String, fields: [TemplateField]) {
         self.name = name
@@ -17,10 +19,18 @@ final class TemplateShape: Sendable {
             precondition(slots.updateValue(slot, forKey: field.name) == nil, "\(name): field '\(field.name)' twice")
         }
         self.slots = slots
+        let ids = fields.map { TemplateKeyRegistry.shared.id(of: $0.name) }
+        var slotsByKey = [Int](repeating: -1, count: (ids.max() ?? -1) + 1)
+        for (slot, id) in ids.enumerated() { slotsByKey[id] = slot }
+        self.slotsByKey = slotsByKey
     }
 
     @inline(__always)
-    func slot(of key: String) -> Int? { slots[key] }
+    func slot(of key: TemplateKey) -> Int? {
+        guard key.id < slotsByKey.count else { return nil }
+        let slot = slotsByKey[key.id]
+        return slot < 0 ? nil : slot
+    }
 
     func field(_ key: String) -> TemplateField? { slots[key].map { fields[$0] } }
 }

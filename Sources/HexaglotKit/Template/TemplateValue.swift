@@ -15,10 +15,10 @@ enum TemplateValue: Sendable {
 
     /// The value of `key` in an object or map; nil for anything else or an absent field.
     @inline(__always)
-    func child(_ key: String) -> TemplateValue? {
+    func child(_ key: TemplateKey) -> TemplateValue? {
         switch self {
         case .object(let object): return object[key]
-        case .map(let map): return map[key]
+        case .map(let map): return map[key.text]
         default: return nil
         }
     }
@@ -36,7 +36,7 @@ struct TemplateObject: Sendable {
     }
 
     @inline(__always)
-    subscript(key: String) -> TemplateValue? {
+    subscript(key: TemplateKey) -> TemplateValue? {
         guard let slot = shape.slot(of: key) else { return nil }
         return slots[slot]
     }
