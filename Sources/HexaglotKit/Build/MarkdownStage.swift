@@ -99,7 +99,7 @@ struct MarkdownStage: Sendable {
         let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage
         return (
             RenderedBody(
-                html: rendered.html, headings: rendered.headings, summary: summary,
+                html: rendered.htmlBytes, headings: rendered.headings, summary: summary,
                 readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image,
                 links: recordsLinks ? links : nil), problems
         )

@@ -25,7 +25,7 @@ struct StableHasher {
     mutating func combine(template value: TemplateValue) {
         switch value {
         case .text(let text): combine(byte: 1); combine(text)
-        case .markup(let html): combine(byte: 10); combine(html)
+        case .markup(let html): combine(byte: 10); for byte in html { combine(byte: byte) }
         case .flag(let flag): combine(byte: 2); combine(byte: flag ? 1 : 0)
         case .number(let number): combine(byte: 3); combine(number)
         case .decimal(let number): combine(byte: 4); combine(String(number))

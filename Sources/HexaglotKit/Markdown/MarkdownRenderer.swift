@@ -68,18 +68,18 @@ public struct MarkdownRenderer: Sendable {
         let headings = editor.anchorHeadings()
         diagnostics.append(contentsOf: editor.problems)
 
-        let html = Self.string(from: cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
+        let html = Self.bytes(from: cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
         return (
             RenderedMarkdown(
-                html: html, headings: headings, plainText: String(decoding: editor.plainText, as: UTF8.self),
+                htmlBytes: html, headings: headings, plainText: String(decoding: editor.plainText, as: UTF8.self),
                 firstParagraph: editor.firstParagraph, firstImage: editor.firstImage), diagnostics
         )
     }
 
-    fileprivate static func string(from pointer: UnsafeMutablePointer<CChar>?) -> String {
-        guard let pointer else { return "" }
+    fileprivate static func bytes(from pointer: UnsafeMutablePointer<CChar>?) -> [UInt8] {
+        guard let pointer else { return [] }
         defer { free(pointer) }
-        return String(cString: pointer)
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(pointer))) }
     }
 }
 
@@ -208,7 +208,7 @@ private struct TreeEditor {
     mutating func sizeImages(_ size: (String) -> (width: Int, height: Int)?) {
         for node in links where cmark_node_get_type(node) == CMARK_NODE_IMAGE {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            var html = MarkdownRenderer.string(from: cmark_render_html(node, options, extensions))
+            var html = String(decoding: MarkdownRenderer.bytes(from: cmark_render_html(node, options, extensions)), as: UTF8.self)
             guard html.hasPrefix("<img "), html.hasSuffix(" />") else { continue }
             html.removeLast(3)
             if let (width, height) = size(url) { html += " width=\"\(width)\" height=\"\(height)\"" }

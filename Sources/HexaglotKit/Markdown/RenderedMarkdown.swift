@@ -1,6 +1,9 @@
 /// What rendering a page's Markdown gives the rest of the build.
 public struct RenderedMarkdown: Sendable {
-    public var html: String
+    /// The HTML as UTF-8 bytes, as cmark-gfm wrote it: templates insert it without making a
+    /// String of it (validating every body again was ~2.5% of a build).
+    public var htmlBytes: [UInt8]
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     public var headings: [Heading]
     /// The text without markup, for word counts and reading time.
     public var plainText: String

@@ -52,7 +52,7 @@ struct FeedWriter {
                 xml += "    <category term=\"\(x(tag.slug))\" label=\"\(text(tag.name))\"/>\n"
             }
             if !bodies[index].summary.isEmpty { xml += "    <summary>\(text(bodies[index].summary))</summary>\n" }
-            xml += "    <content type=\"html\">\(x(bodies[index].html))</content>\n  </entry>\n"
+            xml += "    <content type=\"html\">\(x(String(decoding: bodies[index].html, as: UTF8.self)))</content>\n  </entry>\n"
         }
         xml += "</feed>\n"
         return OutputFile(path: language.code + "/atom.xml", contents: .bytes(Data(xml.utf8)), origin: "content/\(language.code)")

@@ -1,6 +1,7 @@
 /// What the Markdown stage produced for a page.
 public struct RenderedBody: Sendable {
-    public var html: String
+    /// UTF-8 bytes of the HTML (see `RenderedMarkdown.htmlBytes`).
+    public var html: [UInt8]
     public var headings: [Heading]
     /// Plain-text summary: the front matter's, else the first paragraph shortened.
     public var summary: String
@@ -25,5 +26,5 @@ public struct RenderedBody: Sendable {
         }
     }
 
-    public static let empty = RenderedBody(html: "", headings: [], summary: "", readingMinutes: 0, image: nil, links: nil)
+    public static let empty = RenderedBody(html: [], headings: [], summary: "", readingMinutes: 0, image: nil, links: nil)
 }

@@ -131,8 +131,14 @@ struct TemplateRenderer: Sendable {
     /// Lists and objects write nothing (the template check names such tags).
     private static func write(_ value: TemplateValue, escaped: Bool, to output: inout [UInt8]) {
         switch value {
-        case .text(let text), .markup(let text):
+        case .text(let text):
             if escaped { HTMLEscaping.append(TextHygiene.balancingBidiControls(text), to: &output) } else { output.append(contentsOf: text.utf8) }
+        case .markup(let html):
+            if escaped {
+                HTMLEscaping.append(TextHygiene.balancingBidiControls(String(decoding: html, as: UTF8.self)), to: &output)
+            } else {
+                output.append(contentsOf: html)
+            }
         case .number(let number):
             output.append(contentsOf: String(number).utf8)
         case .decimal(let number):

@@ -2,8 +2,8 @@
 /// so the renderer tells values apart by their case, never by a dynamic cast.
 enum TemplateValue: Sendable {
     case text(String)
-    /// Already markup (a page's rendered body, JSON-LD): written as it is by `{{{…}}}`.
-    case markup(String)
+    /// Already markup (a page's rendered body, JSON-LD), as UTF-8: written as it is by `{{{…}}}`.
+    case markup([UInt8])
     case number(Int)
     case decimal(Double)
     case flag(Bool)
