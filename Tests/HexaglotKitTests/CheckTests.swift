@@ -18,6 +18,23 @@ import Testing
 
         """
 
+    /// The render trace names the template that wrote a URL, even when two templates write
+    /// look-alike ones (matching the templates' text against the URL could only guess here).
+    @Test func lookAlikeTemplateLinksAreEachTracedToTheTemplateThatWroteThem() async throws {
+        var theme = TestSite.minimalTheme
+        theme["page.mustache"] = theme["page.mustache"]!.replacingOccurrences(
+            of: "{{{page.content}}}", with: "{{{page.content}}}\n<a href=\"{{lang.homeURL}}help/\">Help</a>")
+        theme["home.mustache"] = theme["home.mustache"]!.replacingOccurrences(
+            of: "{{{page.content}}}", with: "{{{page.content}}}\n<p><a href=\"{{site.root}}{{lang.code}}/help/\">Help</a></p>")
+        let site = try Self.site(["content/en/a.md": "# A\n"], theme: theme)
+        let found = try await problems(site)
+        #expect(
+            found == [
+                "templates/home.mustache:2:13: error: link '{{site.root}}{{lang.code}}/help/' leads to /en/help/ and /fr/help/, none of which is in the built site (on /en/ and 1 other page)",
+                "templates/page.mustache:5:10: error: link '{{lang.homeURL}}help/' leads to /en/help/, which is not in the built site (on /en/a/)",
+            ])
+    }
+
     /// A two-language site with both homes, so that the language choice page's links exist.
     static func site(
         _ files: [String: String], yaml: String = siteYAML,

@@ -181,7 +181,7 @@ struct BuildPipeline {
     ) throws(BuildFailure) -> (SiteRenderer, [OutputFile]) {
         let renderer = SiteRenderer(
             site: site, bodies: bodies, localization: localization, templates: templates,
-            fingerprintsPages: cache != nil)
+            fingerprintsPages: cache != nil, tracesTemplates: options.recordsLinks)
         var pages = renderer.render(cache: cache, progress: options.progress, write: try output())
         engine.emit(templates.renderProblems)
         try stopOnErrors()

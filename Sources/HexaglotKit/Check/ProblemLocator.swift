@@ -22,23 +22,20 @@ struct ProblemLocator {
     private let site: Site
     /// The build's rendered bodies, with the links they recorded.
     private let bodies: [RenderedBody]
-    private let templates: [WrittenAttributes]
+    /// What wrote each part of each built page, from the build's template trace.
+    private var traces: TemplateTraceLocator
     private var sourceTexts: [String: WrittenAttributes?] = [:]
     private let pageFiles: [String: Int]
 
     /// `products`: the build that wrote the site being checked, with its links recorded.
-    init(source: URL, products: BuildProducts) {
+    init(source: URL, output: URL, products: BuildProducts) {
         self.source = source
+        traces = TemplateTraceLocator(output: output, products: products)
         site = products.site
         bodies = products.bodies
         address = SiteAddress(config: products.config)
         origins = products.origins
         templatesDisplayPath = products.templates.displayPath
-        templates = products.templates.texts.keys.sorted().map { name in
-            WrittenAttributes(
-                text: String(decoding: products.templates.texts[name]!, as: UTF8.self),
-                file: "\(products.templates.displayPath)/\(name).mustache")
-        }
         var pageFiles: [String: Int] = [:]
         for (index, page) in site.pages.enumerated() { pageFiles[page.path + "index.html"] = index }
         self.pageFiles = pageFiles
@@ -63,10 +60,9 @@ struct ProblemLocator {
         if let places = own?.literalPlaces(of: url), !places.isEmpty {
             return places.map { Place(location: $0, isPageSource: true) }
         }
-        let exact = templates.flatMap { $0.literalPlaces(of: url) }
-        if !exact.isEmpty { return exact.map { Place(location: $0, isPageSource: false) } }
-        let patterns = templates.flatMap { $0.patternMatches(of: url) }
-        if patterns.count == 1 { return [Place(location: patterns[0].location, written: patterns[0].raw, isPageSource: false)] }
+        if let found = traces.place(of: url, line: reference.line, in: finding.file) {
+            return [Place(location: found.location, written: found.written, isPageSource: false)]
+        }
         if let place = own?.textPlace(of: url) { return [Place(location: place, isPageSource: true)] }
         let note = "not found in \(origin) nor in \(templatesDisplayPath)/; it is on line \(reference.line) of the built page"
         return [Place(location: SourceLocation(file: origin), isPageSource: false, note: note)]

@@ -72,7 +72,7 @@ public struct SiteChecker: Sendable {
         report.referencesChecked = result.referencesChecked
         report.externalLinks = result.externalLinks.map { CheckReport.ExternalLink(url: $0.key, pages: $0.value.sorted()) }
             .sorted { $0.url < $1.url }
-        var locator = ProblemLocator(source: source, products: products)
+        var locator = ProblemLocator(source: source, output: buildOptions.output, products: products)
         report.problems = Self.diagnostics(result.findings, locator: &locator, rootPath: site.config.rootPath)
         return report
     }

@@ -18,6 +18,8 @@ public struct OutputFile: Sendable {
     /// The build cache knows these bytes are what the previous build wrote here: the writer may
     /// link the previous file instead of writing it again.
     public var isUnchanged: Bool
+    /// Which template text and tag wrote each part of the file (`check` asks for it).
+    var templateTrace: [TemplateWrite]?
 
     public init(path: String, contents: Contents, origin: String, isUnchanged: Bool = false) {
         self.path = path

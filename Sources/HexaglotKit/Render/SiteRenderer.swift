@@ -9,6 +9,7 @@ struct SiteRenderer: Sendable {
     var bodies: [RenderedBody] { builder.bodies }
     let localization: Localization
     let templates: TemplateSet
+    let tracesTemplates: Bool
 
     /// One HTML file to render: a page, or one page of a paginated list.
     struct Job {
@@ -29,7 +30,12 @@ struct SiteRenderer: Sendable {
     private let tagWork: [TagPageJob]
 
     /// `fingerprintsPages`: rendered pages will be looked up in a cache, so their fingerprints are needed.
-    init(site: Site, bodies: [RenderedBody], localization: Localization, templates: TemplateSet, fingerprintsPages: Bool) {
+    /// `tracesTemplates`: each file keeps which template text and tag wrote each part of it (for `check`).
+    init(
+        site: Site, bodies: [RenderedBody], localization: Localization, templates: TemplateSet, fingerprintsPages: Bool,
+        tracesTemplates: Bool = false
+    ) {
+        self.tracesTemplates = tracesTemplates
         self.site = site
         self.localization = localization
         self.templates = templates
@@ -116,9 +122,7 @@ struct SiteRenderer: Sendable {
         let layout = page.frontMatter.layout ?? page.kind.rawValue
         let path = Paginator.path(of: page.path, page: job.number) + "index.html"
         let origin = page.sourcePath ?? "content/\(page.language.code)/\(page.folder)"
-        guard let cache else {
-            return OutputFile(path: path, contents: .bytes(templates.render(context, with: layout)), origin: origin)
-        }
+        guard let cache, !tracesTemplates else { return file(path, context, layout, origin: origin) }
         let fingerprint = fingerprint(of: context, layout: layout, baseHash: baseHashes[page.language.code]!)
         if let bytes = cache.renderedFile(path, fingerprint: fingerprint) {
             return OutputFile(path: path, contents: .bytes(bytes), origin: origin, isUnchanged: true)
@@ -126,6 +130,14 @@ struct SiteRenderer: Sendable {
         let bytes = templates.render(context, with: layout)
         cache.storeRenderedFile(path, .init(fingerprint: fingerprint, bytes: bytes))
         return OutputFile(path: path, contents: .bytes(bytes), origin: origin)
+    }
+
+    /// A file rendered from `layout`, with the trace of what wrote it when `check` asks.
+    private func file(_ path: String, _ context: TemplateObject, _ layout: String, origin: String) -> OutputFile {
+        let (bytes, trace) = templates.render(context, with: layout, tracing: tracesTemplates)
+        var file = OutputFile(path: path, contents: .bytes(bytes), origin: origin)
+        file.templateTrace = trace
+        return file
     }
 
     /// What a rendered page depends on: the templates, the layout and its whole context. Page
@@ -232,9 +244,7 @@ struct SiteRenderer: Sendable {
         page.noindex = true
         var context = generatedContext(language, base: base, page: page, builder: builder) { $0.code + "/404.html" }
         context.breadcrumbs = []
-        return OutputFile(
-            path: path, contents: .bytes(templates.render(context.lowered, with: "404")),
-            origin: "content/\(language.code)")
+        return file(path, context.lowered, "404", origin: "content/\(language.code)")
     }
 
     /// The language choice page and the root 404, each language in its own words.
@@ -260,15 +270,15 @@ struct SiteRenderer: Sendable {
                 kind: "languages")
         ).lowered
         return [
-            OutputFile(path: "index.html", contents: .bytes(templates.render(context, with: "languages")), origin: "content"),
-            OutputFile(path: "404.html", contents: .bytes(templates.render(context, with: "root-404")), origin: "content"),
+            file("index.html", context, "languages", origin: "content"),
+            file("404.html", context, "root-404", origin: "content"),
         ]
     }
 
     // MARK: Helpers
 
     private func render(_ context: PageContext, _ template: String, path: String, origin: String) -> OutputFile {
-        OutputFile(path: path + "index.html", contents: .bytes(templates.render(context.lowered, with: template)), origin: origin)
+        file(path + "index.html", context.lowered, template, origin: origin)
     }
 
     /// The context of a generated page (tags, a tag, 404): the language's values, a switcher

@@ -73,11 +73,20 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ context: TemplateValue, with name: String) -> Data {
-        switch renderer.render(name, context: context) {
-        case .success(let bytes): return Data(bytes)
+        render(context, with: name, tracing: false).bytes
+    }
+
+    /// With `tracing`, also which template text and tag wrote each run of the page.
+    func render(_ context: TemplateObject, with name: String, tracing: Bool) -> (bytes: Data, trace: [TemplateWrite]?) {
+        render(.object(context), with: name, tracing: tracing)
+    }
+
+    func render(_ context: TemplateValue, with name: String, tracing: Bool) -> (bytes: Data, trace: [TemplateWrite]?) {
+        switch renderer.render(name, context: context, tracing: tracing) {
+        case .success(let result): return (Data(result.bytes), result.trace)
         case .failure(let error):
             nesting.record(error.chain)
-            return Data()
+            return (Data(), nil)
         }
     }
 

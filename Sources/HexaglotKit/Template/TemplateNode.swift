@@ -1,7 +1,8 @@
 /// A compiled piece of a Mustache template. Text is kept as UTF-8 bytes so rendering is appending.
 enum TemplateNode: Sendable {
-    /// Literal text, newlines included.
-    case text([UInt8])
+    /// Literal text, newlines included, and the byte offset in its template where it starts
+    /// (its bytes are contiguous there: text is merged only across nothing).
+    case text([UInt8], offset: Int)
     /// The start of a line in the template: where a standalone partial's indentation goes.
     case lineStart
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (raw).

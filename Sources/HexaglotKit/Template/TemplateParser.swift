@@ -28,7 +28,7 @@ struct TemplateParser {
         for token in tokens {
             switch token.kind {
             case .text, .newline:
-                append(.text(Array(token.bytes)), to: &stack)
+                append(.text(Array(token.bytes), offset: token.offset), to: &stack)
             case .lineStart:
                 append(.lineStart, to: &stack)
             case .value, .rawValue:
@@ -85,8 +85,10 @@ struct TemplateParser {
     private func append(_ node: TemplateNode, to stack: inout [OpenTag]) {
         let last = stack.count - 1
         guard stack[last].token.kind != .parent else { return }
-        if case .text(let bytes) = node, case .text(let previous)? = stack[last].nodes.last {
-            stack[last].nodes[stack[last].nodes.count - 1] = .text(previous + bytes)
+        if case .text(let bytes, let offset) = node, case .text(let previous, let start)? = stack[last].nodes.last,
+            start + previous.count == offset
+        {
+            stack[last].nodes[stack[last].nodes.count - 1] = .text(previous + bytes, offset: start)
         } else {
             stack[last].nodes.append(node)
         }

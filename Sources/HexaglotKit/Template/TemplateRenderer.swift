@@ -6,25 +6,44 @@ struct TemplateRenderer: Sendable {
     /// itself without end would otherwise overflow the stack.
     static let maximumNesting = 100
 
+    /// A block of a child template, in force while its parent renders.
+    private struct Override {
+        var nodes: [TemplateNode]
+        /// The template it is written in.
+        var template: String
+    }
+
     private struct State {
         var output: [UInt8] = []
         var stack: [TemplateValue]
-        var overrides: [String: [TemplateNode]] = [:]
+        var overrides: [String: Override] = [:]
         var indentation: [UInt8] = []
         /// The partials and parents being expanded, outermost first.
         var including: [String] = []
         var tooDeep: [String]?
+        /// The template the nodes being rendered are written in (a block override is its child's).
+        var template: String
+        /// What wrote each run of the output, when asked for (`check`).
+        var trace: [TemplateWrite]?
     }
 
-    /// The page, or the chain of templates that nests too deep.
-    func render(_ name: String, context: TemplateValue) -> Result<[UInt8], TemplateNestingError> {
-        guard let nodes = templates[name] else { return .success([]) }
-        var state = State(stack: [context])
+    /// The page, or the chain of templates that nests too deep; with `tracing`, also which
+    /// template text and tag wrote each run of it.
+    func render(_ name: String, context: TemplateValue, tracing: Bool = false) -> Result<
+        (bytes: [UInt8], trace: [TemplateWrite]?), TemplateNestingError
+    > {
+        guard let nodes = templates[name] else { return .success(([], tracing ? [] : nil)) }
+        var state = State(stack: [context], template: name)
         state.output.reserveCapacity(32 * 1024)
         state.including = [name]
+        if tracing { state.trace = [] }
         render(nodes, &state)
         if let chain = state.tooDeep { return .failure(TemplateNestingError(chain: chain)) }
-        return .success(state.output)
+        return .success((state.output, state.trace))
+    }
+
+    func render(_ name: String, context: TemplateValue) -> Result<[UInt8], TemplateNestingError> {
+        render(name, context: context, tracing: false).map(\.bytes)
     }
 
     /// Expands a partial or parent unless the nesting limit is reached.
@@ -35,19 +54,29 @@ struct TemplateRenderer: Sendable {
             return
         }
         state.including.append(name)
+        let template = state.template
+        state.template = name
         render(nodes, &state)
+        state.template = template
         state.including.removeLast()
     }
 
     private func render(_ nodes: [TemplateNode], from start: Int = 0, _ state: inout State) {
         for node in nodes[start...] {
             switch node {
-            case .text(let bytes):
+            case .text(let bytes, let offset):
+                if state.trace != nil {
+                    state.trace!.append(TemplateWrite(start: state.output.count, template: state.template, offset: offset, isText: true))
+                }
                 state.output.append(contentsOf: bytes)
             case .lineStart:
                 if !state.indentation.isEmpty { state.output.append(contentsOf: state.indentation) }
             case .value(let name, let escaped):
-                if let value = Self.resolve(name, in: state.stack) { Self.write(value, escaped: escaped, to: &state.output) }
+                guard let value = Self.resolve(name, in: state.stack) else { continue }
+                if state.trace != nil {
+                    state.trace!.append(TemplateWrite(start: state.output.count, template: state.template, offset: name.offset, isText: false))
+                }
+                Self.write(value, escaped: escaped, to: &state.output)
             case .section(let name, let children):
                 guard let value = Self.resolve(name, in: state.stack) else { continue }
                 renderSection(value, children, &state)
@@ -64,15 +93,21 @@ struct TemplateRenderer: Sendable {
                 let saved = (state.indentation, state.overrides)
                 state.indentation += indentation
                 // The most derived template's blocks win: those already in force stay.
-                state.overrides.merge(overrides) { current, _ in current }
+                for (block, nodes) in overrides where state.overrides[block] == nil {
+                    state.overrides[block] = Override(nodes: nodes, template: state.template)
+                }
                 include(name, parent, &state)
                 (state.indentation, state.overrides) = saved
             case .block(let name, let defaults, let indentation, let startsLine):
                 let saved = state.indentation
                 state.indentation += indentation
-                let content = state.overrides[name] ?? defaults
+                let override = state.overrides[name]
+                let content = override?.nodes ?? defaults
+                let template = state.template
+                if let override { state.template = override.template }
                 // Placed mid-line, the block continues that line: no indentation before its content.
                 if !startsLine, case .lineStart? = content.first { render(content, from: 1, &state) } else { render(content, &state) }
+                state.template = template
                 state.indentation = saved
             }
         }
@@ -154,4 +189,14 @@ struct TemplateRenderer: Sendable {
 /// Templates that include one another without end: the chain from the page's layout.
 struct TemplateNestingError: Error, Equatable {
     let chain: [String]
+}
+
+/// One run of a rendered page and where it was written: literal text of a template (the run's
+/// bytes are the template's from `offset` on) or a tag (`{{…}}` at `offset`). The run lasts
+/// until the next write starts.
+struct TemplateWrite: Sendable {
+    var start: Int
+    var template: String
+    var offset: Int
+    var isText: Bool
 }

@@ -42,6 +42,12 @@ struct LineIndex {
         return bytes[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
     }
 
+    /// The byte offset where the 1-based `line` starts (the end of the text past the last line).
+    func offset(ofLine line: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        return line <= starts.count ? starts[line - 1] : bytes.count
+    }
+
     /// Line and column of the byte at `offset`.
     func position(of offset: Int) -> (line: Int, column: Int) {
         let line = line(at: offset)
