@@ -11,6 +11,8 @@ public struct Localization: Sendable {
     /// Plural forms: language code → key → category → text.
     private var plurals: [String: [String: [PluralCategory: String]]] = [:]
     private var defaultCode: String
+    /// Each language's strings with the default language's filling the gaps, made once.
+    private var merged: [String: [String: String]] = [:]
 
     public init(config: SiteConfig, i18nFolder: URL, folderDisplayPath: String) throws(BuildFailure) {
         defaultCode = config.defaultLanguage.code
@@ -36,6 +38,10 @@ public struct Localization: Sendable {
             }
         }
         if !problems.isEmpty { throw BuildFailure(diagnostics: problems) }
+        let defaults = strings[defaultCode] ?? [:]
+        for language in config.languages {
+            merged[language.code] = defaults.merging(strings[language.code] ?? [:]) { _, own in own }
+        }
     }
 
     private static func flatten(
@@ -70,9 +76,7 @@ public struct Localization: Sendable {
 
     /// All UI strings of a language, the default language's filling the gaps.
     public func table(for language: Language) -> [String: String] {
-        var merged = strings[defaultCode] ?? [:]
-        merged.merge(strings[language.code] ?? [:]) { _, own in own }
-        return merged
+        merged[language.code] ?? strings[defaultCode] ?? [:]
     }
 
     public func string(_ key: String, in language: Language) -> String? {

@@ -256,7 +256,7 @@ struct SiteRenderer: Sendable {
                 url: builder.url(language.code + "/"), siteTitle: config.title(for: language),
                 notFoundTitle: localization.string("page_not_found", in: language) ?? "Page not found",
                 notFoundText: localization.string("page_not_found_text", in: language) ?? "",
-                i18n: UIStrings(localization.table(for: language)))
+                i18n: languageBases[language.code]!.i18n)
         }
         let defaultLanguage = config.defaultLanguage
         let base = languageBases[defaultLanguage.code]!
