@@ -20,31 +20,3 @@ struct LanguageLink: TemplateData {
             .field("isTranslated", \.isTranslated, "the page exists in that language"),
         ])
 }
-
-/// An entry of the language's menu.
-struct MenuEntry: TemplateData {
-    var title: String
-    var url: String
-    var isCurrent: Bool
-
-    static let templateFields = TemplateFields<Self>(
-        "menu entry", "An entry of the menu (front matter `menu`).",
-        [
-            .field("title", \.title, "its page's title"),
-            .field("url", \.url, "its page"),
-            .field("isCurrent", \.isCurrent, "the page being rendered is it or inside it"),
-        ])
-}
-
-/// A folder above the page.
-struct Crumb: TemplateData {
-    var title: String
-    var url: String
-
-    static let templateFields = TemplateFields<Self>(
-        "breadcrumb", "A folder above the page, from the home page down.",
-        [
-            .field("title", \.title, "its title"),
-            .field("url", \.url, "its list"),
-        ])
-}
