@@ -13,12 +13,31 @@ public enum TextHygiene {
 
     /// The first forbidden control and its offset in Unicode scalars, if any.
     public static func firstForbiddenControl(in text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
-        // Most text is printable ASCII or has no byte in the ranges at all: one pass over bytes.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        // One pass over bytes decides; only text that has one counts scalars to find it.
+        guard containsForbiddenControl(text.utf8) else { return nil }
         for (offset, scalar) in text.unicodeScalars.enumerated() where isForbiddenControl(scalar) {
             return (offset, scalar)
         }
         return nil
+    }
+
+    /// Whether the UTF-8 holds a forbidden control: a byte below 0x20 other than tab and line
+    /// feed, 0x7F, or the lead byte 0xC2 followed by 0x80…0x9F (U+0080…U+009F). Every line feed
+    /// and every `«`, `»` or no-break space used to send a whole file to the scalar-by-scalar scan.
+    static func containsForbiddenControl(_ utf8: String.UTF8View) -> Bool {
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x09, byte != 0x0A { return true }
+                if byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return true }
+                index += 1
+            }
+            return false
+        }
+        if let found = utf8.withContiguousStorageIfAvailable(scan) { return found }
+        return Array(utf8).withUnsafeBufferPointer(scan)
     }
 
     /// `U+0000 (NUL)`: how messages name a control character.
