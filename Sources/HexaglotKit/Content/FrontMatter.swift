@@ -50,7 +50,7 @@ public struct FrontMatter: Equatable, Sendable {
             func fail(_ message: String) { problems.append(.error(message, at: node.location)) }
             switch entry.key {
             case "title", "summary", "slug", "translationKey", "layout":
-                guard let text = node.scalarText, node.resolved != .null else {
+                guard let text = node.scalarText, !node.isNull else {
                     fail("'\(entry.key)' must be text, got \(node.shortDescription)")
                     continue
                 }
@@ -93,9 +93,7 @@ public struct FrontMatter: Equatable, Sendable {
                 switch node.value {
                 case .sequence(let items):
                     for item in items {
-                        guard let text = item.scalarText, item.resolved != .null,
-                            !text.trimmingCharacters(in: .whitespaces).isEmpty
-                        else {
+                        guard let text = item.scalarText, !item.isNull, !Self.isBlank(text) else {
                             problems.append(.error("each tag must be text, got \(item.shortDescription)", at: item.location))
                             continue
                         }
@@ -115,6 +113,13 @@ public struct FrontMatter: Equatable, Sendable {
             }
         }
         return (matter, problems)
+    }
+
+    /// Nothing but whitespace (spaces, tabs, other space separators). A tag nearly always starts
+    /// with a letter, which trimming can never remove: Foundation's trimming only when it does not.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.unicodeScalars.first, first.isASCII, first != " ", first != "\t" { return false }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     /// Fields that templates put in `href` or `src`: `image`, and any field named `…url` or `…link`.

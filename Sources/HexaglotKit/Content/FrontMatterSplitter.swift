@@ -22,9 +22,9 @@ public struct FrontMatterSplitter: Sendable {
         var lineNumber = 1
         var yamlStart: String.Index?
         while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let lineEnd = lineEnd(in: text, from: lineStart)
             let line = text[lineStart..<lineEnd]
-            let next = lineEnd == text.endIndex ? text.endIndex : text.index(after: lineEnd)
+            let next = lineEnd == text.endIndex ? text.endIndex : text.utf8.index(after: lineEnd)
             if let start = yamlStart {
                 if isFence(line, allowDots: true) {
                     return Parts(
@@ -48,6 +48,17 @@ public struct FrontMatterSplitter: Sendable {
         throw .error(
             "front matter is not closed: add a '---' line after it",
             at: SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    /// The first `\n` Character from `start`, found among bytes: walking Characters cost more
+    /// than the rest of the split. A line feed byte is a Character of its own unless a CR comes
+    /// before it (`\r\n` is one Character); then the Characters are walked as before.
+    private func lineEnd(in text: String, from start: String.Index) -> String.Index {
+        guard let feed = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return text.endIndex }
+        if feed > start, text.utf8[text.utf8.index(before: feed)] == UInt8(ascii: "\r") {
+            return text[start...].firstIndex(of: "\n") ?? text.endIndex
+        }
+        return feed
     }
 
     /// `---` (or `...`) and nothing but spaces and tabs after it. Compared as bytes: building a

@@ -15,24 +15,33 @@ public enum TextHygiene {
 
     /// The first forbidden control and its offset in Unicode scalars, if any.
     public static func firstForbiddenControl(in text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
-        // One pass over the bytes: C0 controls but tab and line feed, DEL, and the C1 controls
-        // (C2 80–9F). Scalars are counted only when one is found.
+        // One pass over the bytes decides; scalars are counted only when one is found.
         var text = text
-        let found: Int? = text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20 ? byte != 0x09 && byte != 0x0A : byte == 0x7F { return index }
-                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] & 0xE0 == 0x80 { return index }
-                index += 1
-            }
-            return nil
-        }
-        guard let found else { return nil }
+        guard let found = text.withUTF8(forbiddenControlByte) else { return nil }
         let utf8 = text.utf8
         let position = utf8.index(utf8.startIndex, offsetBy: found)
         let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: position)
         return (offset, text.unicodeScalars[position])
+    }
+
+    /// Whether the UTF-8 holds a forbidden control.
+    static func containsForbiddenControl(_ utf8: String.UTF8View) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable(forbiddenControlByte) { return found != nil }
+        return Array(utf8).withUnsafeBufferPointer(forbiddenControlByte) != nil
+    }
+
+    /// The offset of the first byte that starts a forbidden control: below 0x20 other than tab
+    /// and line feed, 0x7F, or the lead byte 0xC2 followed by 0x80…0x9F (U+0080…U+009F). (Every
+    /// line feed and every `«`, `»` or no-break space used to send a whole file to a scalar scan.)
+    private static func forbiddenControlByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 ? byte != 0x09 && byte != 0x0A : byte == 0x7F { return index }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] & 0xE0 == 0x80 { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// `U+0000 (NUL)`: how messages name a control character.

@@ -42,6 +42,16 @@ public struct YAMLNode: Equatable, Sendable {
         }
     }
 
+    /// Whether the core schema reads this node as null (`resolved == .null`), without working out
+    /// what else a plain scalar would be: the check every text field makes.
+    public var isNull: Bool {
+        guard case .scalar(let text, isPlain: true) = value else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
     /// The scalar's text as written, whatever the schema would resolve it to (`title: 2026` is "2026").
     public var scalarText: String? {
         if case .scalar(let text, _) = value { return text }
