@@ -24,7 +24,9 @@ struct TemplateRenderer: Sendable {
         /// The template the nodes being rendered are written in (a block override is its child's).
         var template: String
         /// What wrote each run of the output, when asked for (`check`).
-        var trace: [TemplateWrite]?
+        var trace: [TemplateWrite] = []
+        /// A plain flag: testing the optional array for nil on every node copied it.
+        var isTracing = false
     }
 
     /// The page, or the chain of templates that nests too deep; with `tracing`, also which
@@ -36,10 +38,10 @@ struct TemplateRenderer: Sendable {
         var state = State(stack: [context], template: name)
         state.output.reserveCapacity(32 * 1024)
         state.including = [name]
-        if tracing { state.trace = [] }
+        state.isTracing = tracing
         render(nodes, &state)
         if let chain = state.tooDeep { return .failure(TemplateNestingError(chain: chain)) }
-        return .success((state.output, state.trace))
+        return .success((state.output, tracing ? state.trace : nil))
     }
 
     func render(_ name: String, context: TemplateValue) -> Result<[UInt8], TemplateNestingError> {
@@ -65,16 +67,16 @@ struct TemplateRenderer: Sendable {
         for node in nodes[start...] {
             switch node {
             case .text(let bytes, let offset):
-                if state.trace != nil {
-                    state.trace!.append(TemplateWrite(start: state.output.count, template: state.template, offset: offset, isText: true))
+                if state.isTracing {
+                    state.trace.append(TemplateWrite(start: state.output.count, template: state.template, offset: offset, isText: true))
                 }
                 state.output.append(contentsOf: bytes)
             case .lineStart:
                 if !state.indentation.isEmpty { state.output.append(contentsOf: state.indentation) }
             case .value(let name, let escaped):
                 guard let value = Self.resolve(name, in: state.stack) else { continue }
-                if state.trace != nil {
-                    state.trace!.append(TemplateWrite(start: state.output.count, template: state.template, offset: name.offset, isText: false))
+                if state.isTracing {
+                    state.trace.append(TemplateWrite(start: state.output.count, template: state.template, offset: name.offset, isText: false))
                 }
                 Self.write(value, escaped: escaped, to: &state.output)
             case .section(let name, let children):
