@@ -78,7 +78,10 @@ struct TranslationExport: ParsableCommand {
         } catch {
             throw StatusFailure("cannot write \(output): \(error.localizedDescription)")
         }
-        FileHandle.standardError.write(Data("wrote \(output): \(export.pageCount) pages, \(export.unitCount) units\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "wrote \(output): \(export.pageCount) page\(export.pageCount == 1 ? "" : "s"), \(export.unitCount) unit\(export.unitCount == 1 ? "" : "s")\n"
+                    .utf8))
     }
 }
 

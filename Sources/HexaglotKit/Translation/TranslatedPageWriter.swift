@@ -122,14 +122,23 @@ struct TranslatedPageWriter {
     /// The unit's Markdown, checked by parsing it: `*` for emphasis, else `_`, else a problem.
     private func markdown(_ writer: inout InlineMarkdownWriter, _ pieces: [SegmentPiece], unit: TranslationUnit) throws(Problem) -> String {
         let expected = writer.expected(pieces)
+        var firstTry = ""
         for delimiter in ["*", "_"] {
             writer.emphasisDelimiter = delimiter
             let text = writer.write(pieces)
-            let parsed = MarkdownRenderer.parse(text).blocks
-            let inlines = parsed.count == 1 && parsed[0].kind == .paragraph ? MarkdownInline.normalized(parsed[0].inlines) : []
+            if firstTry.isEmpty { firstTry = text }
+            // A footnote reference is one only where its note is defined: define them after it.
+            let notes = unit.tags.values.compactMap { tag -> String? in
+                if case .footnoteReference(let label) = tag { return "\n\n[^\(label)]: note" }
+                return nil
+            }
+            let parsed = MarkdownRenderer.parse(text + notes.sorted().joined()).blocks
+            let inlines = parsed.first?.kind == .paragraph ? MarkdownInline.normalized(parsed[0].inlines) : []
             if Self.withoutBreaks(inlines) == Self.withoutBreaks(expected) { return text }
         }
-        throw Problem(unitID: unit.id, message: "the translation cannot be written as Markdown that keeps its markup")
+        throw Problem(
+            unitID: unit.id,
+            message: "the translation cannot be written as Markdown that keeps its markup (it would read back differently: \(firstTry))")
     }
 
     /// Hard breaks are checked as breaks; soft ones cannot occur.

@@ -42,7 +42,7 @@ public struct TranslationImporter: Sendable {
         for (file, count) in seen.sorted(by: { $0.key < $1.key }) where count > 1 {
             problems.append(.error("\(file) is translated by \(count) files in this import; import one of them", at: nil))
         }
-        guard problems.isEmpty else { throw BuildFailure(diagnostics: problems) }
+        guard problems.isEmpty else { throw BuildFailure(diagnostics: problems.sorted()) }
         return planned
     }
 

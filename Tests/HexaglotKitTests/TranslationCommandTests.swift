@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import HexaglotKit
+
+/// `hexaglot translation export` and `import` run as a translation coordinator would.
+@Suite struct TranslationCommandTests {
+    let cli = CommandLineTests()
+
+    func exported(_ site: TestSite, _ arguments: [String] = []) throws -> (url: URL, text: String) {
+        let url = site.root.appendingPathComponent("fr.xlf")
+        let result = try cli.run(["translation", "export", "--to", "fr", "--output", url.path] + arguments, in: site.root)
+        #expect(result.status == 0, "\(result.errors)")
+        return (url, try String(contentsOf: url, encoding: .utf8))
+    }
+
+    @Test func exportValidatesAgainstTheStrictSchemaOffline() throws {
+        let site = try TestSite(TranslationFixture.siteFiles)
+        let (url, text) = try exported(site, ["--prefill-target"])
+        #expect(text.components(separatedBy: "<file ").count == 3, "one <file> per page")
+        #expect(text.contains(#"original="content/en/areas/ozone.md" source-language="en" target-language="fr""#))
+        let validation = try ExternalTool.validateXLIFF(url)
+        #expect(validation.status == 0 && validation.errors.contains("validates"), "\(validation.errors)")
+        // The validator is strict: an attribute no schema declares fails it.
+        let broken = site.root.appendingPathComponent("broken.xlf")
+        try text.replacingOccurrences(of: "hx:source-hash=", with: "hx:other=\"1\" hx:source-hash=").write(
+            to: broken, atomically: true, encoding: .utf8)
+        let rejected = try ExternalTool.validateXLIFF(broken)
+        #expect(rejected.status != 0 && rejected.errors.contains("other"), "\(rejected.errors)")
+    }
+
+    @Test func targetsArePrefilledOnlyWhenAsked() throws {
+        let site = try TestSite(TranslationFixture.siteFiles)
+        #expect(!(try exported(site).text.contains("<target>")))
+        let prefilled = try exported(site, ["--prefill-target"]).text
+        let sources = prefilled.components(separatedBy: "<source>").count, targets = prefilled.components(separatedBy: "<target>").count
+        #expect(sources == targets && sources > 20)
+        #expect(prefilled.contains("<target>Ozone layer</target>"))
+    }
+
+    @Test func onlyMissingAndOutdatedPagesAreExportedUnlessAsked() throws {
+        var files = TranslationFixture.siteFiles
+        let aboutHash = TranslationRecord.hash(ofBody: "We help *industry* grow cleanly.\n")
+        files["content/fr/about.md"] = "---\ntitle: À propos\ntranslatedFrom: {language: en, hash: \(aboutHash)}\n---\nNous aidons.\n"
+        let site = try TestSite(files)
+        #expect(!(try exported(site).text.contains("content/en/about.md")))
+        #expect(try exported(site, ["--only", "all"]).text.contains("content/en/about.md"))
+        #expect(!(try exported(site, ["--page", "about.md"]).text.contains("content/en/areas/ozone.md")))
+        let unknown = try cli.run(["translation", "export", "--to", "de", "--output", "x.xlf"], in: site.root)
+        #expect(unknown.status == 2 && unknown.errors.contains("'de' is not a language of the site (en, fr, ar)"))
+    }
+
+    /// Export, translate every text run, import: the page parses (by cmark-gfm's own command
+    /// line) to the source's structure, code unchanged, every text translated; status current.
+    @Test func pseudoTranslationRoundTrip() throws {
+        let site = try TestSite(TranslationFixture.siteFiles)
+        let (url, text) = try exported(site, ["--prefill-target"])
+        try PseudoTranslation.xliff(text).write(to: url, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["translation", "import", url.path], in: site.root)
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output == "wrote content/fr/about.md\nwrote content/fr/areas/ozone.md\n")
+        let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
+        try Self.expectSameStructure(source: TranslationFixture.richPage, translation: page)
+        #expect(page.hasPrefix("---\ntitle: ع·Ozone layer\nsummary: ع·How the department"))
+        for kept in ["date: 2026-09-16\n", "slug: ozone\n", "weight: 3\n", "tags: [ozone]\n", "```swift\nlet code = \"never translated\"\n```\n"] {
+            #expect(page.contains(kept))
+        }
+        let hash = TranslationRecord.hash(ofBody: CmarkStructure.body(of: TranslationFixture.richPage))
+        #expect(page.contains("translatedFrom: {language: en, hash: \(hash)}\n"))
+        #expect(page.contains(#"![ع·A chiller in a factory](<https://example.org/chiller.svg> "ع·Replaced chiller")"#))
+        let (status, _) = try TranslationStatus.read(siteFolder: site.root)
+        #expect(status.rows.map { $0.cells["fr"]?.state } == [.current, .current])
+        try #require(try cli.run(["build"], in: site.root).status == 0)
+        let again = try cli.run(["translation", "import", url.path], in: site.root)
+        #expect(again.output == "unchanged content/fr/about.md\nunchanged content/fr/areas/ozone.md\n")
+    }
+
+    static func expectSameStructure(source: String, translation: String) throws {
+        let before = try CmarkStructure(markdown: CmarkStructure.body(of: source))
+        let after = try CmarkStructure(markdown: CmarkStructure.body(of: translation))
+        #expect(after.nodes == before.nodes)
+        #expect(after.code == before.code)
+        let untranslated = after.texts.filter { text in
+            // An autolink's text is its address: nothing to translate.
+            text.unicodeScalars.contains { $0.properties.isAlphabetic } && !text.contains(PseudoTranslation.marker) && !text.hasPrefix("https://")
+        }
+        #expect(untranslated.isEmpty, "text runs left untranslated: \(untranslated)")
+    }
+
+    /// In `**注意：**参见` the closing `**` follows punctuation and precedes a letter: CommonMark
+    /// does not close it. The writer must still produce strong emphasis.
+    @Test func emphasisNextToCJKPunctuationStillParses() throws {
+        let site = try TestSite([
+            "content/site.yaml": """
+            title: {en: Test Site, zh: 测试}
+            baseURL: https://example.org/
+            defaultLanguage: en
+            languages: [{code: en, name: English}, {code: zh, name: 中文, locale: zh-Hans}]
+
+            """,
+            "content/en/note.md": "---\ntitle: Note\n---\n**Note:** see below, *really*.\n",
+        ])
+        let url = site.root.appendingPathComponent("zh.xlf")
+        let export = try cli.run(["translation", "export", "--to", "zh", "--prefill-target", "--output", url.path], in: site.root)
+        #expect(export.status == 0, "\(export.errors)")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: #"<target><g id="1" ctype="bold">Note:</g> see below, <g id="2" ctype="italic">really</g>.</target>"#,
+            with: #"<target><g id="1" ctype="bold">注意：</g>参见下文，<g id="2" ctype="italic">「确实」</g>如此。</target>"#)
+        text = text.replacingOccurrences(of: "<target>Note</target>", with: "<target>注意</target>")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["translation", "import", url.path], in: site.root)
+        #expect(imported.status == 0, "\(imported.errors)")
+        let page = try String(contentsOf: site.root.appendingPathComponent("content/zh/note.md"), encoding: .utf8)
+        let html = try ExternalTool.run("cmark-gfm", [], input: CmarkStructure.body(of: page)).output
+        #expect(html == "<p><strong>注意：</strong>参见下文，<em>「确实」</em>如此。</p>\n", "written as \(page)")
+    }
+}
