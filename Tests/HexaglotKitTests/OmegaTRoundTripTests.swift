@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import HexaglotKit
+
+/// The export translated in a real CAT tool: OmegaT 3.6 (Debian's `omegat`), headless. OmegaT
+/// lists the file's segments in its own tag shorthand (`console-createpseudotranslatetmx`), the
+/// test translates every text run of that memory, OmegaT translates the file from it
+/// (`console-translate`, matches from `tm/auto/`), and Hexaglot imports what OmegaT wrote.
+@Suite(.serialized) struct OmegaTRoundTripTests {
+    let cli = CommandLineTests()
+
+    static func project(source: String, target: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <omegat>
+          <project version="1.0">
+            <source_dir>__DEFAULT__</source_dir>
+            <target_dir>__DEFAULT__</target_dir>
+            <tm_dir>__DEFAULT__</tm_dir>
+            <glossary_dir>__DEFAULT__</glossary_dir>
+            <glossary_file>__DEFAULT__</glossary_file>
+            <dictionary_dir>__DEFAULT__</dictionary_dir>
+            <source_lang>\(source)</source_lang>
+            <target_lang>\(target)</target_lang>
+            <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+            <target_tok>org.omegat.tokenizer.LuceneFrenchTokenizer</target_tok>
+            <sentence_seg>false</sentence_seg>
+            <support_default_translations>true</support_default_translations>
+            <remove_tags>false</remove_tags>
+          </project>
+        </omegat>
+
+        """
+    }
+
+    /// An OmegaT project folder holding `xliff` as its one source file.
+    static func makeProject(at folder: URL, xliff: URL) throws {
+        for name in ["source", "target", "tm/auto", "glossary", "omegat", "dictionary"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try project(source: "en", target: "fr").write(to: folder.appendingPathComponent("omegat.project"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: xliff, to: folder.appendingPathComponent("source/fr.xlf"))
+    }
+
+    static func omegat(_ arguments: [String], home: URL) throws -> ExternalTool.Run {
+        // OmegaT keeps its settings in the home folder: a fresh one per run, so nothing leaks in.
+        let run = try ExternalTool.run("omegat", arguments, environment: ["HOME": home.path, "JAVA_TOOL_OPTIONS": "-Djava.awt.headless=true"])
+        #expect(run.status == 0, "omegat \(arguments.joined(separator: " ")): \(run.errors.suffix(2000))")
+        return run
+    }
+
+    @Test func exportTranslatedInOmegaTImportsAsThePagesStructure() throws {
+        let site = try TestSite(TranslationFixture.siteFiles)
+        let xliff = site.root.appendingPathComponent("fr.xlf")
+        let export = try cli.run(["translation", "export", "--to", "fr", "--prefill-target", "--output", xliff.path], in: site.root)
+        try #require(export.status == 0, "\(export.errors)")
+        let validation = try ExternalTool.validateXLIFF(xliff)
+        #expect(validation.status == 0, "\(validation.errors)")
+
+        let project = site.root.appendingPathComponent("omegat-project"), home = site.root.appendingPathComponent("omegat-home")
+        try Self.makeProject(at: project, xliff: xliff)
+        let listing = site.root.appendingPathComponent("segments.tmx")
+        _ = try Self.omegat(
+            [project.path, "--mode=console-createpseudotranslatetmx", "--pseudotranslatetmx=\(listing.path)", "--pseudotranslatetype=equal"],
+            home: home)
+        let segments = try String(contentsOf: listing, encoding: .utf8)
+        #expect(segments.contains("&lt;g0&gt;"), "OmegaT shows Hexaglot's tags in its shorthand")
+        try PseudoTranslation.tmx(segments, language: "fr").write(
+            to: project.appendingPathComponent("tm/auto/pseudo.tmx"), atomically: true, encoding: .utf8)
+        _ = try Self.omegat([project.path, "--mode=console-translate", "--tag-validation=abort"], home: home)
+
+        let translated = project.appendingPathComponent("target/fr.xlf")
+        let imported = try cli.run(["translation", "import", translated.path], in: site.root)
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output == "wrote content/fr/about.md\nwrote content/fr/areas/ozone.md\n")
+        let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
+        try TranslationCommandTests.expectSameStructure(source: TranslationFixture.richPage, translation: page)
+        #expect(page.hasPrefix("---\ntitle: ع·Ozone layer\nsummary: ع·How the department"))
+        #expect(page.contains("date: 2026-09-16\nslug: ozone\nweight: 3\ntags: [ozone]\n"))
+        let (status, _) = try TranslationStatus.read(siteFolder: site.root)
+        #expect(status.rows.map { $0.cells["fr"]?.state } == [.current, .current])
+        let build = try cli.run(["build"], in: site.root)
+        #expect(build.status == 0, "\(build.errors)")
+    }
+}
