@@ -50,6 +50,22 @@ import Testing
         return run
     }
 
+    /// OmegaT lists the segments, every one is pseudo-translated in its memory, and OmegaT
+    /// translates the file from it: the file OmegaT wrote, and the segments it listed.
+    static func translateInOmegaT(_ xliff: URL, in folder: URL) throws -> (URL, String) {
+        let project = folder.appendingPathComponent("omegat-project"), home = folder.appendingPathComponent("omegat-home")
+        try makeProject(at: project, xliff: xliff)
+        let listing = folder.appendingPathComponent("segments.tmx")
+        _ = try omegat(
+            [project.path, "--mode=console-createpseudotranslatetmx", "--pseudotranslatetmx=\(listing.path)", "--pseudotranslatetype=equal"],
+            home: home)
+        let segments = try String(contentsOf: listing, encoding: .utf8)
+        try PseudoTranslation.tmx(segments, language: "fr").write(
+            to: project.appendingPathComponent("tm/auto/pseudo.tmx"), atomically: true, encoding: .utf8)
+        _ = try omegat([project.path, "--mode=console-translate", "--tag-validation=abort"], home: home)
+        return (project.appendingPathComponent("target/fr.xlf"), segments)
+    }
+
     @Test func exportTranslatedInOmegaTImportsAsThePagesStructure() throws {
         let site = try TestSite(TranslationFixture.siteFiles)
         let xliff = site.root.appendingPathComponent("fr.xlf")
@@ -58,22 +74,11 @@ import Testing
         let validation = try ExternalTool.validateXLIFF(xliff)
         #expect(validation.status == 0, "\(validation.errors)")
 
-        let project = site.root.appendingPathComponent("omegat-project"), home = site.root.appendingPathComponent("omegat-home")
-        try Self.makeProject(at: project, xliff: xliff)
-        let listing = site.root.appendingPathComponent("segments.tmx")
-        _ = try Self.omegat(
-            [project.path, "--mode=console-createpseudotranslatetmx", "--pseudotranslatetmx=\(listing.path)", "--pseudotranslatetype=equal"],
-            home: home)
-        let segments = try String(contentsOf: listing, encoding: .utf8)
+        let (translated, segments) = try Self.translateInOmegaT(xliff, in: site.root.appendingPathComponent("first"))
         #expect(segments.contains("&lt;g0&gt;"), "OmegaT shows Hexaglot's tags in its shorthand")
-        try PseudoTranslation.tmx(segments, language: "fr").write(
-            to: project.appendingPathComponent("tm/auto/pseudo.tmx"), atomically: true, encoding: .utf8)
-        _ = try Self.omegat([project.path, "--mode=console-translate", "--tag-validation=abort"], home: home)
-
-        let translated = project.appendingPathComponent("target/fr.xlf")
         let imported = try cli.run(["translation", "import", translated.path], in: site.root)
         #expect(imported.status == 0, "\(imported.errors)")
-        #expect(imported.output == "wrote content/fr/about.md\nwrote content/fr/areas/ozone.md\n")
+        #expect(imported.output == "wrote content/fr/about.md\nwrote content/fr/areas/ozone.md\nwrote translations/en-fr.json\n")
         let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
         try TranslationCommandTests.expectSameStructure(source: TranslationFixture.richPage, translation: page)
         #expect(page.hasPrefix("---\ntitle: ع·Ozone layer\nsummary: ع·How the department"))
@@ -82,5 +87,58 @@ import Testing
         #expect(status.rows.map { $0.cells["fr"]?.state } == [.current, .current])
         let build = try cli.run(["build"], in: site.root)
         #expect(build.status == 0, "\(build.errors)")
+    }
+
+    /// After an edit to the source, the export holds only the edited units as work (the others
+    /// marked done with their translation), OmegaT translates them, and the import changes
+    /// exactly the edited blocks of the translated page.
+    @Test func deltaExportAfterAnEditChangesOnlyTheEditedBlocks() throws {
+        let site = try TestSite(TranslationFixture.siteFiles)
+        let xliff = site.root.appendingPathComponent("fr.xlf")
+        try #require(try cli.run(["translation", "export", "--to", "fr", "--prefill-target", "--output", xliff.path], in: site.root).status == 0)
+        let (first, _) = try Self.translateInOmegaT(xliff, in: site.root.appendingPathComponent("first"))
+        try #require(try cli.run(["translation", "import", first.path], in: site.root).status == 0)
+        let before = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
+
+        let edited = TranslationFixture.richPage.replacingOccurrences(
+            of: "> A quoted paragraph\n> over two lines.", with: "> A quoted paragraph,\n> edited."
+        )
+        .replacingOccurrences(of: "Setext heading\n--------------\n", with: "Setext heading\n--------------\n\nA new paragraph.\n")
+        try site.write(edited, to: "content/en/areas/ozone.md")
+        let delta = site.root.appendingPathComponent("delta.xlf")
+        let export = try cli.run(["translation", "export", "--to", "fr", "--prefill-target", "--output", delta.path], in: site.root)
+        #expect(export.errors == "wrote \(delta.path): 1 page, 2 units\n")
+        let text = try String(contentsOf: delta, encoding: .utf8)
+        #expect(!text.contains("content/en/about.md"), "a current page is not exported")
+        let work = text.components(separatedBy: "<trans-unit ").dropFirst().filter { !$0.contains("translate=\"no\"") }
+        #expect(
+            work.map { $0.components(separatedBy: "<source>")[1].components(separatedBy: "</source>")[0] } == [
+                "A new paragraph.", "A quoted paragraph, edited.",
+            ])
+        #expect(
+            work.last?.contains("<alt-trans alttranstype=\"previous-version\"><target>ع·A quoted paragraph over two lines.</target></alt-trans>")
+                == true)
+        #expect(try ExternalTool.validateXLIFF(delta).status == 0)
+
+        let (second, segments) = try Self.translateInOmegaT(delta, in: site.root.appendingPathComponent("second"))
+        #expect(!segments.contains("Ozone layer"), "OmegaT was given an unchanged unit to translate")
+        let imported = try cli.run(["translation", "import", second.path], in: site.root)
+        #expect(imported.status == 0, "\(imported.errors)")
+        let after = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
+        let beforeLines = before.split(separator: "\n"), afterLines = after.split(separator: "\n")
+        let removed = beforeLines.filter { !Set(afterLines).contains($0) }, added = afterLines.filter { !Set(beforeLines).contains($0) }
+        #expect(
+            removed.map(String.init) == [
+                "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: TranslationFixture.richPage)))}",
+                "> ع·A quoted paragraph over two lines.",
+            ])
+        #expect(
+            added.map(String.init) == [
+                "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: edited)))}", "ع·A new paragraph.",
+                "> ع·A quoted paragraph, edited.",
+            ])
+        try TranslationCommandTests.expectSameStructure(source: edited, translation: after)
+        let (status, _) = try TranslationStatus.read(siteFolder: site.root)
+        #expect(status.rows.map { $0.cells["fr"]?.state } == [.current, .current])
     }
 }

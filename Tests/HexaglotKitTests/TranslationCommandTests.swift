@@ -58,7 +58,7 @@ import Testing
         try PseudoTranslation.xliff(text).write(to: url, atomically: true, encoding: .utf8)
         let imported = try cli.run(["translation", "import", url.path], in: site.root)
         #expect(imported.status == 0, "\(imported.errors)")
-        #expect(imported.output == "wrote content/fr/about.md\nwrote content/fr/areas/ozone.md\n")
+        #expect(imported.output == "wrote content/fr/about.md\nwrote content/fr/areas/ozone.md\nwrote translations/en-fr.json\n")
         let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
         try Self.expectSameStructure(source: TranslationFixture.richPage, translation: page)
         #expect(page.hasPrefix("---\ntitle: ع·Ozone layer\nsummary: ع·How the department"))
@@ -72,7 +72,7 @@ import Testing
         #expect(status.rows.map { $0.cells["fr"]?.state } == [.current, .current])
         try #require(try cli.run(["build"], in: site.root).status == 0)
         let again = try cli.run(["translation", "import", url.path], in: site.root)
-        #expect(again.output == "unchanged content/fr/about.md\nunchanged content/fr/areas/ozone.md\n")
+        #expect(again.output == "unchanged content/fr/about.md\nunchanged content/fr/areas/ozone.md\nunchanged translations/en-fr.json\n")
     }
 
     static func expectSameStructure(source: String, translation: String) throws {

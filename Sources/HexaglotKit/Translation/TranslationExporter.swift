@@ -41,6 +41,7 @@ public struct TranslationExporter: Sendable {
 
     public struct Export: Sendable {
         public var xliff: String
+        /// Units to translate (those marked done aside).
         public var pageCount: Int, unitCount: Int
         public var warnings: [Diagnostic]
     }
@@ -65,6 +66,7 @@ public struct TranslationExporter: Sendable {
         for path in pages where !status.rows.contains(where: { $0.path == path }) {
             throw TranslationUsageError(reason: .unknownPage(path))
         }
+        let memory = TranslationMemory.read(siteFolder: siteFolder, from: source.code, to: target.code)
         var exported: [XLIFFPage] = []
         for row in status.rows where pages.isEmpty || pages.contains(row.path) {
             let cell = row.cells[target.code] ?? TranslationStatus.Cell(state: .missing)
@@ -77,13 +79,23 @@ public struct TranslationExporter: Sendable {
             let targetHash = site.translations[row.translationKey]?[target.code].flatMap { index in
                 site.pages[index].sourcePath == nil ? nil : TranslationRecord.hash(ofBody: site.pages[index].body)
             }
+            // An outdated page translated through import: only units whose source changed are work.
+            let remembered = cell.state == .outdated ? memory.pages[row.file] : nil
+            let previous = remembered == nil ? [:] : memory.previousTranslations(page: row.file, units: units)
+            let xliffUnits = units.map { unit -> XLIFFUnit in
+                if remembered != nil, let translation = memory.target(page: row.file, unit: unit.id) {
+                    return XLIFFUnit(unit: unit, target: translation, isLocked: true)
+                }
+                return XLIFFUnit(unit: unit, target: prefillTarget ? unit.source : nil, previous: previous[unit.id])
+            }
             exported.append(
                 XLIFFPage(
                     original: row.file, sourceLocale: source.locale, targetLocale: target.locale, sourceHash: row.hash, targetHash: targetHash,
-                    skeleton: skeleton, units: units.map { XLIFFUnit(unit: $0, target: prefillTarget ? $0.source : nil) }))
+                    skeleton: skeleton, units: xliffUnits))
         }
         return Export(
-            xliff: XLIFFWriter.document(exported), pageCount: exported.count, unitCount: exported.map(\.units.count).reduce(0, +),
+            xliff: XLIFFWriter.document(exported), pageCount: exported.count,
+            unitCount: exported.map { $0.units.filter { !$0.isLocked }.count }.reduce(0, +),
             warnings: warnings)
     }
 

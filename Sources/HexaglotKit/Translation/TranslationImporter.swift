@@ -28,10 +28,11 @@ public struct TranslationImporter: Sendable {
         if siteProblems.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: siteProblems) }
         var problems: [Diagnostic] = []
         var planned: [PlannedPage] = []
+        var memories: [String: TranslationMemory] = [:]
         for file in files {
             do {
                 for page in try XLIFFReader.read(file.data, file: file.path) {
-                    if let result = plan(page, site: site, problems: &problems) { planned.append(result) }
+                    if let result = plan(page, site: site, memories: &memories, problems: &problems) { planned.append(result) }
                 }
             } catch {
                 problems.append(error)
@@ -43,6 +44,11 @@ public struct TranslationImporter: Sendable {
             problems.append(.error("\(file) is translated by \(count) files in this import; import one of them", at: nil))
         }
         guard problems.isEmpty else { throw BuildFailure(diagnostics: problems.sorted()) }
+        for (language, memory) in memories.sorted(by: { $0.key < $1.key }) {
+            let file = TranslationMemory.file(from: site.config.defaultLanguage.code, to: language)
+            let existing = try? String(contentsOf: siteFolder.appendingPathComponent(file), encoding: .utf8)
+            planned.append(PlannedPage(file: file, text: memory.text, changes: existing != memory.text))
+        }
         return planned
     }
 
@@ -55,7 +61,9 @@ public struct TranslationImporter: Sendable {
         }
     }
 
-    private func plan(_ page: XLIFFReadPage, site: Site, problems: inout [Diagnostic]) -> PlannedPage? {
+    private func plan(
+        _ page: XLIFFReadPage, site: Site, memories: inout [String: TranslationMemory], problems: inout [Diagnostic]
+    ) -> PlannedPage? {
         let config = site.config
         let place = page.location
         func fail(_ message: String) -> PlannedPage? {
@@ -77,6 +85,7 @@ public struct TranslationImporter: Sendable {
         else {
             return fail("the exported copy of the page (<skl>) or its hash is missing or was changed; export the page again")
         }
+        var memory = memories[language.code] ?? TranslationMemory.read(siteFolder: siteFolder, from: defaultCode, to: language.code)
         let fields = Self.fields(of: parts, file: page.original)
         let units = PageUnits(fields: fields, body: parts.body)
         let exported = Dictionary(units.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -98,8 +107,11 @@ public struct TranslationImporter: Sendable {
                 unitFail("has no translation")
                 continue
             }
-            if unit.isLocked && target != sourceUnit.source {
-                unitFail("is marked translate=\"no\" but its target was changed")
+            if unit.isLocked {
+                // Marked done at export: its translation is the remembered one, kept as it was.
+                let kept = memory.target(page: page.original, unit: unit.id) ?? sourceUnit.source
+                if target != kept { unitFail("is marked translate=\"no\" but its target was changed") }
+                translations[unit.id] = kept
                 continue
             }
             for message in Self.tagProblems(source: sourceUnit, target: target) { unitFail(message) }
@@ -121,6 +133,15 @@ public struct TranslationImporter: Sendable {
             problems.append(.error("unit \(error.unitID): \(error.message)", at: location))
             return nil
         }
+        memory.pages[page.original] = TranslationMemory.Page(
+            hash: sourceHash,
+            units: units.units.compactMap { unit in
+                translations[unit.id].map {
+                    TranslationMemory.Unit(
+                        id: unit.id, source: XLIFFWriter.segment(unit.source, tags: unit.tags), target: XLIFFWriter.segment($0, tags: unit.tags))
+                }
+            })
+        memories[language.code] = memory
         let file = "content/\(language.code)/" + page.original.dropFirst(prefix.count)
         let existing = try? TranslationExporter.readSource(siteFolder.appendingPathComponent(file))
         if let existing, existing != text, !force {

@@ -64,6 +64,14 @@ public enum XLIFFReader {
         }
     }
 
+    /// XLIFF inline content (as the translation memory keeps it) as segment pieces.
+    static func pieces(inline: String) -> [SegmentPiece]? {
+        guard let element = try? XMLTree.parse(Data("<t>\(inline)</t>".utf8)) else { return nil }
+        var problems: [String] = []
+        let pieces = segment(element, problems: &problems)
+        return problems.isEmpty ? pieces : nil
+    }
+
     private static func segment(_ element: XMLElementNode, problems: inout [String]) -> [SegmentPiece] {
         var pieces: [SegmentPiece] = []
         for child in element.children {

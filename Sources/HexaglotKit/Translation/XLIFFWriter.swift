@@ -18,6 +18,10 @@ public struct XLIFFUnit: Sendable {
     public var unit: TranslationUnit
     /// Written when prefilled or already translated.
     public var target: [SegmentPiece]?
+    /// Unchanged since it was translated: `translate="no"`, the translation as its target.
+    public var isLocked = false
+    /// The translation of the source this unit replaces, as `<alt-trans>`.
+    public var previous: [SegmentPiece]?
 }
 
 /// XLIFF 1.2 that validates against the OASIS strict schema, with Hexaglot's two attributes
@@ -47,10 +51,14 @@ public enum XLIFFWriter {
 
     private static func unit(_ xliffUnit: XLIFFUnit) -> String {
         let unit = xliffUnit.unit
-        var out = "      <trans-unit id=\"\(attr(unit.id))\" resname=\"\(attr(unit.resname))\" xml:space=\"preserve\">\n"
+        let locked = xliffUnit.isLocked ? " translate=\"no\"" : ""
+        var out = "      <trans-unit id=\"\(attr(unit.id))\" resname=\"\(attr(unit.resname))\"\(locked) xml:space=\"preserve\">\n"
         out += "        <source>\(segment(unit.source, tags: unit.tags))</source>\n"
         if let target = xliffUnit.target { out += "        <target>\(segment(target, tags: unit.tags))</target>\n" }
         out += "        <note>\(XMLEscaping.escape(unit.note))</note>\n"
+        if let previous = xliffUnit.previous {
+            out += "        <alt-trans alttranstype=\"previous-version\"><target>\(segment(previous, tags: unit.tags))</target></alt-trans>\n"
+        }
         out += "      </trans-unit>\n"
         return out
     }
