@@ -6,7 +6,7 @@ struct Translation: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Exchange translations with CAT tools (Trados, memoQ, OmegaT) as XLIFF 1.2.",
         discussion: "Exit status: 0 done, 1 problems in the content or the XLIFF files (nothing is written), 2 usage errors.",
-        subcommands: [TranslationExport.self, TranslationImport.self]
+        subcommands: [TranslationExport.self, TranslationImport.self, TranslationMemoryCommand.self]
     )
 }
 
@@ -124,6 +124,53 @@ struct TranslationImport: ParsableCommand {
         }
         for page in pages {
             print("\(page.changes ? (dryRun ? "would write" : "wrote") : "unchanged") \(TypedPath.join(site.source, page.file))")
+        }
+    }
+}
+
+struct TranslationMemoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "memory",
+        abstract: "Write a TMX 1.4b of the segments of current translations, to seed a CAT tool's memory.",
+        discussion: "Tags are in OmegaT's shorthand (<g0>…</g0>, <x1/>), the form OmegaT matches."
+    )
+
+    @OptionGroup var site: SiteFolderOption
+
+    @Option(name: .long, help: ArgumentHelp("The language translated into.", valueName: "lang"))
+    var to: String
+
+    @Option(name: .long, help: ArgumentHelp("The language translated from (the default language).", valueName: "lang"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("The TMX file to write; - for standard output.", valueName: "file.tmx"))
+    var output: String
+
+    func run() throws {
+        DiagnosticPrinter.standardError.source = site.folder
+        let export: TranslationMemoryExporter.Export
+        do {
+            var exporter = TranslationMemoryExporter(siteFolder: site.folder, targetLanguage: to)
+            exporter.sourceLanguage = from
+            export = try exporter.export()
+        } catch let error as TranslationUsageError {
+            throw ValidationError(error.description)
+        }
+        if output == "-" {
+            FileHandle.standardOutput.write(Data(export.tmx.utf8))
+        } else {
+            let url = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            do {
+                try Data(export.tmx.utf8).write(to: url, options: .atomic)
+            } catch {
+                throw StatusFailure("cannot write \(output): \(error.localizedDescription)")
+            }
+            FileHandle.standardError.write(Data("wrote \(output): \(export.segmentCount) segments\n".utf8))
+        }
+        if !export.pagesWithoutUnits.isEmpty {
+            let list = export.pagesWithoutUnits.joined(separator: ", ")
+            FileHandle.standardError.write(
+                Data("not in the memory: \(export.pagesWithoutUnits.count) current translations made outside import (\(list))\n".utf8))
         }
     }
 }

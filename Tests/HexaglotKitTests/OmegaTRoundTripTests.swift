@@ -141,4 +141,33 @@ import Testing
         let (status, _) = try TranslationStatus.read(siteFolder: site.root)
         #expect(status.rows.map { $0.cells["fr"]?.state } == [.current, .current])
     }
+
+    /// `translation memory` gives OmegaT a 100% match for every unit of an already translated
+    /// page: translated from that memory alone, OmegaT writes the published translation.
+    @Test func memoryGivesOmegaTFullMatchesForATranslatedPage() throws {
+        let site = try TestSite(TranslationFixture.siteFiles)
+        let xliff = site.root.appendingPathComponent("fr.xlf")
+        try #require(try cli.run(["translation", "export", "--to", "fr", "--prefill-target", "--output", xliff.path], in: site.root).status == 0)
+        let translatedXLIFF = PseudoTranslation.xliff(try String(contentsOf: xliff, encoding: .utf8))
+        try translatedXLIFF.write(to: xliff, atomically: true, encoding: .utf8)
+        try #require(try cli.run(["translation", "import", xliff.path], in: site.root).status == 0)
+
+        let tmx = site.root.appendingPathComponent("fr.tmx")
+        let memory = try cli.run(["translation", "memory", "--to", "fr", "--output", tmx.path], in: site.root)
+        #expect(memory.status == 0 && memory.errors == "wrote \(tmx.path): 21 segments\n", "\(memory.errors)")
+        let again = site.root.appendingPathComponent("again.xlf")
+        try #require(
+            try cli.run(["translation", "export", "--to", "fr", "--only", "all", "--prefill-target", "--output", again.path], in: site.root).status
+                == 0)
+
+        let project = site.root.appendingPathComponent("omegat-project"), home = site.root.appendingPathComponent("omegat-home")
+        try Self.makeProject(at: project, xliff: again)
+        try FileManager.default.copyItem(at: tmx, to: project.appendingPathComponent("tm/auto/fr.tmx"))
+        _ = try Self.omegat([project.path, "--mode=console-translate"], home: home)
+        let written = try XLIFFReader.read(Data(contentsOf: project.appendingPathComponent("target/fr.xlf")), file: "fr.xlf")
+        let expected = try XLIFFReader.read(Data(translatedXLIFF.utf8), file: "fr.xlf")
+        let targets = { (pages: [XLIFFReadPage]) in pages.flatMap { $0.units.map { "\($0.id) \(String(describing: $0.target))" } } }
+        #expect(targets(written).count == 21)
+        #expect(targets(written) == targets(expected))
+    }
 }
