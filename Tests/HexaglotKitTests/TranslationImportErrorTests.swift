@@ -94,4 +94,29 @@ import Testing
         let forced = try cli.run(["translation", "import", "--force", "fr.xlf"], in: site.root)
         #expect(forced.status == 0 && forced.output == "wrote content/fr/a.md\nwrote translations/en-fr.json\n", "\(forced.errors)")
     }
+
+    @Test func dryRunListsThePagesAndWritesNothing() throws {
+        let site = try TestSite(["content/en/a.md": Self.page])
+        try #require(try cli.run(["translation", "export", "--to", "fr", "--prefill-target", "--output", "fr.xlf"], in: site.root).status == 0)
+        let before = TestSite.contents(of: site.root.appendingPathComponent("content"))
+        let result = try cli.run(["translation", "import", "--dry-run", "fr.xlf"], in: site.root)
+        #expect(result.status == 0 && result.output == "would write content/fr/a.md\nwould write translations/en-fr.json\n", "\(result.errors)")
+        #expect(TestSite.contents(of: site.root.appendingPathComponent("content")) == before)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("translations").path))
+    }
+
+    /// Entity declarations are how a small XML file grows into gigabytes; XLIFF needs none. A file
+    /// with no page in it is a mistake too, not a successful import of nothing.
+    @Test func doctypesAndEmptyFilesAreRefused() throws {
+        let site = try TestSite(["content/en/a.md": Self.page])
+        let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY a \"aaaaaaaaaa\">]>\n<xliff version=\"1.2\">&a;</xliff>\n"
+        try site.write(bomb, to: "fr.xlf")
+        let result = try cli.run(["translation", "import", "fr.xlf"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("fr.xlf:2:1: error: not an XLIFF file: a document type declaration (<!DOCTYPE>) is not allowed\n"))
+        try site.write("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>\n", to: "empty.xlf")
+        let empty = try cli.run(["translation", "import", "empty.xlf"], in: site.root)
+        #expect(
+            empty.status == 1 && empty.errors.hasPrefix("empty.xlf:2:1: error: the XLIFF file has no <file>: nothing to import\n"), "\(empty.errors)")
+    }
 }

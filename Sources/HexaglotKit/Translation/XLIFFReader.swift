@@ -36,7 +36,9 @@ public enum XLIFFReader {
         guard root.localName == "xliff", root.attribute("version") == "1.2" else {
             throw .error("not an XLIFF 1.2 file (the root element is <\(root.name)> version \(root.attribute("version") ?? "none"))", at: place(root))
         }
-        return root.elements.filter { $0.localName == "file" }.map { fileElement in
+        let files = root.elements.filter { $0.localName == "file" }
+        guard !files.isEmpty else { throw .error("the XLIFF file has no <file>: nothing to import", at: place(root)) }
+        return files.map { fileElement in
             let units = (fileElement.first("body").map(transUnits) ?? []).map { element -> XLIFFReadUnit in
                 var problems: [String] = []
                 let targetElement = element.first("target")

@@ -57,14 +57,21 @@ struct XMLTreeError: Error {
 
 enum XMLTree {
     static func parse(_ data: Data) throws(XMLTreeError) -> XMLElementNode {
-        let builder = TreeBuilder(lines: LineStarts(data))
+        let lines = LineStarts(data)
+        // A document type declaration is where entities are declared, and entities are how a
+        // small file expands into gigabytes; XLIFF needs none, so none is read.
+        if let offset = lines.offset(of: "<!DOCTYPE") {
+            let place = lines.place(ofOffset: offset)
+            throw XMLTreeError(message: "a document type declaration (<!DOCTYPE>) is not allowed", line: place.line, column: place.column)
+        }
+        let builder = TreeBuilder(lines: lines)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = builder
         let parsed = parser.parse()
         guard parsed, let root = builder.root else {
             let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed XML"
-            throw XMLTreeError(message: builder.problem ?? message, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
+            throw XMLTreeError(message: message, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
         }
         return root
     }
@@ -81,6 +88,17 @@ enum XMLTree {
             self.starts = starts
         }
 
+        func offset(of text: String) -> Int? {
+            let pattern = Array(text.utf8)
+            guard bytes.count >= pattern.count else { return nil }
+            return (0...(bytes.count - pattern.count)).first { bytes[$0..<$0 + pattern.count].elementsEqual(pattern) }
+        }
+
+        func place(ofOffset offset: Int) -> (line: Int, column: Int) {
+            let line = starts.lastIndex { $0 <= offset } ?? 0
+            return (line + 1, String(decoding: bytes[starts[line]..<offset], as: UTF8.self).unicodeScalars.count + 1)
+        }
+
         /// The last `<name` at or before line, column (1-based, bytes), as line and character column.
         func start(of name: String, before line: Int, column: Int) -> (line: Int, column: Int) {
             let lineIndex = min(max(line, 1), starts.count) - 1
@@ -90,10 +108,7 @@ enum XMLTree {
                 if offset + pattern.count <= bytes.count, bytes[offset..<offset + pattern.count].elementsEqual(pattern) { break }
                 offset -= 1
             }
-            offset = max(offset, 0)
-            let foundLine = (starts.lastIndex { $0 <= offset } ?? 0)
-            let columnText = String(decoding: bytes[starts[foundLine]..<offset], as: UTF8.self)
-            return (foundLine + 1, columnText.unicodeScalars.count + 1)
+            return place(ofOffset: max(offset, 0))
         }
     }
 
@@ -101,7 +116,6 @@ enum XMLTree {
         let lines: LineStarts
         var root: XMLElementNode?
         var stack: [XMLElementNode] = []
-        var problem: String?
 
         init(lines: LineStarts) {
             self.lines = lines
@@ -129,10 +143,5 @@ enum XMLTree {
             stack.last?.children.append(.text(String(decoding: block, as: UTF8.self)))
         }
 
-        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-            // Entity declarations are how billion-laughs files grow; an XLIFF file needs none.
-            problem = "entity declarations are not allowed"
-            parser.abortParsing()
-        }
     }
 }
