@@ -115,4 +115,29 @@ import Testing
         let html = try ExternalTool.run("cmark-gfm", [], input: CmarkStructure.body(of: page)).output
         #expect(html == "<p><strong>注意：</strong>参见下文，<em>「确实」</em>如此。</p>\n", "written as \(page)")
     }
+
+    /// A link to another page leads to that page in the target language where it exists or the
+    /// same import writes it, else to the source language's page: the translation builds.
+    @Test func linksLeadToTheTargetLanguagesPageWhereItExists() throws {
+        let bHash = TranslationRecord.hash(ofBody: "B.\n")
+        let site = try TestSite([
+            "content/en/news/a.md": "See [b](../b.md#top), [c](../c.md) and [d](d.md).\n",
+            "content/en/news/d.md": "D.\n",
+            "content/en/b.md": "B.\n",
+            "content/en/c.md": "C.\n",
+            "content/fr/b.md": "---\ntranslatedFrom: {language: en, hash: \(bHash)}\n---\nB.\n",
+        ])
+        let url = site.root.appendingPathComponent("fr.xlf")
+        try #require(
+            try cli.run(
+                ["translation", "export", "--to", "fr", "--page", "news/a.md", "--page", "news/d.md", "--prefill-target", "--output", url.path],
+                in: site.root
+            ).status == 0)
+        let imported = try cli.run(["translation", "import", url.path], in: site.root)
+        #expect(imported.status == 0, "\(imported.errors)")
+        let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/news/a.md"), encoding: .utf8)
+        #expect(CmarkStructure.body(of: page) == "See [b](<../b.md#top>), [c](<../../en/c.md>) and [d](<d.md>).\n")
+        let build = try cli.run(["build"], in: site.root)
+        #expect(build.status == 0, "\(build.errors)")
+    }
 }

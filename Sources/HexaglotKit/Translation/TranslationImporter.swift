@@ -29,14 +29,24 @@ public struct TranslationImporter: Sendable {
         var problems: [Diagnostic] = []
         var planned: [PlannedPage] = []
         var memories: [String: TranslationMemory] = [:]
+        var pages: [XLIFFReadPage] = []
         for file in files {
             do {
-                for page in try XLIFFReader.read(file.data, file: file.path) {
-                    if let result = plan(page, site: site, memories: &memories, problems: &problems) { planned.append(result) }
-                }
+                pages += try XLIFFReader.read(file.data, file: file.path)
             } catch {
                 problems.append(error)
             }
+        }
+        // Pages this import writes count as existing for links between them.
+        let defaultCode = site.config.defaultLanguage.code
+        let importing = Set(
+            pages.compactMap { page in
+                site.config.languages.first { $0.locale == page.targetLocale || $0.code == page.targetLocale }.map {
+                    "content/\($0.code)/" + page.original.dropFirst("content/\(defaultCode)/".count)
+                }
+            })
+        for page in pages {
+            if let result = plan(page, site: site, importing: importing, memories: &memories, problems: &problems) { planned.append(result) }
         }
         var seen: [String: Int] = [:]
         for page in planned { seen[page.file, default: 0] += 1 }
@@ -62,7 +72,7 @@ public struct TranslationImporter: Sendable {
     }
 
     private func plan(
-        _ page: XLIFFReadPage, site: Site, memories: inout [String: TranslationMemory], problems: inout [Diagnostic]
+        _ page: XLIFFReadPage, site: Site, importing: Set<String>, memories: inout [String: TranslationMemory], problems: inout [Diagnostic]
     ) -> PlannedPage? {
         let config = site.config
         let place = page.location
@@ -87,7 +97,23 @@ public struct TranslationImporter: Sendable {
         }
         var memory = memories[language.code] ?? TranslationMemory.read(siteFolder: siteFolder, from: defaultCode, to: language.code)
         let fields = Self.fields(of: parts, file: page.original)
-        let units = PageUnits(fields: fields, body: parts.body)
+        let file = "content/\(language.code)/" + page.original.dropFirst(prefix.count)
+        var units = PageUnits(fields: fields, body: parts.body)
+        let links = TranslatedLinks(
+            sourceFile: page.original, targetFile: file, sourceLanguage: defaultCode, targetLanguage: language.code,
+            translationOf: { source in
+                site.pagesBySource[String(source.dropFirst("content/".count))].flatMap { index in
+                    site.translations[site.pages[index].translationKey]?[language.code].flatMap { site.pages[$0].sourcePath }
+                } ?? "content/\(language.code)/" + source.dropFirst(prefix.count)
+            },
+            isPage: { site.pagesBySource[String($0.dropFirst("content/".count))].map { site.pages[$0].fallbackOf == nil } ?? importing.contains($0) })
+        for index in units.allUnits.indices {
+            for (id, tag) in units.allUnits[index].tags {
+                if case .link(let url, let title, let children) = tag, children.isEmpty, let destination = links.destination(for: url) {
+                    units.allUnits[index].tags[id] = .link(url: destination, title: title, [])
+                }
+            }
+        }
         let exported = Dictionary(units.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var translations: [String: [SegmentPiece]] = [:]
         var unitProblems: [Diagnostic] = []
@@ -142,7 +168,6 @@ public struct TranslationImporter: Sendable {
                 }
             })
         memories[language.code] = memory
-        let file = "content/\(language.code)/" + page.original.dropFirst(prefix.count)
         let existing = try? TranslationExporter.readSource(siteFolder.appendingPathComponent(file))
         if let existing, existing != text, !force {
             let existingBody = (try? FrontMatterSplitter().split(existing, file: file).body) ?? existing
