@@ -140,4 +140,24 @@ import Testing
         let build = try cli.run(["build"], in: site.root)
         #expect(build.status == 0, "\(build.errors)")
     }
+
+    /// A page bundle's image is published beside the page: the translated bundle gets a copy
+    /// where it has none, and the translation's own image is never replaced.
+    @Test func aPageBundlesFilesAreCopiedWhereTheTranslationHasNone() throws {
+        let site = try TestSite([
+            "content/en/news/visit/index.md": "---\ntitle: Visit\n---\n![A factory](photo.svg)\n",
+            "content/en/news/visit/photo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"3\"/>",
+            "content/en/news/visit/plan.pdf": "%PDF-1.4 plan",
+            "content/fr/news/visit/plan.pdf": "%PDF-1.4 plan, en français",
+        ])
+        let url = site.root.appendingPathComponent("fr.xlf")
+        try #require(try cli.run(["translation", "export", "--to", "fr", "--prefill-target", "--output", url.path], in: site.root).status == 0)
+        let imported = try cli.run(["translation", "import", url.path], in: site.root)
+        #expect(imported.output == "wrote content/fr/news/visit/index.md\nwrote content/fr/news/visit/photo.svg\nwrote translations/en-fr.json\n")
+        #expect(
+            try String(contentsOf: site.root.appendingPathComponent("content/fr/news/visit/plan.pdf"), encoding: .utf8)
+                == "%PDF-1.4 plan, en français")
+        #expect(FileManager.default.contents(atPath: site.root.appendingPathComponent("content/fr/news/visit/photo.svg").path) != nil)
+        #expect(try cli.run(["build"], in: site.root).status == 0)
+    }
 }

@@ -18,6 +18,9 @@ public struct TranslationImporter: Sendable {
         public var text: String
         /// False when the file already holds exactly this text.
         public var changes: Bool
+        /// For a page bundle's other files (images beside `index.md`) that the translation's
+        /// folder lacks: the source's file, copied as it is.
+        public var copiedFrom: String?
     }
 
     /// Checks `files` (the path diagnostics name, and the bytes) and returns the pages to write.
@@ -46,7 +49,10 @@ public struct TranslationImporter: Sendable {
                 }
             })
         for page in pages {
-            if let result = plan(page, site: site, importing: importing, memories: &memories, problems: &problems) { planned.append(result) }
+            if let result = plan(page, site: site, importing: importing, memories: &memories, problems: &problems) {
+                planned.append(result)
+                planned += bundleFiles(source: page.original, translation: result.file, defaultCode: defaultCode)
+            }
         }
         var seen: [String: Int] = [:]
         for page in planned { seen[page.file, default: 0] += 1 }
@@ -67,7 +73,11 @@ public struct TranslationImporter: Sendable {
         for page in pages where page.changes {
             let url = siteFolder.appendingPathComponent(page.file)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(page.text.utf8).write(to: url, options: .atomic)
+            if let source = page.copiedFrom {
+                try Data(contentsOf: siteFolder.appendingPathComponent(source)).write(to: url, options: .atomic)
+            } else {
+                try Data(page.text.utf8).write(to: url, options: .atomic)
+            }
         }
     }
 
@@ -176,6 +186,26 @@ public struct TranslationImporter: Sendable {
             }
         }
         return PlannedPage(file: file, text: text, changes: existing != text)
+    }
+
+    /// A page bundle (`news/visit/index.md` with `photo.svg` beside it, no other page in the
+    /// folder) publishes its files beside the page: the translation's folder needs them too.
+    /// Files it already has are left as they are (a translated image stays translated).
+    func bundleFiles(source: String, translation: String, defaultCode: String) -> [PlannedPage] {
+        let sourceFolder = (source as NSString).deletingLastPathComponent, targetFolder = (translation as NSString).deletingLastPathComponent
+        guard (source as NSString).lastPathComponent == "index.md", sourceFolder != "content/\(defaultCode)",
+            let names = try? FileManager.default.contentsOfDirectory(atPath: siteFolder.appendingPathComponent(sourceFolder).path),
+            !names.contains(where: { $0 != "index.md" && $0.lowercased().hasSuffix(".md") })
+        else { return [] }
+        return names.sorted().compactMap { name in
+            var isFolder: ObjCBool = false
+            let from = sourceFolder + "/" + name, to = targetFolder + "/" + name
+            guard !name.hasPrefix("."), name != "index.md",
+                FileManager.default.fileExists(atPath: siteFolder.appendingPathComponent(from).path, isDirectory: &isFolder), !isFolder.boolValue,
+                !FileManager.default.fileExists(atPath: siteFolder.appendingPathComponent(to).path)
+            else { return nil }
+            return PlannedPage(file: to, text: "", changes: true, copiedFrom: from)
+        }
     }
 
     /// The translatable fields of the exported front matter, as export chose them.
