@@ -7,7 +7,7 @@ import Testing
 @Suite struct TranslationTests {
     static func units(_ page: String) -> [TranslationUnit] {
         let parts = try! FrontMatterSplitter().split(page, file: "page.md")
-        return PageUnits(fields: TranslationImporter.fields(of: parts, file: "page.md"), body: parts.body).units
+        return PageUnits(fields: TranslationImporter.fields(of: parts, file: "page.md", listed: []), body: parts.body).units
     }
 
     static func sources(_ page: String) -> [String] {
@@ -70,5 +70,24 @@ import Testing
     @Test func repeatedTextGetsDistinctIDs() {
         let ids = Self.units("| a | b |\n|---|---|\n| Yes | Yes |\n").map(\.id)
         #expect(ids.count == 4 && Set(ids).count == 4)
+    }
+
+    @Test func fieldsListedInSiteYAMLAreTranslatedToo() async throws {
+        let site = try TestSite([
+            "content/site.yaml": TestSite.siteYAML + "translation: {fields: [caption, credit]}\n",
+            "content/en/a.md": "---\ntitle: A\ncaption: A chiller being replaced\ncredit: 2026\nhero: x.jpg\n---\nBody.\n",
+        ])
+        let (loaded, _) = try SiteBuilder(options: site.options).loadSite()
+        #expect(loaded.config.translatableFields == ["caption", "credit"])
+        let page = try #require(loaded.pages.first { $0.sourcePath == "content/en/a.md" })
+        let fields = PageUnits.translatableFields(of: page.frontMatter, listed: loaded.config.translatableFields)
+        #expect(fields.map { "\($0.key)=\($0.value)" } == ["title=A", "caption=A chiller being replaced", "credit=2026"])
+        let wrong = try TestSite(["content/site.yaml": TestSite.siteYAML + "translation: {fields: [slug], other: 1}\n", "content/en/a.md": "A\n"])
+        let errors = await wrong.errors()
+        #expect(
+            errors == [
+                "content/site.yaml:10:24: error: 'slug' cannot be translated: it is not text a reader sees",
+                "content/site.yaml:10:31: error: unknown translation setting 'other' (known: fields)",
+            ])
     }
 }

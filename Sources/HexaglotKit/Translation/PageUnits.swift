@@ -22,6 +22,19 @@ public struct PageUnits: Sendable {
     }
 
     public subscript(id: String) -> TranslationUnit? { allUnits.first { $0.id == id } }
+
+    /// The fields a translator translates: `title`, `summary`, then those site.yaml lists
+    /// (`translation.fields`), each when the page has it as text.
+    public static func translatableFields(of matter: FrontMatter, listed: [String]) -> [(key: String, value: String)] {
+        var fields = [("title", matter.title), ("summary", matter.summary)].compactMap { key, value in value.map { (key: key, value: $0) } }
+        for name in listed {
+            guard let entry = matter.params.first(where: { $0.key == name }), entry.value.resolved != .null,
+                let text = entry.value.scalarText
+            else { continue }
+            fields.append((name, text))
+        }
+        return fields
+    }
 }
 
 private struct UnitCollector {

@@ -72,9 +72,7 @@ public struct TranslationExporter: Sendable {
             let cell = row.cells[target.code] ?? TranslationStatus.Cell(state: .missing)
             guard states.contains(cell.state), let page = site.pages.first(where: { $0.sourcePath == row.file }) else { continue }
             let skeleton = try Self.readSource(siteFolder.appendingPathComponent(row.file))
-            let fields = [("title", page.frontMatter.title), ("summary", page.frontMatter.summary)].compactMap { key, value in
-                value.map { (key: key, value: $0) }
-            }
+            let fields = PageUnits.translatableFields(of: page.frontMatter, listed: config.translatableFields)
             let units = PageUnits(fields: fields, body: page.body).units
             let targetHash = site.translations[row.translationKey]?[target.code].flatMap { index in
                 site.pages[index].sourcePath == nil ? nil : TranslationRecord.hash(ofBody: site.pages[index].body)

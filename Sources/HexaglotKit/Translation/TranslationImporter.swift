@@ -106,7 +106,7 @@ public struct TranslationImporter: Sendable {
             return fail("the exported copy of the page (<skl>) or its hash is missing or was changed; export the page again")
         }
         var memory = memories[language.code] ?? TranslationMemory.read(siteFolder: siteFolder, from: defaultCode, to: language.code)
-        let fields = Self.fields(of: parts, file: page.original)
+        let fields = Self.fields(of: parts, file: page.original, listed: config.translatableFields)
         let file = "content/\(language.code)/" + page.original.dropFirst(prefix.count)
         var units = PageUnits(fields: fields, body: parts.body)
         let links = TranslatedLinks(
@@ -209,10 +209,9 @@ public struct TranslationImporter: Sendable {
     }
 
     /// The translatable fields of the exported front matter, as export chose them.
-    static func fields(of parts: FrontMatterSplitter.Parts, file: String) -> [(key: String, value: String)] {
+    static func fields(of parts: FrontMatterSplitter.Parts, file: String, listed: [String]) -> [(key: String, value: String)] {
         guard let yaml = parts.yaml, let root = try? YAMLReader(file: file, lineOffset: 1).read(yaml) else { return [] }
-        let (matter, _) = FrontMatter.read(root, file: file)
-        return [("title", matter.title), ("summary", matter.summary)].compactMap { key, value in value.map { (key: key, value: $0) } }
+        return PageUnits.translatableFields(of: FrontMatter.read(root, file: file).0, listed: listed)
     }
 
     /// Tags missing, repeated, unknown, or of the other kind (paired for a placeholder).
