@@ -167,10 +167,11 @@ struct TranslationMemoryCommand: ParsableCommand {
             }
             FileHandle.standardError.write(Data("wrote \(output): \(export.segmentCount) segments\n".utf8))
         }
-        if !export.pagesWithoutUnits.isEmpty {
-            let list = export.pagesWithoutUnits.joined(separator: ", ")
+        if export.pagesAligned > 0 {
             FileHandle.standardError.write(
-                Data("not in the memory: \(export.pagesWithoutUnits.count) current translations made outside import (\(list))\n".utf8))
+                Data(
+                    "\(export.pagesAligned) translations made outside import aligned by structure; \(export.unalignedUnits) units could not be aligned\n"
+                        .utf8))
         }
     }
 }

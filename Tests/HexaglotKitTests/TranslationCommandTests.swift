@@ -160,4 +160,30 @@ import Testing
         #expect(FileManager.default.contents(atPath: site.root.appendingPathComponent("content/fr/news/visit/photo.svg").path) != nil)
         #expect(try cli.run(["build"], in: site.root).status == 0)
     }
+
+    /// The department's translations were written by hand: `translation memory` aligns them with
+    /// their sources by structure, and says how many units it could not align.
+    @Test func memoryAlignsTheDepartmentsHandMadeTranslations() throws {
+        let site = try TestSite([:])
+        for folder in ["content", "templates"] {
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: Fixtures.repositoryRoot.appendingPathComponent(folder), to: site.root.appendingPathComponent(folder))
+        }
+        let result = try cli.run(["translation", "memory", "--to", "en", "--output", "en.tmx"], in: site.root)
+        #expect(result.status == 0, "\(result.errors)")
+        let segments = try #require(result.errors.split(separator: " ").dropFirst(2).first.flatMap { Int($0) })
+        #expect(segments > 100, "\(result.errors)")
+        #expect(result.errors.hasSuffix("15 translations made outside import aligned by structure; 0 units could not be aligned\n"))
+        let tmx = try String(contentsOf: site.root.appendingPathComponent("en.tmx"), encoding: .utf8)
+        #expect(tmx.contains("<seg>关于环境司</seg></tuv>\n      <tuv xml:lang=\"en\"><seg>About the department</seg>"))
+
+        // A translation whose blocks differ from its source's (still current: its record holds
+        // the source's hash) is not guessed at: its 10 paragraphs and headings are unaligned.
+        let about = try String(contentsOf: site.root.appendingPathComponent("content/en/about.md"), encoding: .utf8)
+        try site.write(about + "\nOne more paragraph than the source has.\n", to: "content/en/about.md")
+        let again = try cli.run(["translation", "memory", "--to", "en", "--output", "en.tmx"], in: site.root)
+        #expect(
+            again.errors.hasSuffix("15 translations made outside import aligned by structure; 10 units could not be aligned\n"), "\(again.errors)")
+    }
 }

@@ -20,8 +20,10 @@ public struct TranslationMemoryExporter: Sendable {
     public struct Export: Sendable {
         public var tmx: String
         public var segmentCount: Int
-        /// Current translations with no remembered units (made by hand, not through import).
-        public var pagesWithoutUnits: [String]
+        /// Current translations made outside import, aligned with their source by structure.
+        public var pagesAligned: Int
+        /// Source units of those pages that could not be aligned (the structures differ).
+        public var unalignedUnits: Int
     }
 
     public func export() throws -> Export {
@@ -41,32 +43,47 @@ public struct TranslationMemoryExporter: Sendable {
         let memory = TranslationMemory.read(siteFolder: siteFolder, from: source.code, to: target.code)
         let (status, _) = TranslationStatus.of(site)
         var body = "", count = 0, seen: Set<String> = []
-        var unaligned: [String] = []
+        var unalignedUnits = 0, alignedPages = 0
+        func add(id: String, file: String, source sourcePieces: [SegmentPiece], target targetPieces: [SegmentPiece]) {
+            let numbers = Self.shorthandNumbers(sourcePieces)
+            let sourceText = Self.shorthand(sourcePieces, numbers), targetText = Self.shorthand(targetPieces, numbers)
+            // One entry per source text: a tool's memory holds each segment once.
+            guard seen.insert(sourceText).inserted else { return }
+            body += "    <tu tuid=\"\(XLIFFWriter.attr(id))\">\n"
+            body += "      <prop type=\"x-hexaglot-page\">\(XMLEscaping.escape(file))</prop>\n"
+            body += "      <tuv xml:lang=\"\(XLIFFWriter.attr(source.locale))\"><seg>\(XMLEscaping.escape(sourceText))</seg></tuv>\n"
+            body += "      <tuv xml:lang=\"\(XLIFFWriter.attr(target.locale))\"><seg>\(XMLEscaping.escape(targetText))</seg></tuv>\n"
+            body += "    </tu>\n"
+            count += 1
+        }
         for row in status.rows where row.cells[target.code]?.state == .current {
-            guard let page = memory.pages[row.file], page.hash == row.hash else {
-                unaligned.append(row.file)
+            if let page = memory.pages[row.file], page.hash == row.hash {
+                for unit in page.units {
+                    guard let sourcePieces = XLIFFReader.pieces(inline: unit.source), let targetPieces = XLIFFReader.pieces(inline: unit.target)
+                    else { continue }
+                    add(id: unit.id, file: row.file, source: sourcePieces, target: targetPieces)
+                }
                 continue
             }
-            for unit in page.units {
-                guard let sourcePieces = XLIFFReader.pieces(inline: unit.source), let targetPieces = XLIFFReader.pieces(inline: unit.target)
-                else { continue }
-                let numbers = Self.shorthandNumbers(sourcePieces)
-                let sourceText = Self.shorthand(sourcePieces, numbers), targetText = Self.shorthand(targetPieces, numbers)
-                // One entry per source text: a tool's memory holds each segment once.
-                guard seen.insert(sourceText).inserted else { continue }
-                body += "    <tu tuid=\"\(XLIFFWriter.attr(unit.id))\">\n"
-                body += "      <prop type=\"x-hexaglot-page\">\(XMLEscaping.escape(row.file))</prop>\n"
-                body += "      <tuv xml:lang=\"\(XLIFFWriter.attr(source.locale))\"><seg>\(XMLEscaping.escape(sourceText))</seg></tuv>\n"
-                body += "      <tuv xml:lang=\"\(XLIFFWriter.attr(target.locale))\"><seg>\(XMLEscaping.escape(targetText))</seg></tuv>\n"
-                body += "    </tu>\n"
-                count += 1
-            }
+            // Translated outside import: aligned by structure where that is safe.
+            guard let sourcePage = site.pages.first(where: { $0.sourcePath == row.file }),
+                let translationFile = row.cells[target.code]?.file, let translation = site.pages.first(where: { $0.sourcePath == translationFile })
+            else { continue }
+            let listed = config.translatableFields
+            let alignment = UnitAlignment(
+                source: PageUnits(fields: PageUnits.translatableFields(of: sourcePage.frontMatter, listed: listed), body: sourcePage.body).allUnits,
+                translation: PageUnits(fields: PageUnits.translatableFields(of: translation.frontMatter, listed: listed), body: translation.body)
+                    .allUnits)
+            alignedPages += 1
+            unalignedUnits += alignment.unaligned
+            for (unit, partner) in alignment.pairs { add(id: unit.id, file: row.file, source: unit.source, target: partner.source) }
         }
         let header =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"
             + "  <header creationtool=\"Hexaglot\" creationtoolversion=\"1\" segtype=\"paragraph\" o-tmf=\"Hexaglot\""
             + " adminlang=\"en\" srclang=\"\(XLIFFWriter.attr(source.locale))\" datatype=\"plaintext\"/>\n  <body>\n"
-        return Export(tmx: header + body + "  </body>\n</tmx>\n", segmentCount: count, pagesWithoutUnits: unaligned)
+        return Export(
+            tmx: header + body + "  </body>\n</tmx>\n", segmentCount: count, pagesAligned: alignedPages, unalignedUnits: unalignedUnits)
     }
 
     /// Tag id → OmegaT's number: the order of the tags in the source, from 0.
