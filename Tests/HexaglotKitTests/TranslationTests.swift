@@ -90,4 +90,20 @@ import Testing
                 "content/site.yaml:10:31: error: unknown translation setting 'other' (known: fields)",
             ])
     }
+
+    /// Translated text that looks like Markdown stays text: the written line parses back to
+    /// exactly that text, by Hexaglot's parser and by cmark-gfm's command line.
+    @Test(arguments: [
+        "# not a heading", "1. not a list", "2) nor this", "- nor this", "+ nor this", "> nor a quote", "= nor an underline",
+        "a * b _ c [d](e) <f> `g` ~h~ &amp; \\ ! [^1] | i", "*", "**", "<!-- x -->", "line\nbreak",
+    ])
+    func textThatLooksLikeMarkupStaysText(_ text: String) throws {
+        var writer = InlineMarkdownWriter(tags: [:])
+        let markdown = writer.write([.text(text)])
+        let expected = text.replacingOccurrences(of: "\n", with: " ")
+        #expect(MarkdownRenderer.parse(markdown).blocks.map(\.kind) == [.paragraph], "\(markdown)")
+        #expect(MarkdownInline.plainText(MarkdownRenderer.parse(markdown).blocks.first?.inlines ?? []) == expected, "\(markdown)")
+        let cmark = try CmarkStructure(markdown: markdown + "\n")
+        #expect(cmark.nodes == ["0 document", "1 paragraph"] && cmark.texts.joined() == expected, "\(markdown)")
+    }
 }

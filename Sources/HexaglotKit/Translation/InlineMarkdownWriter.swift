@@ -24,7 +24,7 @@ struct InlineMarkdownWriter {
         self.tags = tags
     }
 
-    /// The Markdown of `pieces`, and the inline structure it must parse to.
+    /// The Markdown of `pieces`, on one line but for hard breaks.
     mutating func write(_ pieces: [SegmentPiece]) -> String {
         out = ""
         encodeNextCharacter = false
