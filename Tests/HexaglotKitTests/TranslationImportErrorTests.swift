@@ -119,4 +119,24 @@ import Testing
         #expect(
             empty.status == 1 && empty.errors.hasPrefix("empty.xlf:2:1: error: the XLIFF file has no <file>: nothing to import\n"), "\(empty.errors)")
     }
+
+    /// A corrected file from the same export replaces import's own page without --force; a hand
+    /// edit made after that import still needs it.
+    @Test func aCorrectedFileReplacesImportsOwnPageButNotAHandEdit() throws {
+        let site = try TestSite(["content/en/a.md": Self.page])
+        try #require(try cli.run(["translation", "export", "--to", "fr", "--prefill-target", "--output", "fr.xlf"], in: site.root).status == 0)
+        let exported = try String(contentsOf: site.root.appendingPathComponent("fr.xlf"), encoding: .utf8)
+        try exported.replacingOccurrences(of: "<target>A page</target>", with: "<target>Une page</target>").write(
+            to: site.root.appendingPathComponent("fr.xlf"), atomically: true, encoding: .utf8)
+        try #require(try cli.run(["translation", "import", "fr.xlf"], in: site.root).status == 0)
+        try exported.replacingOccurrences(of: "<target>A page</target>", with: "<target>Une page corrigée</target>").write(
+            to: site.root.appendingPathComponent("fr.xlf"), atomically: true, encoding: .utf8)
+        let corrected = try cli.run(["translation", "import", "fr.xlf"], in: site.root)
+        #expect(corrected.status == 0 && corrected.output == "wrote content/fr/a.md\nwrote translations/en-fr.json\n", "\(corrected.errors)")
+        let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/a.md"), encoding: .utf8)
+        #expect(page.hasPrefix("---\ntitle: Une page corrigée\n"))
+        try site.write(page.replacingOccurrences(of: "A second paragraph.", with: "Retouché à la main."), to: "content/fr/a.md")
+        let afterHandEdit = try cli.run(["translation", "import", "fr.xlf"], in: site.root)
+        #expect(afterHandEdit.status == 1 && afterHandEdit.errors.contains("content/fr/a.md was edited since this file was exported"))
+    }
 }

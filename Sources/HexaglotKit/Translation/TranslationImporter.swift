@@ -169,6 +169,7 @@ public struct TranslationImporter: Sendable {
             problems.append(.error("unit \(error.unitID): \(error.message)", at: location))
             return nil
         }
+        let previouslyWritten = memory.pages[page.original]?.written
         memory.pages[page.original] = TranslationMemory.Page(
             hash: sourceHash,
             units: units.units.compactMap { unit in
@@ -176,12 +177,13 @@ public struct TranslationImporter: Sendable {
                     TranslationMemory.Unit(
                         id: unit.id, source: XLIFFWriter.segment(unit.source, tags: unit.tags), target: XLIFFWriter.segment($0, tags: unit.tags))
                 }
-            })
+            }, written: SHA256.hexDigest(text))
         memories[language.code] = memory
         let existing = try? TranslationExporter.readSource(siteFolder.appendingPathComponent(file))
         if let existing, existing != text, !force {
             let existingBody = (try? FrontMatterSplitter().split(existing, file: file).body) ?? existing
-            if page.targetHash != TranslationRecord.hash(ofBody: existingBody) {
+            let writtenByImport = previouslyWritten == SHA256.hexDigest(existing)
+            if page.targetHash != TranslationRecord.hash(ofBody: existingBody) && !writtenByImport {
                 return fail("\(file) was edited since this file was exported; import with --force to replace it")
             }
         }

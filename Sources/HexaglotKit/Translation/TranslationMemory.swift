@@ -16,6 +16,9 @@ public struct TranslationMemory: Sendable, Equatable {
         /// The source page's hash when it was translated.
         public var hash: String
         public var units: [Unit]
+        /// SHA-256 of the translation file import wrote, so that importing a corrected file
+        /// later does not take import's own page for a hand edit.
+        public var written: String?
     }
 
     /// By source file (`content/en/areas/ozone.md`).
