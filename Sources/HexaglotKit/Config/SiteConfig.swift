@@ -33,6 +33,8 @@ public struct SiteConfig: Sendable {
     public var maximumPageBytes: Int?
     /// Markdown rendering of one file taking longer than this stops the build (`markdownTimeLimit`, seconds).
     public var markdownTimeLimit: Double?
+    /// How photos are published (`images:`): widths, formats, limits, the cache folder.
+    public var images = ImageSettings()
 
     public init(
         titles: [String: String], baseURL: String, defaultLanguage: Language, languages: [Language],
