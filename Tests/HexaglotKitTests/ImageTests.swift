@@ -144,6 +144,20 @@ import Testing
         #expect(site.exists("anim.gif"))
     }
 
+    @Test func anImageWithoutAltTextIsAWarningInEveryLanguage() async throws {
+        let site = try TestSite([
+            "content/en/index.md": "# Home\n\nText.\n\n![](/logo.svg)\n\n![Described](/logo.svg)\n",
+            "content/fr/index.md": "# Accueil\n\nTexte ![ ](/logo.svg)\n",
+            "content/static/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
+        ])
+        let report = try await site.build()
+        #expect(
+            report.warnings.map(\.description).filter { $0.contains("alt text") } == [
+                "content/en/index.md:5:1: warning: image '/logo.svg' has no alt text: write what it shows between the brackets, ![…](/logo.svg)",
+                "content/fr/index.md:3:7: warning: image '/logo.svg' has no alt text: write what it shows between the brackets, ![…](/logo.svg)",
+            ])
+    }
+
     // MARK: Helpers
 
     static func width(of path: String) -> Int {

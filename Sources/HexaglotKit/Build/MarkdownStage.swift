@@ -89,7 +89,8 @@ struct MarkdownStage: Sendable {
         let rootPath = resolver.site.config.rootPath
         var links: [RenderedBody.Link] = []
         var uses: [ImageUse] = []
-        let (rendered, problems) = renderer.render(
+        var missingAlt: [Diagnostic] = []
+        let (rendered, renderProblems) = renderer.render(
             source,
             rewriteLink: { link in
                 let rewrite = resolver.rewrite(link, from: page)
@@ -102,6 +103,12 @@ struct MarkdownStage: Sendable {
                 return rewrite
             },
             imageMarkup: { image in
+                if image.alt.allSatisfy(\.isWhitespace) {
+                    missingAlt.append(
+                        .warning(
+                            "image '\(image.url)' has no alt text: write what it shows between the brackets, ![…](\(image.url))",
+                            at: image.location))
+                }
                 guard let plan = images.plan(forURL: image.url, onPage: page.path) else {
                     return .sized(images.files.size(of: image.url, onPage: page.path, rootPath: rootPath))
                 }
@@ -113,6 +120,7 @@ struct MarkdownStage: Sendable {
                 }
             },
             waitingForInlinePhase: waiting)
+        let problems = renderProblems + missingAlt
         var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
         if page.frontMatter.summary == nil, let split {
             // The text before <!--more--> is the summary, whole.

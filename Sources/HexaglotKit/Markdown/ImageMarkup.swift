@@ -24,6 +24,8 @@ public struct ImageMarkup: Sendable, Equatable {
 /// An image of a Markdown body, as the renderer hands it to the build.
 public struct MarkdownImage: Sendable {
     public var url: String
+    /// Its description (`![this](…)`) as plain text: the `alt` attribute.
+    public var alt: String
     public var location: SourceLocation
     /// The body's first image loads at once; the others when the reader scrolls near them.
     public var isFirst: Bool

@@ -211,7 +211,7 @@ private struct TreeEditor {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let first = isFirst
             isFirst = false
-            let image = markup(MarkdownImage(url: url, location: location(of: node), isFirst: first))
+            let image = markup(MarkdownImage(url: url, alt: Self.text(of: node), location: location(of: node), isFirst: first))
             if let src = image.src { cmark_node_set_url(node, src) }
             var html = MarkdownRenderer.string(from: cmark_render_html(node, options, extensions))
             guard html.hasPrefix("<img "), html.hasSuffix(" />") else { continue }
