@@ -179,6 +179,9 @@ hx_status hx_picture_encode(const hx_picture *picture, hx_format format, int qua
         status = vips_heifsave_buffer(image, output, length, "Q", quality, "effort", effort, "compression",
             VIPS_FOREIGN_HEIF_COMPRESSION_AV1, "strip", TRUE, NULL);
         break;
+    case HX_PNG:
+        status = vips_pngsave_buffer(image, output, length, "compression", effort, "strip", TRUE, NULL);
+        break;
     default:
         return HX_ENCODER;
     }

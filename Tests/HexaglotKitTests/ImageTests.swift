@@ -87,12 +87,22 @@ import Testing
             let pattern = format == "jpg" ? "width=\(width)," : format == "webp" ? "Dimensions: \(width) x " : "Resolution     : \(width)x"
             #expect(decoded.contains(pattern), "\(path) does not decode to width \(width): \(decoded)")
         }
+        // The linked original is published again at full size, its metadata gone, its alpha kept.
+        let original = site.output.appendingPathComponent("en/news/visit/translucent.png").path
+        let before = try Self.run("exiftool", ["-a", "-G1", "-s", Self.images.appendingPathComponent("translucent.png").path])
+        let after = try Self.run("exiftool", ["-a", "-G1", "-s", original])
+        for leak in ["GPS", "Staff member", "secret site", "ICC_Profile"] {
+            #expect(before.contains(leak))
+            #expect(!after.contains(leak), "the published translucent.png holds \(leak)")
+        }
+        #expect(after.contains("ImageSize                       : 320x200") && after.contains("RGB with Alpha"))
     }
 
     @Test func variantsComeFromTheCacheAndAreTheSameBytesEveryTime() async throws {
         let site = try Self.photoSite()
         let cold = try await site.build()
-        #expect(cold.imagesEncoded == 12)
+        // 9 of the photo, 3 of the PNG, and the linked PNG again at full size without its metadata.
+        #expect(cold.imagesEncoded == 13)
         let first = TestSite.contents(of: site.output)
         // A warm build encodes nothing and publishes the same files.
         let warm = try await site.build()
@@ -101,14 +111,14 @@ import Testing
         // With the cache deleted, the encoders give the same bytes again (deterministic output).
         try site.remove(".hexaglot-cache")
         let again = try await site.build()
-        #expect(again.imagesEncoded == 12)
+        #expect(again.imagesEncoded == 13)
         #expect(TestSite.contents(of: site.output) == first)
         // A changed photo is encoded again, under new names.
         var photo = try Data(contentsOf: Self.images.appendingPathComponent("translucent.png"))
         photo.append(contentsOf: [0])
         try site.write(photo, to: "content/en/news/visit/translucent.png")
         let changed = try await site.build()
-        #expect(changed.imagesEncoded == 3)
+        #expect(changed.imagesEncoded == 4)
         #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.count == 3)
         #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.allSatisfy { first[$0] == nil })
     }
@@ -124,7 +134,7 @@ import Testing
         #expect(Set(variants.map(Self.widthAndFormat)) == Set(["200 webp", "200 jpg", "400 webp", "400 jpg", "1013 jpg"]))
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".hexaglot-cache").path))
         let cached = TestSite.files(below: cache)
-        #expect(cached.count == 9, "5 variants of the photo, 4 of the translucent PNG (320 wide): \(cached)")
+        #expect(cached.count == 10, "5 variants of the photo, 4 of the translucent PNG (320 wide) and its linked original: \(cached)")
     }
 
     @Test func theSharingImageIsAJPEGVariantAndAnimatedGIFsStayAsTheyAre() async throws {

@@ -22,7 +22,7 @@ typedef enum {
     HX_ENCODER = 3,      // an encoder failed
 } hx_status;
 
-typedef enum { HX_JPEG = 0, HX_WEBP = 1, HX_AVIF = 2 } hx_format;
+typedef enum { HX_JPEG = 0, HX_WEBP = 1, HX_AVIF = 2, HX_PNG = 3 } hx_format;
 
 /// A resized image held in memory with no metadata at all, ready to be encoded.
 typedef struct hx_picture hx_picture;
@@ -40,7 +40,8 @@ hx_status hx_read_header(const void *bytes, size_t length, hx_image_header *head
 hx_status hx_picture_make(const void *bytes, size_t length, int width, hx_picture **picture);
 int hx_picture_width(const hx_picture *picture);
 int hx_picture_height(const hx_picture *picture);
-/// Encodes a picture; `*output` is freed with hx_free. JPEG has any alpha flattened onto white.
+/// Encodes a picture; `*output` is freed with hx_free. JPEG has any alpha flattened onto white;
+/// for PNG, `effort` is the zlib compression level and `quality` is not used.
 hx_status hx_picture_encode(const hx_picture *picture, hx_format format, int quality, int effort, void **output, size_t *length);
 void hx_picture_free(hx_picture *picture);
 void hx_free(void *pointer);

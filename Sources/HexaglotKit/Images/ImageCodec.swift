@@ -94,6 +94,7 @@ extension ImageFormat {
         case .jpeg: HX_JPEG
         case .webp: HX_WEBP
         case .avif: HX_AVIF
+        case .png: HX_PNG
         }
     }
 }

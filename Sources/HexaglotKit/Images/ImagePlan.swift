@@ -35,6 +35,9 @@ struct PlannedImage: Sendable {
     var variants: [PlannedVariant]
     /// The JPEG `og:image` points to.
     var sharing: PlannedVariant
+    /// The original at full size without its metadata, published in its place when a page links
+    /// to it; nil for formats Hexaglot does not write (TIFF, HEIC, GIF).
+    var original: PlannedVariant?
 }
 
 /// One file to encode and publish.
@@ -101,7 +104,7 @@ extension ImagePlan {
         let largest = settings.widths.max() ?? header.width
         // Never enlarged; the source's own width is a variant when it lies below the largest.
         let widths = Set(settings.widths.filter { $0 < header.width } + [min(header.width, largest)]).sorted()
-        func variant(_ width: Int, _ format: ImageFormatSettings) -> PlannedVariant {
+        func variant(_ width: Int, _ format: ImageFormatSettings, at fixedPath: String? = nil) -> PlannedVariant {
             let parameters =
                 "\(digest) w\(width) \(format.format.rawValue) q\(format.quality) e\(format.effort) vips \(encoderVersion) \(shimRevision)"
             let key = SHA256.hexDigest(parameters)
@@ -109,7 +112,7 @@ extension ImagePlan {
             let stem = (path as NSString).deletingPathExtension
             return PlannedVariant(
                 width: width, height: height, settings: format, key: key,
-                path: "\(stem)-\(width)w-\(key.prefix(12)).\(format.format.fileExtension)")
+                path: fixedPath ?? "\(stem)-\(width)w-\(key.prefix(12)).\(format.format.fileExtension)")
         }
         let variants = widths.flatMap { width in settings.formats.map { variant(width, $0) } }
         let jpeg = settings.formats.first { $0.format == .jpeg } ?? .init(format: .jpeg, quality: 80, effort: 0)
@@ -120,7 +123,10 @@ extension ImagePlan {
             outcome: .variants(
                 PlannedImage(
                     width: widest, height: variant(widest, jpeg).height, sourceDigest: digest,
-                    variants: variants, sharing: sharing)))
+                    variants: variants, sharing: sharing,
+                    original: ImageSettings.originalSettings.first { header.loader.hasPrefix($0.key) }.map {
+                        variant(header.width, $0.value, at: path)
+                    })))
     }
 
     /// Loaders of the input formats staff may use (vips would read more: PDF, FITS, …).

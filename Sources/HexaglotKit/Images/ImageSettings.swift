@@ -3,6 +3,8 @@ import Foundation
 /// The encodings Hexaglot publishes photos in.
 enum ImageFormat: String, CaseIterable, Sendable, Hashable {
     case avif, webp, jpeg
+    /// Only for a linked PNG original, published again without its metadata.
+    case png
 
     var fileExtension: String { rawValue == "jpeg" ? "jpg" : rawValue }
     var mimeType: String { "image/" + rawValue }
@@ -39,6 +41,12 @@ public struct ImageSettings: Sendable, Hashable {
 
     static let defaultQuality: [ImageFormat: Int] = [.avif: 50, .webp: 75, .jpeg: 80]
     static let defaultEffort: [ImageFormat: Int] = [.avif: 2, .webp: 4, .jpeg: 0]
+    /// A linked original is published again at full size in its own format, nearly lossless.
+    static let originalSettings: [String: ImageFormatSettings] = [
+        "jpegload": .init(format: .jpeg, quality: 92, effort: 0),
+        "webpload": .init(format: .webp, quality: 92, effort: 4),
+        "pngload": .init(format: .png, quality: 100, effort: 6),
+    ]
 }
 
 extension ImageSettings {
@@ -77,7 +85,8 @@ extension ImageSettings {
                 }
                 formats = []
                 for item in items {
-                    guard let name = item.scalarText, let format = ImageFormat(rawValue: name == "jpg" ? "jpeg" : name) else {
+                    guard let name = item.scalarText, let format = ImageFormat(rawValue: name == "jpg" ? "jpeg" : name), format != .png
+                    else {
                         problems.append(.error("unknown image format \(item.shortDescription) (known: avif, webp, jpeg)", at: item.location))
                         continue
                     }
@@ -85,7 +94,7 @@ extension ImageSettings {
                 }
             case "quality":
                 for option in value.entries ?? [] {
-                    guard let format = ImageFormat(rawValue: option.key == "jpg" ? "jpeg" : option.key),
+                    guard let format = ImageFormat(rawValue: option.key == "jpg" ? "jpeg" : option.key), format != .png,
                         case .int(let quality) = option.value.resolved, (1...100).contains(quality)
                     else {
                         problems.append(.error("quality must be given per format (avif, webp, jpeg) from 1 to 100", at: option.value.location))

@@ -28,16 +28,24 @@ struct ImageStage {
         var problems: [Diagnostic] = []
         var reported: Set<Diagnostic> = []
         for body in bodies {
-            for use in body.imageUses where use.kind != .linked {
+            for use in body.imageUses {
                 guard let file = catalog.files.file(atPath: use.path) else { continue }
                 let plan = catalog.plan(path: use.path, file: file)
                 switch plan.outcome {
                 case .asItIs: continue
                 case .refused(let reason):
+                    // A link to a file that is not an image Hexaglot reads publishes it as it is.
+                    guard use.kind != .linked else { continue }
                     let problem = ImageProblem(reason: reason, image: file.displayPath, location: use.location).diagnostic
                     if reported.insert(problem).inserted { problems.append(problem) }
                 case .variants(let image):
-                    for variant in use.kind == .sharing ? [image.sharing] : image.variants where needed[variant.key] == nil {
+                    let variants: [PlannedVariant]
+                    switch use.kind {
+                    case .shown: variants = image.variants
+                    case .sharing: variants = [image.sharing]
+                    case .linked: variants = image.original.map { [$0] } ?? []
+                    }
+                    for variant in variants where needed[variant.key] == nil {
                         needed[variant.key] = Needed(variant: variant, plan: plan, location: use.location)
                     }
                 }
@@ -93,7 +101,8 @@ struct ImageStage {
         }
     }
 
-    /// Originals that pages show as photos but never link to: not published (their variants are).
+    /// Originals not copied as they are: those pages show as photos (their variants are published
+    /// instead) and those pages link to that are published again without their metadata.
     static func unpublishedOriginals(_ bodies: [RenderedBody], catalog: ImageCatalog) -> Set<String> {
         var shown: Set<String> = []
         var linked: Set<String> = []
@@ -102,10 +111,10 @@ struct ImageStage {
                 if use.kind == .linked { linked.insert(use.path) } else { shown.insert(use.path) }
             }
         }
-        return shown.subtracting(linked).filter { path in
-            guard let file = catalog.files.file(atPath: path) else { return false }
-            if case .variants = catalog.plan(path: path, file: file).outcome { return true }
-            return false
+        return shown.union(linked).filter { path in
+            guard let file = catalog.files.file(atPath: path), case .variants(let image) = catalog.plan(path: path, file: file).outcome
+            else { return false }
+            return !linked.contains(path) || image.original != nil
         }
     }
 }
