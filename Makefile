@@ -82,9 +82,12 @@ site-check-deps:
 	fi
 
 # Hexaglot and Hugo build the same corpus alternately; see bench/run_bench.py and bench/results.md.
+# Then photos: cold and warm builds, and the vips command line making the same variants (bench/image_bench.py).
 bench: release
 	@command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
 	python3 bench/run_bench.py $(BENCH_ARGS)
+	@command -v vips >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libvips-tools; }
+	python3 bench/image_bench.py --hexaglot .build/release/hexaglot
 
 # swift-format, from the Swift toolchain, with .swift-format at the top of the repository (JSON,
 # so its reasons are here). The settings follow the code as written: lines up to 150 columns,
