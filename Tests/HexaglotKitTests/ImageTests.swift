@@ -168,6 +168,15 @@ import Testing
             ])
     }
 
+    @Test func linksArePickedOutAsPossiblePhotosByTheirEnding() {
+        for url in ["photo.jpg", "a/b/Photo.JPEG?x=1.2", "/static/p.png#top", "shot.HEIC", "x%2Ejpg"] {
+            #expect(ImageCatalog.mayNameRaster(url), "\(url)")
+        }
+        for url in ["../areas/ozone.md#措施", "https://example.org/", "report.pdf", "logo.svg", "a.jpg/index.html", "tiff"] {
+            #expect(!ImageCatalog.mayNameRaster(url), "\(url)")
+        }
+    }
+
     // MARK: Helpers
 
     static func width(of path: String) -> Int {

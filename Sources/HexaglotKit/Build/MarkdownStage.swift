@@ -95,7 +95,8 @@ struct MarkdownStage: Sendable {
             rewriteLink: { link in
                 let rewrite = resolver.rewrite(link, from: page)
                 if recordsLinks { links.append(.init(link, rewrite)) }
-                if !link.isImage, let (path, _) = images.files.resolve(link.destination, onPage: page.path, rootPath: rootPath),
+                if !link.isImage, ImageCatalog.mayNameRaster(link.destination),
+                    let (path, _) = images.files.resolve(link.destination, onPage: page.path, rootPath: rootPath),
                     ImageCatalog.isRaster(path)
                 {
                     uses.append(ImageUse(path: path, kind: .linked, location: link.location, planKey: ""))

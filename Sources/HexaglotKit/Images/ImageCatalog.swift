@@ -23,6 +23,19 @@ final class ImageCatalog: @unchecked Sendable {
         rasterExtensions.contains((path as NSString).pathExtension.lowercased())
     }
 
+    /// Whether a link as written may name a raster image, decided on its last bytes: every link
+    /// of every page is asked, and nearly all of them are to pages.
+    static func mayNameRaster(_ url: String) -> Bool {
+        let bytes = url.utf8
+        // Percent-encoded names are decoded by `resolve`; they are rare enough to take that path.
+        if bytes.contains(UInt8(ascii: "%")) { return true }
+        let path = bytes.prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        guard let dot = path.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let ending = path[path.index(after: dot)...]
+        guard (3...4).contains(ending.count), !ending.contains(UInt8(ascii: "/")) else { return false }
+        return rasterExtensions.contains(String(decoding: ending.map { $0 | 0x20 }, as: UTF8.self))
+    }
+
     /// The plan for an image URL written on the page at output path `page`; nil when the URL
     /// names no raster file of the site (external, SVG, missing: left to the link checker).
     func plan(forURL url: String, onPage page: String) -> ImagePlan? {
