@@ -123,6 +123,24 @@ import Testing
         #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.allSatisfy { first[$0] == nil })
     }
 
+    /// Fallback copies of a bundle show the original's variants: one photo is planned and encoded
+    /// once, and no copy of the original is published under the other languages.
+    @Test func fallbackCopiesShowTheOriginalsVariants() async throws {
+        let site = try Self.photoSite(TestSite.siteYAML + "fallbackPages: true\n")
+        let report = try await site.build()
+        #expect(report.imagesEncoded == 13)
+        let photos = site.outputFiles().filter { $0.contains("field-visit") }
+        #expect(photos.count == 9 && photos.allSatisfy { $0.hasPrefix("en/news/visit/field-visit-") }, "\(photos)")
+        let french = try #require(site.file("fr/news/visit/index.html"))
+        #expect(french.contains("<img src=\"/en/news/visit/field-visit-1013w-"))
+        // Each copy of the page links its own copy of the original, published without its metadata.
+        #expect(site.exists("fr/news/visit/translucent.png") && site.exists("en/news/visit/translucent.png"))
+        #expect(
+            try Data(contentsOf: site.output.appendingPathComponent("fr/news/visit/translucent.png"))
+                == Data(contentsOf: site.output.appendingPathComponent("en/news/visit/translucent.png")))
+        #expect(!(try Self.run("exiftool", [site.output.appendingPathComponent("fr/news/visit/translucent.png").path]).contains("GPS")))
+    }
+
     @Test func siteSettingsChooseWidthsFormatsAndTheCacheFolder() async throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-image-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }

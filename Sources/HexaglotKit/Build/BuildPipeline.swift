@@ -242,8 +242,16 @@ struct BuildPipeline {
     /// The images pages may show, by output path, for their sizes: page resources and `content/static/`.
     private func imageFiles(_ site: Site, _ copied: CopiedFiles) -> [String: ImageSizes.File] {
         var files: [String: ImageSizes.File] = [:]
-        for resource in site.resources { files[resource.path] = .init(url: resource.source.url, displayPath: resource.source.displayPath) }
-        for file in copied.statics { files[file.relativePath] = .init(url: file.url, displayPath: file.displayPath) }
+        var firstPath: [URL: String] = [:]
+        // Originals come before their fallback copies in `site.resources`.
+        for resource in site.resources {
+            let canonical = firstPath[resource.source.url] ?? resource.path
+            firstPath[resource.source.url] = canonical
+            files[resource.path] = .init(url: resource.source.url, displayPath: resource.source.displayPath, canonicalPath: canonical)
+        }
+        for file in copied.statics {
+            files[file.relativePath] = .init(url: file.url, displayPath: file.displayPath, canonicalPath: file.relativePath)
+        }
         return files
     }
 

@@ -7,6 +7,9 @@ final class ImageSizes: @unchecked Sendable {
     struct File: Sendable {
         var url: URL
         var displayPath: String
+        /// The output path of its first copy: a fallback copy of a bundle republishes the same
+        /// file under other languages' paths, and a photo is planned and encoded once, there.
+        var canonicalPath: String
     }
 
     private let files: [String: File]
@@ -35,6 +38,9 @@ final class ImageSizes: @unchecked Sendable {
         guard let file = files[path] else { return nil }
         return (path, file)
     }
+
+    /// Every output path of a file published as it is.
+    var paths: Dictionary<String, File>.Keys { files.keys }
 
     /// The published file at an output path.
     func file(atPath path: String) -> File? { files[path] }

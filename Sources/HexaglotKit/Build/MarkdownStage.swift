@@ -62,7 +62,7 @@ struct MarkdownStage: Sendable {
     private func imagesUnchanged(_ body: RenderedBody) -> Bool {
         body.imageUses.allSatisfy { use in
             guard let file = images.files.file(atPath: use.path) else { return false }
-            return use.kind == .linked || images.plan(path: use.path, file: file).key == use.planKey
+            return use.kind == .linked || images.plan(path: file.canonicalPath, file: file).key == use.planKey
         }
     }
 

@@ -40,7 +40,7 @@ final class ImageCatalog: @unchecked Sendable {
     /// names no raster file of the site (external, SVG, missing: left to the link checker).
     func plan(forURL url: String, onPage page: String) -> ImagePlan? {
         guard let (path, file) = files.resolve(url, onPage: page, rootPath: rootPath), Self.isRaster(path) else { return nil }
-        return plan(path: path, file: file)
+        return plan(path: file.canonicalPath, file: file)
     }
 
     func plan(path: String, file: ImageSizes.File) -> ImagePlan {

@@ -30,7 +30,7 @@ struct ImageStage {
         for body in bodies {
             for use in body.imageUses {
                 guard let file = catalog.files.file(atPath: use.path) else { continue }
-                let plan = catalog.plan(path: use.path, file: file)
+                let plan = catalog.plan(path: file.canonicalPath, file: file)
                 switch plan.outcome {
                 case .asItIs: continue
                 case .refused(let reason):
@@ -43,10 +43,15 @@ struct ImageStage {
                     switch use.kind {
                     case .shown: variants = image.variants
                     case .sharing: variants = [image.sharing]
-                    case .linked: variants = image.original.map { [$0] } ?? []
+                    // A linked original is replaced where it is linked (a fallback copy links its own).
+                    case .linked:
+                        variants =
+                            image.original.map {
+                                [PlannedVariant(width: $0.width, height: $0.height, settings: $0.settings, key: $0.key, path: use.path)]
+                            } ?? []
                     }
-                    for variant in variants where needed[variant.key] == nil {
-                        needed[variant.key] = Needed(variant: variant, plan: plan, location: use.location)
+                    for variant in variants where needed[variant.path] == nil {
+                        needed[variant.path] = Needed(variant: variant, plan: plan, location: use.location)
                     }
                 }
             }
@@ -59,7 +64,8 @@ struct ImageStage {
         var result = Result()
         // One unit per image and width: decoded and resized once, then encoded in each format.
         var units: [String: (plan: ImagePlan, width: Int, location: SourceLocation?, variants: [PlannedVariant])] = [:]
-        for needed in variants where !cache.contains(needed.variant) {
+        var queued: Set<String> = []
+        for needed in variants where !cache.contains(needed.variant) && queued.insert(needed.variant.key).inserted {
             let key = "\(needed.plan.path)\u{0}\(needed.variant.width)"
             units[key, default: (needed.plan, needed.variant.width, needed.location, [])].variants.append(needed.variant)
         }
@@ -101,20 +107,26 @@ struct ImageStage {
         }
     }
 
-    /// Originals not copied as they are: those pages show as photos (their variants are published
-    /// instead) and those pages link to that are published again without their metadata.
+    /// Output paths of originals not copied as they are: every copy of a photo pages show (its
+    /// variants are published instead), except where a page links to it, and there too when it
+    /// is published again without its metadata.
     static func unpublishedOriginals(_ bodies: [RenderedBody], catalog: ImageCatalog) -> Set<String> {
         var shown: Set<String> = []
         var linked: Set<String> = []
         for body in bodies {
             for use in body.imageUses {
-                if use.kind == .linked { linked.insert(use.path) } else { shown.insert(use.path) }
+                guard let file = catalog.files.file(atPath: use.path) else { continue }
+                if use.kind == .linked { linked.insert(use.path) } else { shown.insert(file.canonicalPath) }
             }
         }
-        return shown.union(linked).filter { path in
-            guard let file = catalog.files.file(atPath: path), case .variants(let image) = catalog.plan(path: path, file: file).outcome
-            else { return false }
-            return !linked.contains(path) || image.original != nil
+        guard !shown.isEmpty || !linked.isEmpty else { return [] }
+        var unpublished: Set<String> = []
+        for path in catalog.files.paths {
+            guard let file = catalog.files.file(atPath: path), shown.contains(file.canonicalPath) || linked.contains(path),
+                case .variants(let image) = catalog.plan(path: file.canonicalPath, file: file).outcome
+            else { continue }
+            if !linked.contains(path) || image.original != nil { unpublished.insert(path) }
         }
+        return unpublished
     }
 }
