@@ -2,14 +2,16 @@
 # Both install the Debian packages the build needs when they are missing (CI starts from a bare machine).
 
 SWIFT ?= swift
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev libvips-dev libwebp-dev pkg-config
 PYTHON_PACKAGES := feedparser lxml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEXAGLOT ?= .build/debug/hexaglot
 # What the Swift tests run beyond the build: xmllint validates XLIFF exports against the OASIS
 # schema, cmark-gfm's own command line is the independent parser imported pages are compared
-# with, and OmegaT (with its Java runtime) is the CAT tool the export is translated in.
-TEST_DEB_PACKAGES := libxml2-utils cmark-gfm omegat
+# with, and OmegaT (with its Java runtime) is the CAT tool the export is translated in; exiftool
+# reads every image variant's metadata, and decoders independent of libvips (dwebp, avifdec,
+# djpeg) decode every variant.
+TEST_DEB_PACKAGES := libxml2-utils cmark-gfm omegat libimage-exiftool-perl webp libavif-bin libjpeg-turbo-progs
 CHECK_OUTPUT := .build/site-checks
 CHECK_BASE_URL := https://site-checks.example/
 # What `make site-checks` needs beyond the build: a JVM for the Nu HTML Checker, Chromium and its
@@ -46,15 +48,9 @@ site: release
 python-deps:
 	@python3 -c "import feedparser, lxml" 2>/dev/null || python3 -m pip install --quiet $(PYTHON_PACKAGES)
 
-test-deps:
-	@missing=""; \
-	for package in $(TEST_DEB_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+# The tests' tools, installed the same way as the build's packages.
+test-deps: deps
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(TEST_DEB_PACKAGES)"
 
 test: deps test-deps python-deps
 	$(MAKE) --no-print-directory format-check
@@ -89,9 +85,12 @@ site-check-deps:
 	fi
 
 # Hexaglot and Hugo build the same corpus alternately; see bench/run_bench.py and bench/results.md.
+# Then photos: cold and warm builds, and the vips command line making the same variants (bench/image_bench.py).
 bench: release
 	@command -v hugo >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
 	python3 bench/run_bench.py $(BENCH_ARGS)
+	@command -v vips >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libvips-tools; }
+	python3 bench/image_bench.py --hexaglot .build/release/hexaglot
 
 # swift-format, from the Swift toolchain, with .swift-format at the top of the repository (JSON,
 # so its reasons are here). The settings follow the code as written: lines up to 150 columns,

@@ -26,10 +26,20 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
+        // libvips (Debian's libvips-dev) for the images: a system library for its headers and
+        // pkg-config flags, and a small C target of non-variadic wrappers Swift can call.
+        .systemLibrary(
+            name: "CVipsSystem",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        // libwebp directly for WebP (vips_shim.c says why); not in vips' pkg-config libraries.
+        .target(name: "CVips", dependencies: ["CVipsSystem"], linkerSettings: [.linkedLibrary("webp")]),
         .target(
             name: "HexaglotKit",
             dependencies: [
                 "CCmarkGFM",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

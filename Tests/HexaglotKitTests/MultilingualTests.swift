@@ -72,7 +72,7 @@ import Testing
         ])
         try await site.build()
         #expect(
-            site.file("fr/news/visit/index.html")?.contains("<img src=\"pic.svg\" alt=\"A plant\" loading=\"lazy\" decoding=\"async\" />") == true)
+            site.file("fr/news/visit/index.html")?.contains("<img src=\"pic.svg\" alt=\"A plant\" loading=\"eager\" decoding=\"async\" />") == true)
         #expect(site.exists("fr/news/visit/pic.svg"))
         #expect(site.exists("ar/news/visit/pic.svg"))
     }

@@ -101,6 +101,27 @@ import Testing
         #expect(report.pagesUpdated == 2)
     }
 
+    /// Variants come from the images stage, which an in-place update does not run.
+    @Test func aBodyThatShowsAnotherPhotoTakesAFullBuild() async throws {
+        let site = try Self.site()
+        let photo = Fixtures.folder.appendingPathComponent("images/translucent.png")
+        try site.write(Data(contentsOf: photo), to: "content/en/news/2026-01-02-item-2/translucent.png")
+        try site.remove("content/en/news/2026-01-02-item-2.md")
+        try site.write("---\ntitle: Item 2\ntags: [a, b2]\n---\nBody 2.\n", to: "content/en/news/2026-01-02-item-2/index.md")
+        let cache = BuildCache()
+        try await site.build { $0.cache = cache }
+        let report = try await expectUpdateEqualsClean(
+            site, cache: cache, "---\ntitle: Item 2\ntags: [a, b2]\n---\nBody 2.\n\n![A swatch](translucent.png)\n",
+            to: "content/en/news/2026-01-02-item-2/index.md", "a photo added")
+        #expect(report.pagesUpdated == nil)
+        #expect(site.outputFiles().filter { $0.hasPrefix("en/news/item-2/translucent-320w-") }.count == 3)
+        // An edit that leaves the photos as they were is still an in-place update.
+        let again = try await expectUpdateEqualsClean(
+            site, cache: cache, "---\ntitle: Item 2\ntags: [a, b2]\n---\nBody 2, edited.\n\n![A swatch](translucent.png)\n",
+            to: "content/en/news/2026-01-02-item-2/index.md", "text beside the photo")
+        #expect(again.pagesUpdated == 1)
+    }
+
     @Test func editsBeyondTheBodyTakeAFullBuild() async throws {
         let site = try Self.site()
         let cache = BuildCache()

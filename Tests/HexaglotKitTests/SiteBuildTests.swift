@@ -139,7 +139,7 @@ import Testing
         #expect(pops.contains("<a href=\"/en/news/visit/\">visit</a>"))
         // A page bundle's files are published beside it; hidden files are not.
         #expect(
-            site.file("en/news/visit/index.html")?.contains("<img src=\"photo.svg\" alt=\"Factory\" loading=\"lazy\" decoding=\"async\" />") == true)
+            site.file("en/news/visit/index.html")?.contains("<img src=\"photo.svg\" alt=\"Factory\" loading=\"eager\" decoding=\"async\" />") == true)
         #expect(site.exists("en/news/visit/photo.svg"))
         #expect(!site.exists("en/news/visit/.DS_Store"))
     }

@@ -81,13 +81,35 @@ import Testing
         #expect(ImageSize.of(Data("not an image".utf8)) == nil)
     }
 
-    @Test func markdownImagesGetTheirSizeAndLoadLazily() {
+    @Test func markdownImagesGetTheirSizeAndAllButTheFirstLoadLazily() {
         let (rendered, _) = MarkdownRenderer().render(
-            MarkdownSource(text: "![A *plant*](pic.svg \"Title\")\n", file: "t.md"),
-            rewriteLink: { _ in .keep }, imageSize: { $0 == "pic.svg" ? (800, 450) : nil })
+            MarkdownSource(text: "![A *plant*](pic.svg \"Title\")\n\n![Second](pic.svg)\n", file: "t.md"),
+            rewriteLink: { _ in .keep }, imageMarkup: { .sized($0.url == "pic.svg" ? (800, 450) : nil) })
         #expect(
             rendered.html
-                == "<p><img src=\"pic.svg\" alt=\"A plant\" title=\"Title\" width=\"800\" height=\"450\" loading=\"lazy\" decoding=\"async\" /></p>\n"
+                == "<p><img src=\"pic.svg\" alt=\"A plant\" title=\"Title\" width=\"800\" height=\"450\" loading=\"eager\" decoding=\"async\" /></p>\n"
+                + "<p><img src=\"pic.svg\" alt=\"Second\" width=\"800\" height=\"450\" loading=\"lazy\" decoding=\"async\" /></p>\n"
         )
+    }
+
+    @Test func photosAreWrittenAsPicturesWithTheirVariants() {
+        let markup = ImageMarkup(
+            src: "/a/p-960w.jpg", width: 960, height: 640, srcset: "/a/p-480w.jpg 480w, /a/p-960w.jpg 960w", sizes: "100vw",
+            sources: [.init(type: "image/avif", srcset: "/a/p-480w.avif 480w, /a/p-960w.avif 960w")])
+        var seen: [MarkdownImage] = []
+        let (rendered, _) = MarkdownRenderer().render(
+            MarkdownSource(text: "Intro\n\n![Field \"visit\"](p.jpg)\n", file: "t.md", lineOffset: 4),
+            rewriteLink: { _ in .keep },
+            imageMarkup: {
+                seen.append($0)
+                return markup
+            })
+        #expect(seen.map(\.url) == ["p.jpg"])
+        #expect(seen.first?.location == SourceLocation(file: "t.md", line: 7, column: 1))
+        #expect(
+            rendered.html
+                == "<p>Intro</p>\n<p><picture><source type=\"image/avif\" srcset=\"/a/p-480w.avif 480w, /a/p-960w.avif 960w\" sizes=\"100vw\">"
+                + "<img src=\"/a/p-960w.jpg\" alt=\"Field &quot;visit&quot;\" srcset=\"/a/p-480w.jpg 480w, /a/p-960w.jpg 960w\" sizes=\"100vw\" "
+                + "width=\"960\" height=\"640\" loading=\"eager\" decoding=\"async\" /></picture></p>\n")
     }
 }

@@ -24,15 +24,16 @@ struct BuildPipeline {
         let (markdown, bodies) = try clock.measure("markdown") { () throws(BuildFailure) in
             try renderMarkdown(site, files: files, copied: copied, cache: cache)
         }
-        let copies = clock.measure("plan") { planOutput(site, templates, localization, copied: copied) }
+        let copies = clock.measure("plan") { planOutput(site, templates, localization, copied: copied, bodies: bodies, images: markdown.images) }
+        let (variants, imagesEncoded) = clock.measure("images") { publishImages(bodies, markdown.images) }
         try stopOnErrors()
         let (renderer, outputs) = try clock.measure("render") { () throws(BuildFailure) in
-            try render(site, bodies, localization, templates, copies: copies, cache: cache, output: output)
+            try render(site, bodies, localization, templates, copies: copies + variants, cache: cache, output: output)
         }
         return BuildProducts(
             config: config, templates: templates, localization: localization, sourceFiles: files,
             sources: sources, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
-            outputs: outputs, diagnostics: engine.diagnostics)
+            outputs: outputs, imagesEncoded: imagesEncoded, diagnostics: engine.diagnostics)
     }
 
     /// The site assembled from content/ without rendering anything: the first stages of `run`,
@@ -140,8 +141,9 @@ struct BuildPipeline {
         _ site: Site, files: [String: [SourceFile]], copied: CopiedFiles,
         cache: BuildCache?
     ) throws(BuildFailure) -> (MarkdownStage, [RenderedBody]) {
+        let catalog = ImageCatalog(settings: site.config.images, files: ImageSizes(files: imageFiles(site, copied)), rootPath: site.config.rootPath)
         let stage = MarkdownStage(
-            site: site, markdownFiles: Self.markdownPaths(files), images: ImageSizes(files: imageFiles(site, copied)),
+            site: site, markdownFiles: Self.markdownPaths(files), images: catalog,
             timeLimit: options.markdownTimeLimit, keysBodies: cache != nil, recordsLinks: options.recordsLinks)
         let counter = ProgressCounter(
             stage: "Markdown", languages: site.config.languages.map(\.code),
@@ -154,7 +156,10 @@ struct BuildPipeline {
     /// What is published besides the rendered pages, checked with them before anything is
     /// written: layouts that exist, names templates use that their data has, names that can be
     /// written (at their page).
-    private func planOutput(_ site: Site, _ templates: TemplateSet, _ localization: Localization, copied: CopiedFiles) -> [OutputFile] {
+    private func planOutput(
+        _ site: Site, _ templates: TemplateSet, _ localization: Localization, copied: CopiedFiles, bodies: [RenderedBody],
+        images: ImageCatalog
+    ) -> [OutputFile] {
         var layouts = Set(TemplateSet.requiredLayouts).subtracting(TemplateSet.rootLayouts)
         for page in site.pages {
             guard let layout = page.frontMatter.layout else { continue }
@@ -168,11 +173,29 @@ struct BuildPipeline {
             layouts.insert(layout)
         }
         engine.emit(templates.fieldProblems(pageLayouts: layouts, knownStrings: localization.allKeys))
+        // A photo is published as its variants; the original only where a page links to it.
+        let unpublished = ImageStage.unpublishedOriginals(bodies, catalog: images)
         let copies =
-            site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
-            + (copied.statics + copied.assets).map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) }
+            (site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
+            + (copied.statics + copied.assets).map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) })
+            .filter { unpublished.isEmpty || !unpublished.contains($0.path) }
         engine.emit(OutputPlan(site: site, copies: copies).problems())
         return copies
+    }
+
+    /// The photos' variants, from the variant cache (encoded into it first where it lacks them);
+    /// nothing is encoded when the build has already failed.
+    private func publishImages(_ bodies: [RenderedBody], _ catalog: ImageCatalog) -> (files: [OutputFile], encoded: Int) {
+        let folder = catalog.settings.cacheFolder
+        let cacheFolder =
+            folder.hasPrefix("/") ? URL(fileURLWithPath: folder, isDirectory: true) : options.source.appendingPathComponent(folder, isDirectory: true)
+        let stage = ImageStage(catalog: catalog, cache: ImageVariantCache(folder: cacheFolder), progress: options.progress)
+        let (variants, problems) = stage.plan(bodies)
+        engine.emit(problems)
+        guard !variants.isEmpty, !engine.hasErrors else { return ([], 0) }
+        let result = stage.run(variants)
+        engine.emit(result.problems)
+        return (result.files, result.encoded)
     }
 
     private func render(
@@ -217,10 +240,18 @@ struct BuildPipeline {
     }
 
     /// The images pages may show, by output path, for their sizes: page resources and `content/static/`.
-    private func imageFiles(_ site: Site, _ copied: CopiedFiles) -> [String: URL] {
-        var files: [String: URL] = [:]
-        for resource in site.resources { files[resource.path] = resource.source.url }
-        for file in copied.statics { files[file.relativePath] = file.url }
+    private func imageFiles(_ site: Site, _ copied: CopiedFiles) -> [String: ImageSizes.File] {
+        var files: [String: ImageSizes.File] = [:]
+        var firstPath: [URL: String] = [:]
+        // Originals come before their fallback copies in `site.resources`.
+        for resource in site.resources {
+            let canonical = firstPath[resource.source.url] ?? resource.path
+            firstPath[resource.source.url] = canonical
+            files[resource.path] = .init(url: resource.source.url, displayPath: resource.source.displayPath, canonicalPath: canonical)
+        }
+        for file in copied.statics {
+            files[file.relativePath] = .init(url: file.url, displayPath: file.displayPath, canonicalPath: file.relativePath)
+        }
         return files
     }
 

@@ -20,6 +20,8 @@ public struct BuildProducts: Sendable {
     let renderer: SiteRenderer
     /// Every file of the built site as written (paths and origins; their bytes are in the output).
     public let outputs: [OutputFile]
+    /// Image variants this build encoded (the others came from the variant cache).
+    public let imagesEncoded: Int
     /// Warnings (a build with errors has no products).
     public let diagnostics: [Diagnostic]
 

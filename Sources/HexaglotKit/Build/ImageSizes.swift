@@ -1,18 +1,29 @@
 import Foundation
 
-/// The sizes of the images pages show, read once per file and shared by all pages.
+/// The images pages show, found by the URL a page writes, with their sizes read once per file
+/// and shared by all pages.
 final class ImageSizes: @unchecked Sendable {
-    private let files: [String: URL]
+    /// A file published as it is: where it comes from.
+    struct File: Sendable {
+        var url: URL
+        var displayPath: String
+        /// The output path of its first copy: a fallback copy of a bundle republishes the same
+        /// file under other languages' paths, and a photo is planned and encoded once, there.
+        var canonicalPath: String
+    }
+
+    private let files: [String: File]
     private let lock = NSLock()
     private var sizes: [String: (width: Int, height: Int)?] = [:]
 
     /// `files`: every file published as it is, by output path.
-    init(files: [String: URL]) {
+    init(files: [String: File]) {
         self.files = files
     }
 
-    /// The size of the image at `url` as written in a page at output path `page` (`zh/news/x/`).
-    func size(of url: String, onPage page: String, rootPath: String) -> (width: Int, height: Int)? {
+    /// The published file an image URL written in a page at output path `page` (`zh/news/x/`)
+    /// names, with its output path.
+    func resolve(_ url: String, onPage page: String, rootPath: String) -> (path: String, file: File)? {
         guard !url.isEmpty, !LinkResolver.hasScheme(url), !url.hasPrefix("//") else { return nil }
         let pathPart = String(url.prefix { $0 != "?" && $0 != "#" })
         let decoded = pathPart.removingPercentEncoding ?? pathPart
@@ -23,7 +34,20 @@ final class ImageSizes: @unchecked Sendable {
         for segment in relative.split(separator: "/") {
             if segment == ".." { if !segments.isEmpty { segments.removeLast() } } else if segment != "." { segments.append(segment) }
         }
-        guard let file = files[segments.joined(separator: "/")] else { return nil }
+        let path = segments.joined(separator: "/")
+        guard let file = files[path] else { return nil }
+        return (path, file)
+    }
+
+    /// Every output path of a file published as it is.
+    var paths: Dictionary<String, File>.Keys { files.keys }
+
+    /// The published file at an output path.
+    func file(atPath path: String) -> File? { files[path] }
+
+    /// The size of the image at `url` as written in a page at output path `page` (`zh/news/x/`).
+    func size(of url: String, onPage page: String, rootPath: String) -> (width: Int, height: Int)? {
+        guard let file = resolve(url, onPage: page, rootPath: rootPath)?.file.url else { return nil }
         lock.lock()
         if let known = sizes[file.path] {
             lock.unlock()

@@ -5,7 +5,7 @@ import Foundation
 /// build for every page and by `PageUpdate` for the pages an edit touched.
 struct MarkdownStage: Sendable {
     let resolver: LinkResolver
-    let images: ImageSizes
+    let images: ImageCatalog
     let renderer = MarkdownRenderer()
     let allowsRawHTML: Bool
     let timeLimit: Double
@@ -16,7 +16,7 @@ struct MarkdownStage: Sendable {
     let recordsLinks: Bool
 
     /// `keysBodies`: the bodies will be looked up in and stored to a cache, so their keys are needed.
-    init(site: Site, markdownFiles: Set<String>, images: ImageSizes, timeLimit: Double, keysBodies: Bool, recordsLinks: Bool = false) {
+    init(site: Site, markdownFiles: Set<String>, images: ImageCatalog, timeLimit: Double, keysBodies: Bool, recordsLinks: Bool = false) {
         resolver = LinkResolver(site: site, markdownFiles: markdownFiles)
         self.images = images
         allowsRawHTML = site.config.allowsRawHTML
@@ -48,13 +48,21 @@ struct MarkdownStage: Sendable {
                 guard let file = page.sourcePath else { return (.empty, []) }
                 // (Hashing every body costs time a one-off build has no use for.)
                 let key = cache == nil ? 0 : cacheKey(page, file: file)
-                if let hit = cache?.renderedMarkdown(page.path, key: key) { return (hit.body, hit.problems) }
+                if let hit = cache?.renderedMarkdown(page.path, key: key), imagesUnchanged(hit.body) { return (hit.body, hit.problems) }
                 watchdog.begin(index, file: file)
                 defer { watchdog.end(index) }
                 let (body, problems) = renderBody(page, waiting: { watchdog.waiting(index, $0) })
                 cache?.storeRenderedMarkdown(page.path, .init(key: key, body: body, problems: problems))
                 return (body, problems)
             }
+        }
+    }
+
+    /// A cached body names its photos' variants: it is stale when one of those images changed.
+    private func imagesUnchanged(_ body: RenderedBody) -> Bool {
+        body.imageUses.allSatisfy { use in
+            guard let file = images.files.file(atPath: use.path) else { return false }
+            return use.kind == .linked || images.plan(path: file.canonicalPath, file: file).key == use.planKey
         }
     }
 
@@ -80,15 +88,40 @@ struct MarkdownStage: Sendable {
             isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
         let rootPath = resolver.site.config.rootPath
         var links: [RenderedBody.Link] = []
-        let (rendered, problems) = renderer.render(
+        var uses: [ImageUse] = []
+        var missingAlt: [Diagnostic] = []
+        let (rendered, renderProblems) = renderer.render(
             source,
             rewriteLink: { link in
                 let rewrite = resolver.rewrite(link, from: page)
                 if recordsLinks { links.append(.init(link, rewrite)) }
+                if !link.isImage, ImageCatalog.mayNameRaster(link.destination),
+                    let (path, _) = images.files.resolve(link.destination, onPage: page.path, rootPath: rootPath),
+                    ImageCatalog.isRaster(path)
+                {
+                    uses.append(ImageUse(path: path, kind: .linked, location: link.location, planKey: ""))
+                }
                 return rewrite
             },
-            imageSize: { images.size(of: $0, onPage: page.path, rootPath: rootPath) },
+            imageMarkup: { image in
+                if image.alt.allSatisfy(\.isWhitespace) {
+                    missingAlt.append(
+                        .warning(
+                            "image '\(image.url)' has no alt text: write what it shows between the brackets, ![…](\(image.url))",
+                            at: image.location))
+                }
+                guard let plan = images.plan(forURL: image.url, onPage: page.path) else {
+                    return .sized(images.files.size(of: image.url, onPage: page.path, rootPath: rootPath))
+                }
+                uses.append(ImageUse(path: plan.path, kind: .shown, location: image.location, planKey: plan.key))
+                switch plan.outcome {
+                case .variants(let planned): return images.markup(of: planned)
+                case .asItIs: return .sized(images.files.size(of: image.url, onPage: page.path, rootPath: rootPath))
+                case .refused: return .sized(nil)
+                }
+            },
             waitingForInlinePhase: waiting)
+        let problems = renderProblems + missingAlt
         var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
         if page.frontMatter.summary == nil, let split {
             // The text before <!--more--> is the summary, whole.
@@ -96,12 +129,19 @@ struct MarkdownStage: Sendable {
             let (before, _) = renderer.render(source, rewriteLink: { _ in .keep }, waitingForInlinePhase: waiting)
             summary = before.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
-        let image = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? rendered.firstImage
+        let frontMatterImage = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText
+        var image = frontMatterImage ?? rendered.firstImage
+        // A photo is shared as its sharing JPEG, never as the original.
+        if let written = image, let plan = images.plan(forURL: written, onPage: page.path) {
+            let location = frontMatterImage != nil ? page.frontMatter.locations["image"] : uses.first { $0.kind == .shown }?.location
+            uses.append(ImageUse(path: plan.path, kind: .sharing, location: location, planKey: plan.key))
+            if case .variants(let planned) = plan.outcome { image = images.url(of: planned.sharing) }
+        }
         return (
             RenderedBody(
                 html: rendered.htmlBytes, headings: rendered.headings, summary: summary,
                 readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image,
-                links: recordsLinks ? links : nil), problems
+                links: recordsLinks ? links : nil, imageUses: uses), problems
         )
     }
 }

@@ -71,6 +71,12 @@ extension SiteBuilder {
         let warnings = results.flatMap(\.1)
         // Errors are reported by a full build, exactly as `hexaglot build` would.
         guard !warnings.contains(where: { $0.severity == .error }) else { return nil }
+        // Variants are published by the images stage: a body that shows other images (or the same
+        // ones changed) takes a full build.
+        func imageSet(_ body: RenderedBody) -> Set<String> { Set(body.imageUses.map { "\($0.path) \($0.kind) \($0.planKey)" }) }
+        for (index, (body, _)) in zip(updated, results) where imageSet(body) != imageSet(snapshot.renderer.bodies[index]) {
+            return nil
+        }
         let files: [String: OutputFile] = clock.measure("render") {
             for (index, (body, _)) in zip(updated, results) { snapshot.renderer.replaceBody(of: index, with: body) }
             var files: [String: OutputFile] = [:]

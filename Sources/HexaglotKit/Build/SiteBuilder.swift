@@ -46,6 +46,7 @@ public struct SiteBuilder: Sendable {
             warnings: products.diagnostics, seconds: clock.total)
         report.stages = clock.stages
         report.origins = products.origins
+        report.imagesEncoded = products.imagesEncoded
         return (report, products)
     }
 

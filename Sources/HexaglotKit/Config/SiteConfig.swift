@@ -35,6 +35,8 @@ public struct SiteConfig: Sendable {
     public var markdownTimeLimit: Double?
     /// Front matter fields exported for translation besides `title` and `summary` (`translation.fields`).
     public var translatableFields: [String] = []
+    /// How photos are published (`images:`): widths, formats, limits, the cache folder.
+    public var images = ImageSettings()
 
     public init(
         titles: [String: String], baseURL: String, defaultLanguage: Language, languages: [Language],

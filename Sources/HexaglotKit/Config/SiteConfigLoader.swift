@@ -53,6 +53,7 @@ public struct SiteConfigLoader: Sendable {
         var maximumPageBytes: Int?
         var markdownTimeLimit: Double?
         var translatableFields: [String] = []
+        var images = ImageSettings()
         func positiveInt(_ node: YAMLNode, _ name: String) -> Int? {
             guard case .int(let value) = node.resolved, value > 0 else {
                 problems.append(.error("'\(name)' must be a whole number above 0, got \(node.shortDescription)", at: node.location))
@@ -105,6 +106,8 @@ public struct SiteConfigLoader: Sendable {
                     problems.append(
                         .error("'markdownTimeLimit' must be a number of seconds above 0, got \(node.shortDescription)", at: node.location))
                 }
+            case "images":
+                images = ImageSettings.read(node, problems: &problems)
             case "markdown":
                 guard let options = node.entries else {
                     problems.append(.error("'markdown' must be a mapping, such as {unsafe: true}", at: node.location))
@@ -193,6 +196,7 @@ public struct SiteConfigLoader: Sendable {
         config.maximumPageBytes = maximumPageBytes
         config.markdownTimeLimit = markdownTimeLimit
         config.translatableFields = translatableFields
+        config.images = images
         return (config, problems)
     }
 

@@ -30,7 +30,7 @@ public struct MarkdownRenderer: Sendable {
     public func render(
         _ source: MarkdownSource,
         rewriteLink: (MarkdownLink) -> LinkRewrite,
-        imageSize: (String) -> (width: Int, height: Int)? = { _ in nil },
+        imageMarkup: (MarkdownImage) -> ImageMarkup = { _ in .sized(nil) },
         waitingForInlinePhase: (_ waiting: Bool) -> Void = { _ in }
     ) -> (RenderedMarkdown, [Diagnostic]) {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
@@ -64,7 +64,7 @@ public struct MarkdownRenderer: Sendable {
         var diagnostics = editor.rewriteLinks(rewriteLink)
         editor.removeCJKSoftBreaks()
         if source.isolatesLeftToRightRuns { editor.isolateLeftToRightRuns() }
-        editor.sizeImages(imageSize)
+        editor.writeImages(imageMarkup)
         let headings = editor.anchorHeadings()
         diagnostics.append(contentsOf: editor.problems)
 
@@ -287,16 +287,31 @@ private struct TreeEditor {
         return CJKText.isWideScript(before) && CJKText.isWideScript(after)
     }
 
-    /// Images get their size (no jump while the page loads) and load lazily. cmark renders each
-    /// image (its URL checks and escaping stay its own); the attributes go into that HTML.
-    mutating func sizeImages(_ size: (String) -> (width: Int, height: Int)?) {
+    /// Images get their size (no jump while the page loads) and, for photos, their variants in a
+    /// `<picture>`; all but the first load lazily. cmark renders each `<img>` (its URL checks and
+    /// escaping stay its own); the attributes go into that HTML.
+    mutating func writeImages(_ markup: (MarkdownImage) -> ImageMarkup) {
+        var isFirst = true
         for node in links where cmark_node_get_type(node) == CMARK_NODE_IMAGE {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let first = isFirst
+            isFirst = false
+            let image = markup(MarkdownImage(url: url, alt: Self.text(of: node), location: location(of: node), isFirst: first))
+            if let src = image.src { cmark_node_set_url(node, src) }
             var html = String(decoding: MarkdownRenderer.bytes(from: cmark_render_html(node, options, extensions)), as: UTF8.self)
             guard html.hasPrefix("<img "), html.hasSuffix(" />") else { continue }
             html.removeLast(3)
-            if let (width, height) = size(url) { html += " width=\"\(width)\" height=\"\(height)\"" }
-            html += " loading=\"lazy\" decoding=\"async\" />"
+            if let srcset = image.srcset { html += " srcset=\"\(HTMLEscaping.attribute(srcset))\"" }
+            if let sizes = image.sizes { html += " sizes=\"\(HTMLEscaping.attribute(sizes))\"" }
+            if let width = image.width, let height = image.height { html += " width=\"\(width)\" height=\"\(height)\"" }
+            html += (first ? " loading=\"eager\"" : " loading=\"lazy\"") + " decoding=\"async\" />"
+            if !image.sources.isEmpty {
+                let sources = image.sources.map { source in
+                    "<source type=\"\(HTMLEscaping.attribute(source.type))\" srcset=\"\(HTMLEscaping.attribute(source.srcset))\""
+                        + (image.sizes.map { " sizes=\"\(HTMLEscaping.attribute($0))\"" } ?? "") + ">"
+                }
+                html = "<picture>" + sources.joined() + html + "</picture>"
+            }
             guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(replacement, html)
             cmark_node_insert_before(node, replacement)

@@ -11,6 +11,8 @@ public struct RenderedBody: Sendable {
     /// The body's links and images in document order, when the build was asked to keep them
     /// (`BuildOptions.recordsLinks`, for `check`).
     public var links: [Link]?
+    /// The site's raster images the body shows, shares (og:image) or links to, in document order.
+    var imageUses: [ImageUse] = []
 
     /// A link or image of the Markdown: as the author wrote it (`../areas/ozone.md#goals`), as the
     /// build published it (`/en/areas/ozone/#goals`), and where.

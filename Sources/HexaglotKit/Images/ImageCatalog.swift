@@ -1,0 +1,74 @@
+import Foundation
+
+/// The raster images pages use, each read and planned once on first use (from any thread) and
+/// shared by every page that shows it.
+final class ImageCatalog: @unchecked Sendable {
+    let settings: ImageSettings
+    let files: ImageSizes
+    let rootPath: String
+    private let lock = NSLock()
+    private var plans: [String: ImagePlan] = [:]
+
+    init(settings: ImageSettings, files: ImageSizes, rootPath: String) {
+        self.settings = settings
+        self.files = files
+        self.rootPath = rootPath
+    }
+
+    /// File name endings Hexaglot treats as photos to re-encode (any case); others (SVG) are
+    /// published as they are. BMP is here so that it is refused by name rather than leaked.
+    static let rasterExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif", "gif", "bmp"]
+
+    static func isRaster(_ path: String) -> Bool {
+        rasterExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
+    /// Whether a link as written may name a raster image, decided on its last bytes: every link
+    /// of every page is asked, and nearly all of them are to pages.
+    static func mayNameRaster(_ url: String) -> Bool {
+        let bytes = url.utf8
+        // Percent-encoded names are decoded by `resolve`; they are rare enough to take that path.
+        if bytes.contains(UInt8(ascii: "%")) { return true }
+        let path = bytes.prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        guard let dot = path.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let ending = path[path.index(after: dot)...]
+        guard (3...4).contains(ending.count), !ending.contains(UInt8(ascii: "/")) else { return false }
+        return rasterExtensions.contains(String(decoding: ending.map { $0 | 0x20 }, as: UTF8.self))
+    }
+
+    /// The plan for an image URL written on the page at output path `page`; nil when the URL
+    /// names no raster file of the site (external, SVG, missing: left to the link checker).
+    func plan(forURL url: String, onPage page: String) -> ImagePlan? {
+        guard let (path, file) = files.resolve(url, onPage: page, rootPath: rootPath), Self.isRaster(path) else { return nil }
+        return plan(path: file.canonicalPath, file: file)
+    }
+
+    func plan(path: String, file: ImageSizes.File) -> ImagePlan {
+        if let known = lock.withLock({ plans[path] }) { return known }
+        let plan: ImagePlan
+        if let bytes = FileManager.default.contents(atPath: file.url.path) {
+            plan = ImagePlan.make(path: path, source: file, bytes: bytes, settings: settings, encoderVersion: ImageCodec.version)
+        } else {
+            plan = ImagePlan(path: path, source: file, outcome: .refused(.unreadable))
+        }
+        lock.withLock { plans[path] = plan }
+        return plan
+    }
+
+    /// The published URL of a variant.
+    func url(of variant: PlannedVariant) -> String {
+        rootPath + URLPath.encodePath(variant.path)
+    }
+
+    /// The `<picture>` of a planned image: one source per modern format, the JPEG as fallback.
+    func markup(of image: PlannedImage) -> ImageMarkup {
+        func srcset(_ format: ImageFormat) -> String {
+            image.variants.filter { $0.settings.format == format }.map { "\(url(of: $0)) \($0.width)w" }.joined(separator: ", ")
+        }
+        let jpegs = image.variants.filter { $0.settings.format == .jpeg }
+        return ImageMarkup(
+            src: jpegs.last.map(url(of:)), width: image.width, height: image.height,
+            srcset: srcset(.jpeg), sizes: settings.sizes,
+            sources: settings.formats.map(\.format).filter { $0 != .jpeg }.map { .init(type: $0.mimeType, srcset: srcset($0)) })
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// What the build will publish for one raster image, decided from its header before any pixel is
+/// decoded, so that pages can be rendered with the variants' names while they are encoded.
+struct ImagePlan: Sendable {
+    /// Output path of the original (`zh/news/visit/photo.jpg`).
+    var path: String
+    var source: ImageSizes.File
+    var outcome: Outcome
+
+    enum Outcome: Sendable {
+        case variants(PlannedImage)
+        /// Published as it is: an animated GIF or WebP (re-encoding would keep one frame).
+        case asItIs
+        case refused(ImageProblem.Reason)
+    }
+
+    /// A stable digest of everything the variants depend on (for body caches).
+    var key: String {
+        switch outcome {
+        case .variants(let image): image.sourceDigest
+        case .asItIs: "as-is"
+        case .refused: "refused"
+        }
+    }
+}
+
+struct PlannedImage: Sendable {
+    /// Shown size of the largest variant (the `width` and `height` attributes).
+    var width: Int
+    var height: Int
+    /// SHA-256 of the source bytes, hex.
+    var sourceDigest: String
+    /// Every width in every format, narrowest first.
+    var variants: [PlannedVariant]
+    /// The JPEG `og:image` points to.
+    var sharing: PlannedVariant
+    /// The original at full size without its metadata, published in its place when a page links
+    /// to it; nil for formats Hexaglot does not write (TIFF, HEIC, GIF).
+    var original: PlannedVariant?
+}
+
+/// One file to encode and publish.
+struct PlannedVariant: Sendable, Hashable {
+    var width: Int
+    var height: Int
+    var settings: ImageFormatSettings
+    /// SHA-256 of the source digest and every encoding parameter: the cache entry's name.
+    var key: String
+    /// Output path: beside the original, with width and content hash in the name.
+    var path: String
+}
+
+/// Why an image cannot be published; printed at the place a page uses it.
+struct ImageProblem: Error, Sendable {
+    enum Reason: Sendable, Equatable {
+        case unreadable
+        case unsupported
+        case corrupt
+        case tooManyPixels(width: Int, height: Int, limit: Int)
+        case encoderFailed
+        case changedDuringBuild
+    }
+
+    var reason: Reason
+    var image: String
+    var location: SourceLocation?
+
+    var diagnostic: Diagnostic {
+        let message: String
+        switch reason {
+        case .unreadable: message = "image \(image) cannot be read"
+        case .unsupported: message = "image \(image) is not in a format Hexaglot reads (JPEG, PNG, WebP, TIFF, HEIC/HEIF, GIF)"
+        case .corrupt: message = "image \(image) is corrupt or truncated: it cannot be decoded"
+        case .tooManyPixels(let width, let height, let limit):
+            message =
+                "image \(image) is \(width) × \(height) pixels, more than the limit of \(limit) "
+                + "(images: maxPixels in site.yaml): refused as a possible decompression bomb"
+        case .encoderFailed: message = "image \(image) could not be encoded"
+        case .changedDuringBuild: message = "image \(image) changed during the build: build again"
+        }
+        return .error(message, at: location)
+    }
+}
+
+extension ImagePlan {
+    /// The plan for `bytes` of the file published at `path`.
+    static func make(path: String, source: ImageSizes.File, bytes: Data, settings: ImageSettings, encoderVersion: String) -> ImagePlan {
+        func refused(_ reason: ImageProblem.Reason) -> ImagePlan { ImagePlan(path: path, source: source, outcome: .refused(reason)) }
+        let header: ImageCodec.Header
+        switch ImageCodec.header(of: bytes) {
+        case .success(let read): header = read
+        case .failure(.unsupported): return refused(.unsupported)
+        case .failure: return refused(.corrupt)
+        }
+        guard Self.readableLoaders.contains(where: header.loader.hasPrefix) else { return refused(.unsupported) }
+        guard header.width > 0, header.height > 0 else { return refused(.corrupt) }
+        guard header.width * header.height * max(header.frames, 1) <= settings.maximumPixels else {
+            return refused(.tooManyPixels(width: header.width, height: header.height, limit: settings.maximumPixels))
+        }
+        if header.frames > 1 { return ImagePlan(path: path, source: source, outcome: .asItIs) }
+
+        let digest = ImageCodec.digest(bytes)
+        let largest = settings.widths.max() ?? header.width
+        // Never enlarged; the source's own width is a variant when it lies below the largest.
+        let widths = Set(settings.widths.filter { $0 < header.width } + [min(header.width, largest)]).sorted()
+        func variant(_ width: Int, _ format: ImageFormatSettings, at fixedPath: String? = nil) -> PlannedVariant {
+            let parameters =
+                "\(digest) w\(width) \(format.format.rawValue) q\(format.quality) e\(format.effort) vips \(encoderVersion) \(shimRevision)"
+            let key = SHA256.hexDigest(parameters)
+            let height = max(1, Int((Double(header.height) * Double(width) / Double(header.width)).rounded()))
+            let stem = (path as NSString).deletingPathExtension
+            return PlannedVariant(
+                width: width, height: height, settings: format, key: key,
+                path: fixedPath ?? "\(stem)-\(width)w-\(key.prefix(12)).\(format.format.fileExtension)")
+        }
+        let variants = widths.flatMap { width in settings.formats.map { variant(width, $0) } }
+        let jpeg = settings.formats.first { $0.format == .jpeg } ?? .init(format: .jpeg, quality: 80, effort: 0)
+        let sharing = variant(min(header.width, settings.sharingWidth), jpeg)
+        let widest = widths.last ?? header.width
+        return ImagePlan(
+            path: path, source: source,
+            outcome: .variants(
+                PlannedImage(
+                    width: widest, height: variant(widest, jpeg).height, sourceDigest: digest,
+                    variants: variants, sharing: sharing,
+                    original: ImageSettings.originalSettings.first { header.loader.hasPrefix($0.key) }.map {
+                        variant(header.width, $0.value, at: path)
+                    })))
+    }
+
+    /// Loaders of the input formats staff may use (vips would read more: PDF, FITS, …).
+    private static let readableLoaders = ["jpegload", "pngload", "webpload", "tiffload", "heifload", "gifload"]
+    /// Changes when the wrappers in CVips change what they produce.
+    static let shimRevision = "hexaglot-vips-2"
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// The encodings Hexaglot publishes photos in.
+enum ImageFormat: String, CaseIterable, Sendable, Hashable {
+    case avif, webp, jpeg
+    /// Only for a linked PNG original, published again without its metadata.
+    case png
+
+    var fileExtension: String { rawValue == "jpeg" ? "jpg" : rawValue }
+    var mimeType: String { "image/" + rawValue }
+}
+
+struct ImageFormatSettings: Sendable, Hashable {
+    var format: ImageFormat
+    var quality: Int
+    /// Encoder effort: AVIF at libvips' default (4) takes ~5 times as long as at 2 for little gain.
+    var effort: Int
+}
+
+/// site.yaml's `images:` settings, with the defaults staff get when they write nothing.
+public struct ImageSettings: Sendable, Hashable {
+    /// Widths of the variants, in pixels; never more than the source's own.
+    var widths = [480, 960, 1600]
+    /// Modern formats first: the browser takes the first `<source>` it can show; JPEG is the fallback.
+    var formats: [ImageFormatSettings] = [
+        .init(format: .avif, quality: 50, effort: 2),
+        .init(format: .webp, quality: 75, effort: 4),
+        .init(format: .jpeg, quality: 80, effort: 0),
+    ]
+    /// Images with more pixels than this are refused unread (decompression bombs).
+    var maximumPixels = 100_000_000
+    /// The variant cache, relative to the site folder unless absolute; never inside the output.
+    var cacheFolder = ".hexaglot-cache/images"
+    /// The width of the JPEG `og:image` points to (sharing previews).
+    var sharingWidth = 1200
+    /// How wide the default theme shows a body image: the text column (`.prose`, 70ch, about
+    /// 40rem) on wide screens, the whole width on phones.
+    var sizes = "(min-width: 44rem) 40rem, 100vw"
+
+    public init() {}
+
+    static let defaultQuality: [ImageFormat: Int] = [.avif: 50, .webp: 75, .jpeg: 80]
+    static let defaultEffort: [ImageFormat: Int] = [.avif: 2, .webp: 4, .jpeg: 0]
+    /// A linked original is published again at full size in its own format, nearly lossless.
+    static let originalSettings: [String: ImageFormatSettings] = [
+        "jpegload": .init(format: .jpeg, quality: 92, effort: 0),
+        "webpload": .init(format: .webp, quality: 92, effort: 4),
+        "pngload": .init(format: .png, quality: 100, effort: 6),
+    ]
+}
+
+extension ImageSettings {
+    /// Reads `images:` from site.yaml: `{widths: [480, 960], formats: [webp, jpeg],
+    /// quality: {jpeg: 85}, maxPixels: 50000000, cache: ../cache}`.
+    static func read(_ node: YAMLNode, problems: inout [Diagnostic]) -> ImageSettings {
+        var settings = ImageSettings()
+        guard let entries = node.entries else {
+            problems.append(.error("'images' must be a mapping, such as {widths: [480, 960, 1600]}", at: node.location))
+            return settings
+        }
+        var qualities: [ImageFormat: Int] = [:]
+        var formats = settings.formats.map(\.format)
+        for entry in entries {
+            let value = entry.value
+            switch entry.key {
+            case "widths":
+                guard case .sequence(let items) = value.value, !items.isEmpty else {
+                    problems.append(.error("'widths' must be a list of widths in pixels, such as [480, 960, 1600]", at: value.location))
+                    continue
+                }
+                var widths: [Int] = []
+                for item in items {
+                    guard case .int(let width) = item.resolved, (16...10000).contains(width) else {
+                        problems.append(
+                            .error("a width must be a whole number of pixels from 16 to 10000, got \(item.shortDescription)", at: item.location))
+                        continue
+                    }
+                    widths.append(width)
+                }
+                if !widths.isEmpty { settings.widths = Array(Set(widths)).sorted() }
+            case "formats":
+                guard case .sequence(let items) = value.value, !items.isEmpty else {
+                    problems.append(.error("'formats' must be a list, such as [avif, webp, jpeg]", at: value.location))
+                    continue
+                }
+                formats = []
+                for item in items {
+                    guard let name = item.scalarText, let format = ImageFormat(rawValue: name == "jpg" ? "jpeg" : name), format != .png
+                    else {
+                        problems.append(.error("unknown image format \(item.shortDescription) (known: avif, webp, jpeg)", at: item.location))
+                        continue
+                    }
+                    if !formats.contains(format) { formats.append(format) }
+                }
+            case "quality":
+                for option in value.entries ?? [] {
+                    guard let format = ImageFormat(rawValue: option.key == "jpg" ? "jpeg" : option.key), format != .png,
+                        case .int(let quality) = option.value.resolved, (1...100).contains(quality)
+                    else {
+                        problems.append(.error("quality must be given per format (avif, webp, jpeg) from 1 to 100", at: option.value.location))
+                        continue
+                    }
+                    qualities[format] = quality
+                }
+            case "maxPixels":
+                guard case .int(let limit) = value.resolved, limit > 0 else {
+                    problems.append(.error("'maxPixels' must be a whole number above 0, got \(value.shortDescription)", at: value.location))
+                    continue
+                }
+                settings.maximumPixels = limit
+            case "cache":
+                guard let folder = value.scalarText, !folder.isEmpty else {
+                    problems.append(.error("'cache' must be a folder name", at: value.location))
+                    continue
+                }
+                settings.cacheFolder = folder
+            default:
+                problems.append(
+                    .error("unknown images setting '\(entry.key)' (known: widths, formats, quality, maxPixels, cache)", at: entry.keyLocation))
+            }
+        }
+        // JPEG is always published: it is what every browser shows and what og:image points to.
+        if !formats.contains(.jpeg) { formats.append(.jpeg) }
+        settings.formats = formats.map {
+            .init(format: $0, quality: qualities[$0] ?? defaultQuality[$0]!, effort: defaultEffort[$0]!)
+        }
+        return settings
+    }
+}

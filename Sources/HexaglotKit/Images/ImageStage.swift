@@ -1,0 +1,132 @@
+import Foundation
+
+/// The images stage: every photo pages show is published as variants (widths × formats) taken
+/// from the variant cache, encoding on every core only what the cache lacks. Images that cannot
+/// be published are errors at each place a page uses them.
+struct ImageStage {
+    let catalog: ImageCatalog
+    let cache: ImageVariantCache
+    let progress: (@Sendable (String) -> Void)?
+
+    struct Result {
+        var files: [OutputFile] = []
+        var problems: [Diagnostic] = []
+        /// Variants encoded by this build (the others came from the cache).
+        var encoded = 0
+    }
+
+    /// A variant some page needs, with the first place that needs it (for its errors).
+    struct Needed {
+        var variant: PlannedVariant
+        var plan: ImagePlan
+        var location: SourceLocation?
+    }
+
+    /// The variants the pages' `uses` need, and the problems of the images they name.
+    func plan(_ bodies: [RenderedBody]) -> (variants: [Needed], problems: [Diagnostic]) {
+        var needed: [String: Needed] = [:]
+        var problems: [Diagnostic] = []
+        var reported: Set<Diagnostic> = []
+        for body in bodies {
+            for use in body.imageUses {
+                guard let file = catalog.files.file(atPath: use.path) else { continue }
+                let plan = catalog.plan(path: file.canonicalPath, file: file)
+                switch plan.outcome {
+                case .asItIs: continue
+                case .refused(let reason):
+                    // A link to a file that is not an image Hexaglot reads publishes it as it is.
+                    guard use.kind != .linked else { continue }
+                    let problem = ImageProblem(reason: reason, image: file.displayPath, location: use.location).diagnostic
+                    if reported.insert(problem).inserted { problems.append(problem) }
+                case .variants(let image):
+                    let variants: [PlannedVariant]
+                    switch use.kind {
+                    case .shown: variants = image.variants
+                    case .sharing: variants = [image.sharing]
+                    // A linked original is replaced where it is linked (a fallback copy links its own).
+                    case .linked:
+                        variants =
+                            image.original.map {
+                                [PlannedVariant(width: $0.width, height: $0.height, settings: $0.settings, key: $0.key, path: use.path)]
+                            } ?? []
+                    }
+                    for variant in variants where needed[variant.path] == nil {
+                        needed[variant.path] = Needed(variant: variant, plan: plan, location: use.location)
+                    }
+                }
+            }
+        }
+        return (needed.values.sorted { $0.variant.path < $1.variant.path }, problems)
+    }
+
+    /// Encodes what the cache lacks, then lists every needed variant as an output file.
+    func run(_ variants: [Needed]) -> Result {
+        var result = Result()
+        // One unit per image and width: decoded and resized once, then encoded in each format.
+        var units: [String: (plan: ImagePlan, width: Int, location: SourceLocation?, variants: [PlannedVariant])] = [:]
+        var queued: Set<String> = []
+        for needed in variants where !cache.contains(needed.variant) && queued.insert(needed.variant.key).inserted {
+            let key = "\(needed.plan.path)\u{0}\(needed.variant.width)"
+            units[key, default: (needed.plan, needed.variant.width, needed.location, [])].variants.append(needed.variant)
+        }
+        let work = units.keys.sorted().map { units[$0]! }
+        let counter = ProgressCounter(stage: "Images", languages: ["encoded"], totals: ["encoded": work.count], report: progress)
+        let failures = work.parallelMap { unit -> Diagnostic? in
+            defer { counter?.finished("encoded") }
+            return encode(unit.plan, width: unit.width, unit.variants, usedAt: unit.location)
+        }
+        var reported: Set<Diagnostic> = []
+        for case let problem? in failures where reported.insert(problem).inserted { result.problems.append(problem) }
+        result.encoded = work.reduce(0) { $0 + $1.variants.count }
+        result.files = variants.map { needed in
+            OutputFile(path: needed.variant.path, contents: .copy(cache.url(of: needed.variant)), origin: needed.plan.source.displayPath)
+        }
+        return result
+    }
+
+    private func encode(_ plan: ImagePlan, width: Int, _ variants: [PlannedVariant], usedAt location: SourceLocation?) -> Diagnostic? {
+        func problem(_ reason: ImageProblem.Reason) -> Diagnostic {
+            ImageProblem(reason: reason, image: plan.source.displayPath, location: location).diagnostic
+        }
+        guard case .variants(let image) = plan.outcome else { return nil }
+        guard let bytes = FileManager.default.contents(atPath: plan.source.url.path) else { return problem(.unreadable) }
+        // The cache key names the bytes the plan read: encoding other bytes under it would poison it.
+        guard ImageCodec.digest(bytes) == image.sourceDigest else { return problem(.changedDuringBuild) }
+        switch ImageCodec.encode(bytes, width: width, formats: variants.map(\.settings)) {
+        case .failure(.corrupt), .failure(.unsupported): return problem(.corrupt)
+        case .failure: return problem(.encoderFailed)
+        case .success(let encodings):
+            for (variant, encoding) in zip(variants, encodings) {
+                do {
+                    try cache.store(encoding.bytes, for: variant)
+                } catch {
+                    return .error("cannot write the image cache \(cache.folder.path): \(error.localizedDescription)", at: nil)
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Output paths of originals not copied as they are: every copy of a photo pages show (its
+    /// variants are published instead), except where a page links to it, and there too when it
+    /// is published again without its metadata.
+    static func unpublishedOriginals(_ bodies: [RenderedBody], catalog: ImageCatalog) -> Set<String> {
+        var shown: Set<String> = []
+        var linked: Set<String> = []
+        for body in bodies {
+            for use in body.imageUses {
+                guard let file = catalog.files.file(atPath: use.path) else { continue }
+                if use.kind == .linked { linked.insert(use.path) } else { shown.insert(file.canonicalPath) }
+            }
+        }
+        guard !shown.isEmpty || !linked.isEmpty else { return [] }
+        var unpublished: Set<String> = []
+        for path in catalog.files.paths {
+            guard let file = catalog.files.file(atPath: path), shown.contains(file.canonicalPath) || linked.contains(path),
+                case .variants(let image) = catalog.plan(path: file.canonicalPath, file: file).outcome
+            else { continue }
+            if !linked.contains(path) || image.original != nil { unpublished.insert(path) }
+        }
+        return unpublished
+    }
+}

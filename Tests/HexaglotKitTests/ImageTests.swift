@@ -1,0 +1,227 @@
+import Foundation
+import Testing
+
+@testable import HexaglotKit
+
+/// Photos are published as resized variants without metadata (issue 15). What the build wrote is
+/// read back by tools independent of libvips: exiftool for metadata, dwebp, avifdec and djpeg for
+/// pixels (`make test` installs them).
+@Suite struct ImageTests {
+    static let images = Fixtures.folder.appendingPathComponent("images")
+
+    /// A bundle showing a real phone-style photo (EXIF GPS, orientation "rotate 90", XMP, IPTC, a
+    /// Display P3 profile, an embedded thumbnail) and a PNG with alpha and metadata, linking to it.
+    static func photoSite(_ siteYAML: String? = nil) throws -> TestSite {
+        var files = [
+            "content/en/news/visit/index.md": """
+            ---
+            title: Field visit
+            ---
+            ![Workers at the dyeing line](field-visit.jpg)
+
+            ![A swatch of recycled fabric](translucent.png)
+
+            [Full-size swatch](translucent.png)
+
+            """,
+            "content/en/index.md": "# Home\n\nNo images here.\n",
+        ]
+        if let siteYAML { files["content/site.yaml"] = siteYAML }
+        let site = try TestSite(files)
+        for name in ["field-visit.jpg", "translucent.png"] {
+            try site.write(Data(contentsOf: images.appendingPathComponent(name)), to: "content/en/news/visit/" + name)
+        }
+        return site
+    }
+
+    @Test func photosArePublishedAsVariantsInAPicture() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        let variants = site.outputFiles().filter { $0.hasPrefix("en/news/visit/field-visit-") }
+        // Shown 1013 × 1800 (EXIF orientation 6 turns the stored 1800 × 1013): 480, 960, and its own
+        // width, which lies below 1600; never enlarged.
+        #expect(
+            Set(variants.map(Self.widthAndFormat))
+                == Set(["480 avif", "480 webp", "480 jpg", "960 avif", "960 webp", "960 jpg", "1013 avif", "1013 webp", "1013 jpg"]))
+        #expect(!site.exists("en/news/visit/field-visit.jpg"), "the original is not published")
+        #expect(site.exists("en/news/visit/translucent.png"), "a linked original is published")
+
+        let html = try #require(site.file("en/news/visit/index.html"))
+        let picture = try #require(html.firstMatch(of: /<picture>.*?<\/picture>/).map { String($0.output) })
+        let avif = variants.filter { $0.hasSuffix(".avif") }.sorted(by: Self.byWidth).map { "/\($0) \(Self.width(of: $0))w" }
+        let jpeg = variants.filter { $0.hasSuffix(".jpg") }.sorted(by: Self.byWidth)
+        #expect(
+            picture.hasPrefix(
+                "<picture><source type=\"image/avif\" srcset=\"\(avif.joined(separator: ", "))\" sizes=\"(min-width: 44rem) 40rem, 100vw\"><source type=\"image/webp\" srcset=\""
+            ))
+        #expect(picture.contains("<img src=\"/\(jpeg.last!)\" alt=\"Workers at the dyeing line\" srcset=\"/\(jpeg[0]) 480w, "))
+        #expect(picture.hasSuffix(" width=\"1013\" height=\"1800\" loading=\"eager\" decoding=\"async\" /></picture>"))
+        #expect(html.contains("alt=\"A swatch of recycled fabric\""))
+        #expect(html.components(separatedBy: "loading=\"lazy\"").count == 2, "every image but the first loads lazily")
+        #expect(html.contains("<a href=\"translucent.png\">Full-size swatch</a>"))
+    }
+
+    @Test func noVariantHoldsMetadataAndEachDecodesToTheWidthInItsName() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        let variants = site.outputFiles().filter { $0.contains("w-") && !$0.hasSuffix(".html") }
+        #expect(variants.count == 12)
+        // The sources do carry what must not leave: the test would mean nothing otherwise.
+        let source = try Self.run("exiftool", ["-a", "-G1", "-s", Self.images.appendingPathComponent("field-visit.jpg").path])
+        for group in ["[GPS]", "[XMP-dc]", "[IPTC]", "[ICC_Profile]", "[IFD1]"] { #expect(source.contains(group)) }
+        for path in variants {
+            let file = site.output.appendingPathComponent(path).path
+            let tags = try Self.run("exiftool", ["-a", "-G1", "-s", file])
+            let groups = Set(tags.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+            let allowed: Set<String> = ["[ExifTool]", "[System]", "[File]", "[Composite]", "[RIFF]", "[QuickTime]", "[Meta]", "[JFIF]"]
+            #expect(groups.isSubset(of: allowed), "\(path) holds \(groups.subtracting(allowed).sorted())")
+            #expect(!tags.contains("GPS") && !tags.contains("Staff member") && !tags.contains("Thumbnail"), "\(path)")
+
+            let (width, format) = (Self.width(of: path), (path as NSString).pathExtension)
+            let decoded: String
+            switch format {
+            case "webp": decoded = try Self.run("dwebp", [file, "-ppm", "-o", "/dev/null"])
+            case "avif": decoded = try Self.run("avifdec", ["--info", file])
+            default: decoded = try Self.run("djpeg", ["-outfile", "/dev/null", "-verbose", file])
+            }
+            let pattern = format == "jpg" ? "width=\(width)," : format == "webp" ? "Dimensions: \(width) x " : "Resolution     : \(width)x"
+            #expect(decoded.contains(pattern), "\(path) does not decode to width \(width): \(decoded)")
+        }
+        // The linked original is published again at full size, its metadata gone, its alpha kept.
+        let original = site.output.appendingPathComponent("en/news/visit/translucent.png").path
+        let before = try Self.run("exiftool", ["-a", "-G1", "-s", Self.images.appendingPathComponent("translucent.png").path])
+        let after = try Self.run("exiftool", ["-a", "-G1", "-s", original])
+        for leak in ["GPS", "Staff member", "secret site", "ICC_Profile"] {
+            #expect(before.contains(leak))
+            #expect(!after.contains(leak), "the published translucent.png holds \(leak)")
+        }
+        #expect(after.contains("ImageSize                       : 320x200") && after.contains("RGB with Alpha"))
+    }
+
+    @Test func variantsComeFromTheCacheAndAreTheSameBytesEveryTime() async throws {
+        let site = try Self.photoSite()
+        let cold = try await site.build()
+        // 9 of the photo, 3 of the PNG, and the linked PNG again at full size without its metadata.
+        #expect(cold.imagesEncoded == 13)
+        let first = TestSite.contents(of: site.output)
+        // A warm build encodes nothing and publishes the same files.
+        let warm = try await site.build()
+        #expect(warm.imagesEncoded == 0)
+        #expect(TestSite.contents(of: site.output) == first)
+        // With the cache deleted, the encoders give the same bytes again (deterministic output).
+        try site.remove(".hexaglot-cache")
+        let again = try await site.build()
+        #expect(again.imagesEncoded == 13)
+        #expect(TestSite.contents(of: site.output) == first)
+        // A changed photo is encoded again, under new names.
+        var photo = try Data(contentsOf: Self.images.appendingPathComponent("translucent.png"))
+        photo.append(contentsOf: [0])
+        try site.write(photo, to: "content/en/news/visit/translucent.png")
+        let changed = try await site.build()
+        #expect(changed.imagesEncoded == 4)
+        #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.count == 3)
+        #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.allSatisfy { first[$0] == nil })
+    }
+
+    /// Fallback copies of a bundle show the original's variants: one photo is planned and encoded
+    /// once, and no copy of the original is published under the other languages.
+    @Test func fallbackCopiesShowTheOriginalsVariants() async throws {
+        let site = try Self.photoSite(TestSite.siteYAML + "fallbackPages: true\n")
+        let report = try await site.build()
+        #expect(report.imagesEncoded == 13)
+        let photos = site.outputFiles().filter { $0.contains("field-visit") }
+        #expect(photos.count == 9 && photos.allSatisfy { $0.hasPrefix("en/news/visit/field-visit-") }, "\(photos)")
+        let french = try #require(site.file("fr/news/visit/index.html"))
+        #expect(french.contains("<img src=\"/en/news/visit/field-visit-1013w-"))
+        // Each copy of the page links its own copy of the original, published without its metadata.
+        #expect(site.exists("fr/news/visit/translucent.png") && site.exists("en/news/visit/translucent.png"))
+        #expect(
+            try Data(contentsOf: site.output.appendingPathComponent("fr/news/visit/translucent.png"))
+                == Data(contentsOf: site.output.appendingPathComponent("en/news/visit/translucent.png")))
+        #expect(!(try Self.run("exiftool", [site.output.appendingPathComponent("fr/news/visit/translucent.png").path]).contains("GPS")))
+    }
+
+    @Test func siteSettingsChooseWidthsFormatsAndTheCacheFolder() async throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-image-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let site = try Self.photoSite(
+            TestSite.siteYAML + "images: {widths: [200, 400], formats: [webp], quality: {webp: 60}, cache: \(cache.path)}\n")
+        try await site.build()
+        let variants = site.outputFiles().filter { $0.hasPrefix("en/news/visit/field-visit-") }
+        // Plus the og:image JPEG, 1200 wide at most: this photo is 1013 wide.
+        #expect(Set(variants.map(Self.widthAndFormat)) == Set(["200 webp", "200 jpg", "400 webp", "400 jpg", "1013 jpg"]))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".hexaglot-cache").path))
+        let cached = TestSite.files(below: cache)
+        #expect(cached.count == 10, "5 variants of the photo, 4 of the translucent PNG (320 wide) and its linked original: \(cached)")
+    }
+
+    @Test func theSharingImageIsAJPEGVariantAndAnimatedGIFsStayAsTheyAre() async throws {
+        let site = try TestSite(
+            [
+                "content/en/index.md": "---\ntitle: Home\nimage: /photo.jpg\n---\n![Moving](/anim.gif)\n",
+                "templates/base.mustache": "{{#page.image}}<meta property=\"og:image\" content=\"{{page.image}}\">{{/page.image}}{{$main}}{{/main}}",
+            ])
+        try site.write(Data(contentsOf: Self.images.appendingPathComponent("field-visit.jpg")), to: "content/static/photo.jpg")
+        try site.write(Data(contentsOf: Self.images.appendingPathComponent("animated.gif")), to: "content/static/anim.gif")
+        try await site.build()
+        let html = try #require(site.file("en/index.html"))
+        let sharing = try #require(site.outputFiles().first { $0.hasPrefix("photo-1013w-") && $0.hasSuffix(".jpg") })
+        #expect(html.contains("<meta property=\"og:image\" content=\"https://example.org/\(sharing)\">"))
+        #expect(site.outputFiles().filter { $0.hasPrefix("photo") } == [sharing], "only the sharing JPEG: no page shows the photo")
+        #expect(html.contains("<img src=\"/anim.gif\" alt=\"Moving\" width=\"4\" height=\"4\" loading=\"eager\" decoding=\"async\" />"))
+        #expect(site.exists("anim.gif"))
+    }
+
+    @Test func anImageWithoutAltTextIsAWarningInEveryLanguage() async throws {
+        let site = try TestSite([
+            "content/en/index.md": "# Home\n\nText.\n\n![](/logo.svg)\n\n![Described](/logo.svg)\n",
+            "content/fr/index.md": "# Accueil\n\nTexte ![ ](/logo.svg)\n",
+            "content/static/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
+        ])
+        let report = try await site.build()
+        #expect(
+            report.warnings.map(\.description).filter { $0.contains("alt text") } == [
+                "content/en/index.md:5:1: warning: image '/logo.svg' has no alt text: write what it shows between the brackets, ![…](/logo.svg)",
+                "content/fr/index.md:3:7: warning: image '/logo.svg' has no alt text: write what it shows between the brackets, ![…](/logo.svg)",
+            ])
+    }
+
+    @Test func linksArePickedOutAsPossiblePhotosByTheirEnding() {
+        for url in ["photo.jpg", "a/b/Photo.JPEG?x=1.2", "/static/p.png#top", "shot.HEIC", "x%2Ejpg"] {
+            #expect(ImageCatalog.mayNameRaster(url), "\(url)")
+        }
+        for url in ["../areas/ozone.md#措施", "https://example.org/", "report.pdf", "logo.svg", "a.jpg/index.html", "tiff"] {
+            #expect(!ImageCatalog.mayNameRaster(url), "\(url)")
+        }
+    }
+
+    // MARK: Helpers
+
+    static func width(of path: String) -> Int {
+        Int(path.firstMatch(of: /-(\d+)w-/)!.output.1)!
+    }
+
+    static func widthAndFormat(_ path: String) -> String {
+        "\(width(of: path)) \((path as NSString).pathExtension)"
+    }
+
+    static func byWidth(_ a: String, _ b: String) -> Bool { width(of: a) < width(of: b) }
+
+    /// A tool's standard output and error; a missing tool fails the test (`make test` installs them).
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            Issue.record("\(tool) failed (is it installed? `make test-deps`): \(String(decoding: output, as: UTF8.self))")
+            return ""
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
