@@ -9,8 +9,9 @@ public struct BuildProducts: Sendable {
     let localization: Localization
     /// Every file of every language folder, by language code.
     let sourceFiles: [String: [SourceFile]]
-    /// Every Markdown file read, published or not (drafts and future pages too).
-    let sources: [PageSource]
+    /// The first date after the build's "now" of any page read, published or not: the output
+    /// is up to date only until then.
+    let comingDue: Date?
     public let site: Site
     /// The Markdown stage as it rendered this site (its link resolver and image sizes).
     let markdown: MarkdownStage

@@ -93,10 +93,9 @@ public struct SiteBuilder: Sendable {
             cache.snapshot = BuildSnapshot(products)
         }
         if options.skipsUnchangedBuilds {
-            let comingDue = products.sources.compactMap { $0.frontMatter.date?.instant }.filter { $0 > options.now }.min()
             let counts = products.pagesPerLanguage
             BuildManifest(
-                inputs: inputs, outputs: BuildManifest.outputsHash(options.output), validUntil: comingDue,
+                inputs: inputs, outputs: BuildManifest.outputsHash(options.output), validUntil: products.comingDue,
                 pagesPerLanguage: counts.map(\.code), pageCounts: counts.map(\.count),
                 warnings: products.diagnostics.map(BuildManifest.StoredDiagnostic.init)
             ).write(to: options.output)
