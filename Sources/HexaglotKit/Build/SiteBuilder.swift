@@ -58,6 +58,17 @@ public struct SiteBuilder: Sendable {
         return (site, pipeline.engine.diagnostics)
     }
 
+    /// The site as translation tools see it: pages dated in the future count (they will be
+    /// published and need translating), drafts do not, as in a build. Errors in the content stop
+    /// it, as they would stop a build; warnings are returned.
+    public static func loadSiteForTranslation(siteFolder: URL) throws(BuildFailure) -> (site: Site, warnings: [Diagnostic]) {
+        var options = BuildOptions(source: siteFolder)
+        options.includeFuture = true
+        let (site, problems) = try SiteBuilder(options: options).loadSite()
+        if problems.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: problems) }
+        return (site, problems)
+    }
+
     // MARK: Around the pipeline
 
     private func checkOutputFolder() throws(BuildFailure) -> OutputFolder {

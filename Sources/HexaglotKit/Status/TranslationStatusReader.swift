@@ -7,10 +7,7 @@ extension TranslationStatus {
     /// not, as in a build. Errors in the content stop it, as they would stop a build, so that
     /// status never reports on a site that cannot be published; warnings are returned.
     public static func read(siteFolder: URL) throws(BuildFailure) -> (TranslationStatus, [Diagnostic]) {
-        var options = BuildOptions(source: siteFolder)
-        options.includeFuture = true
-        let (site, problems) = try SiteBuilder(options: options).loadSite()
-        if problems.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: problems) }
+        let (site, problems) = try SiteBuilder.loadSiteForTranslation(siteFolder: siteFolder)
         let (status, warnings) = TranslationStatus.of(site)
         return (status, (problems + warnings).sorted())
     }

@@ -47,10 +47,7 @@ public struct TranslationExporter: Sendable {
     }
 
     public func export() throws -> Export {
-        var options = BuildOptions(source: siteFolder)
-        options.includeFuture = true
-        let (site, problems) = try SiteBuilder(options: options).loadSite()
-        if problems.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: problems) }
+        let (site, problems) = try SiteBuilder.loadSiteForTranslation(siteFolder: siteFolder)
         let config = site.config
         let codes = config.languages.map(\.code)
         guard let target = config.languages.first(where: { $0.code == targetLanguage }) else {

@@ -25,10 +25,7 @@ public struct TranslationImporter: Sendable {
 
     /// Checks `files` (the path diagnostics name, and the bytes) and returns the pages to write.
     public func plan(_ files: [(path: String, data: Data)]) throws -> [PlannedPage] {
-        var options = BuildOptions(source: siteFolder)
-        options.includeFuture = true
-        let (site, siteProblems) = try SiteBuilder(options: options).loadSite()
-        if siteProblems.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: siteProblems) }
+        let (site, siteProblems) = try SiteBuilder.loadSiteForTranslation(siteFolder: siteFolder)
         var problems: [Diagnostic] = []
         var planned: [PlannedPage] = []
         var memories: [String: TranslationMemory] = [:]

@@ -27,10 +27,7 @@ public struct TranslationMemoryExporter: Sendable {
     }
 
     public func export() throws -> Export {
-        var options = BuildOptions(source: siteFolder)
-        options.includeFuture = true
-        let (site, problems) = try SiteBuilder(options: options).loadSite()
-        if problems.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: problems) }
+        let (site, problems) = try SiteBuilder.loadSiteForTranslation(siteFolder: siteFolder)
         let config = site.config
         guard let target = config.languages.first(where: { $0.code == targetLanguage }) else {
             throw TranslationUsageError(reason: .unknownLanguage(targetLanguage, known: config.languages.map(\.code)))
