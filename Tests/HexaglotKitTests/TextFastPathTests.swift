@@ -85,6 +85,49 @@ import Testing
         #expect(SummaryText.readingMinutes(String(repeating: "cafe\u{301}x ", count: 500)) == 2)
     }
 
+    @Test func forbiddenControlsAreFoundAtEveryOffset() {
+        // The scan reads eight bytes at a time: a control in any lane, or a C2 80…9F pair across
+        // two words, must still be found at its own offset; tabs, line feeds, « and no-break
+        // spaces are not controls.
+        let filler = "Texte «ok»\tsans\u{A0}contrôle\n"
+        for control in ["\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}"] {
+            for offset in 0...24 {
+                let text = String(filler.unicodeScalars.prefix(offset)) + control + "suite"
+                let found = TextHygiene.firstForbiddenControl(in: text)
+                #expect(found?.offset == offset, "\(control.debugDescription) after \(offset) scalars")
+                #expect(found?.scalar == control.unicodeScalars.first)
+            }
+        }
+        #expect(TextHygiene.firstForbiddenControl(in: String(repeating: filler, count: 9)) == nil)
+    }
+
+    @Test func leftToRightRunsAreTheSameInBytesAndInText() {
+        let texts = [
+            "تعاون مع UNIDO's BAT/BEP في 2026", "plain Latin only", "مرحبا", "ABC مرحبا", "مرحبا ABC",
+            "مع e-waste: Stockholm و Basel.", "مع café ΣΊΣΥΦΟΣ Привет 🙂 و x", "عربي 123 ١٢٣ A1",
+        ]
+        for text in texts {
+            let runs = BidiRuns.leftToRightRuns(in: text).map { String(text[$0]) }
+            var copy = text
+            let byteRuns = copy.withUTF8 { bytes in
+                BidiRuns.leftToRightRuns(inUTF8: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            }
+            #expect(runs == byteRuns, "\(text)")
+        }
+        #expect(
+            BidiRuns.leftToRightRuns(in: "تعاون مع UNIDO's BAT/BEP في 2026").map { String("تعاون مع UNIDO's BAT/BEP في 2026"[$0]) } == [
+                "UNIDO's BAT/BEP"
+            ])
+        #expect(BidiRuns.leftToRightRuns(in: "plain Latin only").isEmpty)
+    }
+
+    @Test func readingTimeIsTheSameFromBytes() {
+        for text in ["слово ", "كلمة ", "字", "cafe\u{301}x ", "word, "] {
+            let long = String(repeating: text, count: 777)
+            #expect(SummaryText.readingMinutes(utf8: Array(long.utf8)) == SummaryText.readingMinutes(long))
+        }
+    }
+
     @Test func frontMatterFencesMayEndInSpacesAndTabs() throws {
         let parts = try FrontMatterSplitter().split("--- \t\ntitle: A\n... \nBody", file: "a.md")
         #expect(parts.yaml == "title: A\n")

@@ -140,7 +140,7 @@ struct MarkdownStage: Sendable {
         return (
             RenderedBody(
                 html: rendered.htmlBytes, headings: rendered.headings, summary: summary,
-                readingMinutes: SummaryText.readingMinutes(rendered.plainText), image: image,
+                readingMinutes: SummaryText.readingMinutes(utf8: rendered.plainTextBytes), image: image,
                 links: recordsLinks ? links : nil, imageUses: uses), problems
         )
     }

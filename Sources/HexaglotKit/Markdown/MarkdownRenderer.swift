@@ -71,7 +71,7 @@ public struct MarkdownRenderer: Sendable {
         let html = Self.bytes(from: cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
         return (
             RenderedMarkdown(
-                htmlBytes: html, headings: headings, plainText: String(decoding: editor.plainText, as: UTF8.self),
+                htmlBytes: html, headings: headings, plainTextBytes: editor.plainText,
                 firstParagraph: editor.firstParagraph, firstImage: editor.firstImage), diagnostics
         )
     }
@@ -325,24 +325,28 @@ private struct TreeEditor {
     mutating func isolateLeftToRightRuns() {
         for node in codes { wrapInIsolate(node) }
         for node in texts where !Self.isInsideImage(node) {
-            let text = Self.literal(of: node)
-            let runs = BidiRuns.leftToRightRuns(in: text)
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            // The runs are found in the literal's bytes: most text nodes have none, and need no String.
+            let bytes = literal.withMemoryRebound(to: UInt8.self, capacity: 1) { UnsafeBufferPointer(start: $0, count: strlen(literal)) }
+            let runs = BidiRuns.leftToRightRuns(inUTF8: bytes)
             guard !runs.isEmpty else { continue }
-            var cursor = text.startIndex
+            let text = Array(bytes)
+            let piece = { (range: Range<Int>) in String(decoding: text[range], as: UTF8.self) }
+            var cursor = 0
             for run in runs {
-                if cursor < run.lowerBound { insertText(String(text[cursor..<run.lowerBound]), before: node) }
+                if cursor < run.lowerBound { insertText(piece(cursor..<run.lowerBound), before: node) }
                 guard let isolate = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
                     let inner = cmark_node_new(CMARK_NODE_TEXT)
                 else { continue }
                 cmark_node_set_on_enter(isolate, "<bdi>")
                 cmark_node_set_on_exit(isolate, "</bdi>")
-                cmark_node_set_literal(inner, String(text[run]))
+                cmark_node_set_literal(inner, piece(run))
                 cmark_node_append_child(isolate, inner)
                 cmark_node_insert_before(node, isolate)
                 cursor = run.upperBound
             }
-            if cursor < text.endIndex {
-                insertText(String(text[cursor...]), before: node)
+            if cursor < text.count {
+                insertText(piece(cursor..<text.count), before: node)
             }
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -376,8 +380,9 @@ private struct TreeEditor {
 
     /// Gives each heading a GitHub-style id and a self-link, and drops the title heading if asked.
     mutating func anchorHeadings() -> [Heading] {
-        var slugger = HeadingSlugger()
+        var slugger = HeadingSlugger(expectedCount: headings.count)
         var result: [Heading] = []
+        result.reserveCapacity(headings.count)
         for (index, node) in headings.enumerated() {
             let level = Int(cmark_node_get_heading_level(node))
             if index == 0 && level == 1 && source.dropsTitleHeading {

@@ -8,6 +8,11 @@ public struct HeadingSlugger: Sendable {
 
     public init() {}
 
+    /// Room for `count` headings, so the table is not grown while a page's headings are named.
+    public init(expectedCount count: Int) {
+        used.reserveCapacity(count)
+    }
+
     public mutating func slug(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
@@ -26,25 +31,32 @@ public struct HeadingSlugger: Sendable {
     /// The slug of one text, without the repeat suffix.
     public static func slug(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
-        var result = String.UnicodeScalarView()
         // lowercased() maps scalar by scalar; Chinese or Arabic headings have nothing it changes.
         let normalized = UnicodeForms.nfc(text)
-        let hasCase = ScalarTraits.withTable { traitsOf in
-            normalized.unicodeScalars.contains { traitsOf($0.value).contains(.changesWhenLowercased) }
-        }
-        // One access to the traits table for the whole loop (`ScalarTraits.of` reads the global each time).
+        // The kept scalars as UTF-8 bytes: appending to a String.UnicodeScalarView scalar by
+        // scalar was a third of a heading's cost. One access to the traits table for both loops
+        // (`ScalarTraits.of` reads the global each time).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(normalized.utf8.count)
+        var dropped = false
         ScalarTraits.withTable { traitsOf in
+            let hasCase = normalized.unicodeScalars.contains { traitsOf($0.value).contains(.changesWhenLowercased) }
             for scalar in (hasCase ? normalized.lowercased() : normalized).unicodeScalars {
                 let traits = traitsOf(scalar.value)
                 if traits.contains(.keptInSlugs) || scalar == "-" {
-                    result.append(scalar)
+                    UTF8.encode(scalar) { bytes.append($0) }
                 } else if traits.contains(.spaceSeparator) || scalar == "\t" {
-                    result.append("-")
+                    bytes.append(UInt8(ascii: "-"))
+                } else {
+                    dropped = true
                 }
             }
+            if hasCase { dropped = true }
         }
-        // Normalise again: lowercasing and dropping characters can leave decomposed sequences.
-        let slug = UnicodeForms.nfc(String(result))
+        // Normalise again when lowercasing or a dropped character may have left a decomposed
+        // sequence (a mark after removed punctuation); text kept whole is still in NFC.
+        let kept = String(decoding: bytes, as: UTF8.self)
+        let slug = dropped ? UnicodeForms.nfc(kept) : kept
         return slug.isEmpty ? "section" : slug
     }
 

@@ -34,12 +34,30 @@ public enum TextHygiene {
     /// and line feed, 0x7F, or the lead byte 0xC2 followed by 0x80…0x9F (U+0080…U+009F). (Every
     /// line feed and every `«`, `»` or no-break space used to send a whole file to a scalar scan.)
     private static func forbiddenControlByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x20 ? byte != 0x09 && byte != 0x0A : byte == 0x7F { return index }
-            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] & 0xE0 == 0x80 { return index }
-            index += 1
+            // Eight bytes at once when none of them is below 0x20 (line feeds are), 0x7F or 0xC2:
+            // the byte loop alone was ~1% of a build. (SIMD16 compiled to a loop over lanes.)
+            var end = index + 1
+            if index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let belowSpace = (word &- ones &* 0x20) & ~word & highs
+                let delete = word ^ (ones &* 0x7F), lead = word ^ (ones &* 0xC2)
+                let zeroByte = ((delete &- ones) & ~delete | (lead &- ones) & ~lead) & highs
+                if belowSpace | zeroByte == 0 {
+                    index += 8
+                    continue
+                }
+                end = index + 8
+            }
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x20 ? byte != 0x09 && byte != 0x0A : byte == 0x7F { return index }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] & 0xE0 == 0x80 { return index }
+                index += 1
+            }
         }
         return nil
     }
