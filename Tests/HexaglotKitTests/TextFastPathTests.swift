@@ -128,6 +128,38 @@ import Testing
         }
     }
 
+    @Test func xmlEscapingOverBytesMatchesTheRulesScalarByScalar() {
+        // The reference: XML 1.0's characters, the five specials as entities, scalar by scalar.
+        func reference(_ text: String) -> String {
+            var result = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": result += "&amp;"
+                case "<": result += "&lt;"
+                case ">": result += "&gt;"
+                case "\"": result += "&quot;"
+                case "'": result += "&apos;"
+                default:
+                    let value = scalar.value
+                    if value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+                        || (0xE000...0xFFFD).contains(value) || value >= 0x10000
+                    {
+                        result.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return result
+        }
+        let texts = [
+            "<p>Tom & Jerry's \"show\"</p>", "ok\u{0}\u{1}\u{8}\t\n\r\u{1F}end", "\u{FFFE}\u{FFFF}\u{FFFD}\u{FEFF}\u{EFFF}",
+            "تعاون <b>UNIDO</b> — 消除持久性有机污染物 🙂", "\u{7F}\u{85}\u{9F}x", "&amp;", "", "plain",
+        ]
+        for text in texts {
+            #expect(XMLEscaping.escape(text) == reference(text), "\(text.debugDescription)")
+            #expect(XMLEscaping.escape(text + text) == reference(text) + reference(text))
+        }
+    }
+
     @Test func frontMatterFencesMayEndInSpacesAndTabs() throws {
         let parts = try FrontMatterSplitter().split("--- \t\ntitle: A\n... \nBody", file: "a.md")
         #expect(parts.yaml == "title: A\n")

@@ -74,19 +74,24 @@ struct SiteRenderer: Sendable {
         var files = pageFiles
         let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
         files += tagWork.parallelMap { write(tagPage($0)) }
-        for language in site.config.languages {
-            let base = languageBases[language.code]!
-            if let index = tagIndexFile(language, builder: builder, base: base) { files.append(index) }
-            files.append(notFoundFile(language, builder: builder, base: base))
-            if let entries = feedEntries[language.code] {
-                files.append(feeds.feed(for: language, entries: entries))
+        // Each language's tag index, 404 page and feed, and the site-wide files, side by side:
+        // one after another they left a core idle at the end of every build.
+        let languageFiles: [() -> [OutputFile]] = site.config.languages.map { language in
+            {
+                let base = languageBases[language.code]!
+                var files: [OutputFile] = []
+                if let index = tagIndexFile(language, builder: builder, base: base) { files.append(index) }
+                files.append(notFoundFile(language, builder: builder, base: base))
+                if let entries = feedEntries[language.code] { files.append(feeds.feed(for: language, entries: entries)) }
+                return files
             }
         }
-        let sitemap = SitemapWriter(site: site, builder: builder)
-        files.append(sitemap.sitemap())
-        files.append(sitemap.robots())
-        files += rootFiles(builder: builder)
-        return files.map(write)
+        let siteFiles: () -> [OutputFile] = {
+            let sitemap = SitemapWriter(site: site, builder: builder)
+            return [sitemap.sitemap(), sitemap.robots()] + rootFiles(builder: builder)
+        }
+        files += (languageFiles + [siteFiles]).parallelMap { $0().map(write) }.flatMap { $0 }
+        return files
     }
 
     /// Gives a page a new body (its Markdown changed, nothing else about it).

@@ -77,10 +77,16 @@ public struct SiteAssembler {
     private mutating func warnAboutWindowsNames(_ files: [SourceFile]) {
         var warned: Set<String> = []
         for file in files {
-            var prefix = ""
-            for name in file.relativePath.split(separator: "/") {
-                prefix += prefix.isEmpty ? String(name) : "/" + name
-                guard let problem = PathSafety.windowsProblem(inFileName: String(name)), warned.insert(prefix).inserted else { continue }
+            // Each name of the path is checked; the path up to it is made only for a warning
+            // (building every prefix of every path was a quarter of assembling the site).
+            let path = file.relativePath
+            var start = path.startIndex
+            while start < path.endIndex {
+                let end = path[start...].firstIndex(of: "/") ?? path.endIndex
+                defer { start = end < path.endIndex ? path.index(after: end) : end }
+                guard start < end, let problem = PathSafety.windowsProblem(inFileName: String(path[start..<end])) else { continue }
+                let prefix = String(path[..<end])
+                guard warned.insert(prefix).inserted else { continue }
                 let folder = String(decoding: file.displayPath.utf8.dropLast(file.relativePath.utf8.count), as: UTF8.self)
                 problems.append(
                     .warning(
@@ -202,11 +208,13 @@ public struct SiteAssembler {
 
     private mutating func indexPages(_ site: inout Site) {
         var seenPaths: [String: Int] = [:]
-        for (index, page) in site.pages.enumerated() {
-            site.pagesByLanguage[page.language.code, default: []].append(index)
-            let folded = page.path.lowercased()
+        // Pages are read in place: a copy of each Page (dozens of strings and arrays) in these
+        // loops was most of their cost.
+        for index in site.pages.indices {
+            site.pagesByLanguage[site.pages[index].language.code, default: []].append(index)
+            let folded = site.pages[index].path.lowercased()
             if let other = seenPaths[folded] {
-                let first = site.pages[other]
+                let page = site.pages[index], first = site.pages[other]
                 problems.append(
                     .error(
                         "this page and \(first.sourcePath ?? "a generated list page") would both be published at /\(page.path)",
@@ -214,17 +222,18 @@ public struct SiteAssembler {
             } else {
                 seenPaths[folded] = index
             }
-            if let source = page.sourcePath {
+            if let source = site.pages[index].sourcePath {
                 site.pagesBySource[String(source.dropFirst("content/".count))] = index
             }
-            if let existing = site.translations[page.translationKey]?[page.language.code] {
-                let first = site.pages[existing]
+            let translationKey = site.pages[index].translationKey, code = site.pages[index].language.code
+            if let existing = site.translations[translationKey]?[code] {
+                let page = site.pages[index], first = site.pages[existing]
                 problems.append(
                     .error(
                         "translation key '\(page.translationKey)' is already used by \(first.sourcePath ?? "a generated page") in the same language",
                         at: page.frontMatter.locations["translationKey"] ?? SourceLocation(file: page.sourcePath ?? "content")))
             } else {
-                site.translations[page.translationKey, default: [:]][page.language.code] = index
+                site.translations[translationKey, default: [:]][code] = index
             }
         }
         for language in config.languages {
@@ -235,11 +244,10 @@ public struct SiteAssembler {
                 sections[site.pages[index].folder] = Site.Section(page: index, pages: [], subsections: [])
             }
             for index in indices {
-                let page = site.pages[index]
-                switch page.kind {
+                switch site.pages[index].kind {
                 case .home: continue
-                case .page: sections[page.folder]?.pages.append(index)
-                case .section: sections[Site.parentFolder(of: page.folder)]?.subsections.append(index)
+                case .page: sections[site.pages[index].folder]?.pages.append(index)
+                case .section: sections[Site.parentFolder(of: site.pages[index].folder)]?.subsections.append(index)
                 }
             }
             for folder in sections.keys {

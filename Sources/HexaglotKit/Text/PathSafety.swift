@@ -43,6 +43,14 @@ public enum PathSafety {
     /// `notes.`), or nil. Such names are published all the same, with a warning: the site
     /// builds on Linux and macOS, but cannot be checked out on Windows.
     public static func windowsProblem(inFileName name: String) -> String? {
+        // Most names hold none of the forbidden characters, do not end in a dot or space and do
+        // not start as a device name does (c, p, a, n, l): decided on the bytes at once.
+        let utf8 = name.utf8
+        if let first = utf8.first, !"cpanlCPANL".utf8.contains(first), utf8.last != UInt8(ascii: "."), utf8.last != UInt8(ascii: " "),
+            !utf8.contains(where: { "<>:\"|?*".utf8.contains($0) })
+        {
+            return nil
+        }
         let forbidden = name.unicodeScalars.filter { "<>:\"|?*".unicodeScalars.contains($0) }
         if !forbidden.isEmpty {
             return "holds \(forbidden.map { "'\($0)'" }.joined(separator: ", ")), which Windows does not allow in file names"

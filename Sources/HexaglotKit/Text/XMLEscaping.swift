@@ -14,24 +14,31 @@ public enum XMLEscaping {
             }
         }
         guard needsWork else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                let value = scalar.value
-                let allowed =
-                    value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
-                    || (0xE000...0xFFFD).contains(value) || value >= 0x10000
-                if allowed { result.unicodeScalars.append(scalar) }
+        // Byte by byte into UTF-8: a feed escapes whole page bodies, and appending scalar by
+        // scalar to a String was an eighth of a small site's build.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var text = text
+        text.withUTF8 { input in
+            var index = 0
+            while index < input.count {
+                let byte = input[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): result.append(contentsOf: "&apos;".utf8)
+                case 0x9, 0xA, 0xD: result.append(byte)
+                case ..<0x20: break  // C0 controls: not allowed in XML 1.0.
+                case 0xEF where index + 1 < input.count && input[index] == 0xBF && input[index + 1] >= 0xBE:
+                    index += 2  // U+FFFE and U+FFFF: not allowed either.
+                default: result.append(byte)
+                }
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// JSON that is safe inside `<script type="application/ld+json">`: no `<`, `>` or `&` can
