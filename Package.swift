@@ -47,7 +47,9 @@ let package = Package(
                 "CVips",
                 "CStemmer",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The search page's stemmers, compiled into the binary (PackageResources.stemmers_js).
+            resources: [.embedInCode("Search/Script/stemmers.js")]
         ),
         .executableTarget(
             name: "hexaglot",
