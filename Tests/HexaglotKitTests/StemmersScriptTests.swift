@@ -19,6 +19,11 @@ import Testing
         return run.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
+    /// The same words through SnowballStemmer, as the index stems them (Russian ё written е first).
+    static func stemWithLibstemmer(_ words: [(String, String)]) -> [String] {
+        words.map { SnowballStemmer(languageCode: $0.0)!.stem($0.0 == "ru" ? $0.1.replacingOccurrences(of: "ё", with: "е") : $0.1) }
+    }
+
     @Test func agreesWithSnowballsPublishedVocabularyInEveryLanguage() throws {
         let vocabularies = try SnowballStemmerTests.languageCodes.map(SnowballVocabulary.init(languageCode:))
         // Russian words keep their ё here: the script folds it itself, as the algorithm does.
@@ -41,13 +46,53 @@ import Testing
             ("es", "dándoselos"), ("ru", "озоноразрушающих"), ("ru", "веществ"), ("ru", "ёлка"), ("ru", "я"),
         ]
         let stems = try Self.stemWithScript(words)
-        let expected = words.map { SnowballStemmer(languageCode: $0.0)!.stem($0.0 == "ru" ? $0.1.replacingOccurrences(of: "ё", with: "е") : $0.1) }
+        let expected = Self.stemWithLibstemmer(words)
         #expect(stems == expected)
+    }
+
+    /// Words no vocabulary has: random letters of the language, then the ending of a random
+    /// vocabulary word (so the suffix rules fire on unusual stems), now and then a character
+    /// beyond U+FFFF; the same for every run.
+    @Test func agreesWithSnowballStemmerOnGeneratedWords() throws {
+        var random = SplitMix64(seed: 16)
+        var words: [(String, String)] = []
+        for vocabulary in try SnowballStemmerTests.languageCodes.map(SnowballVocabulary.init(languageCode:)) {
+            let letters = Set(vocabulary.entries.flatMap(\.word)).sorted()
+            for _ in 0..<5000 {
+                var word = String((0..<Int.random(in: 1...6, using: &random)).map { _ in letters.randomElement(using: &random)! })
+                word += vocabulary.entries.randomElement(using: &random)!.word.suffix(Int.random(in: 0...6, using: &random))
+                if Int.random(in: 0..<40, using: &random) == 0 {
+                    word.insert("\u{1D41A}", at: word.index(word.startIndex, offsetBy: Int.random(in: 0...word.count, using: &random)))
+                }
+                words.append((vocabulary.languageCode, word))
+            }
+        }
+        let stems = try Self.stemWithScript(words)
+        let expected = Self.stemWithLibstemmer(words)
+        try #require(stems.count == words.count)
+        let mismatches = words.indices.filter { stems[$0] != expected[$0] }
+        let shown = mismatches.prefix(10).map { "\(words[$0].0) \(words[$0].1) -> \(stems[$0]), libstemmer \(expected[$0])" }
+        #expect(mismatches.isEmpty, "\(mismatches.count) of \(words.count) differ: \(shown.joined(separator: "; "))")
+        // The words do reach the rules: most lose or change their ending.
+        #expect(words.indices.filter { expected[$0] != words[$0].1 }.count > words.count / 2)
     }
 
     @Test func embeddedScriptIsTheFileInTheSources() throws {
         let file = Fixtures.repositoryRoot.appendingPathComponent("Sources/HexaglotKit/Search/Script/stemmers.js")
         #expect(SearchScriptSources.stemmers == (try String(contentsOf: file, encoding: .utf8)))
         #expect(SearchScriptSources.stemmers.hasPrefix("// Snowball stemmers"))
+    }
+}
+
+/// A seeded generator (SplitMix64), so the generated words are the same on every run.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
     }
 }

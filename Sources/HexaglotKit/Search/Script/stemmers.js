@@ -361,5 +361,17 @@ var HexaglotStemmers = (function () {
     return w;
   }
 
-  return { en: en, fr: fr, es: es, ru: ru };
+  // Snowball counts characters, JavaScript UTF-16 units: a character beyond U+FFFF stands in for
+  // itself as one private-use character while the word is stemmed (none is a letter they change).
+  function byCharacter(stem) {
+    return function (word) {
+      var astral = word.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
+      if (!astral || /[\uE000-\uF8FF]/.test(word)) return stem(word);
+      var i = 0;
+      return stem(word.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, function () { return String.fromCharCode(0xE000 + i++); }))
+        .replace(/[\uE000-\uF8FF]/g, function (c) { return astral[c.charCodeAt(0) - 0xE000]; });
+    };
+  }
+
+  return { en: byCharacter(en), fr: byCharacter(fr), es: byCharacter(es), ru: byCharacter(ru) };
 })();
