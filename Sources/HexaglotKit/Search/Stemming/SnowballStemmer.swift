@@ -75,8 +75,9 @@ extension SnowballStemmer {
 /// One thread's libstemmer stemmer for one language, with the stems it has made.
 private final class ThreadStemmer {
     /// Enough for a large site's vocabulary in one language; when full the cache starts again,
-    /// which bounds its memory (a few MB a thread) on any input.
+    /// which bounds its memory (a few MB a thread and language) on any input.
     private static let cacheLimit = 1 << 16
+    private static let longestCachedWord = 64
 
     private let stemmer: OpaquePointer
     private var cache: [String: String] = [:]
@@ -101,6 +102,8 @@ private final class ThreadStemmer {
     }
 
     func stem(_ word: String) -> String {
+        // Long runs of letters are rarely real words and would make the cache's memory unbounded.
+        guard word.utf8.count <= Self.longestCachedWord else { return stemWithLibstemmer(word) }
         if let known = cache[word] { return known }
         let stem = stemWithLibstemmer(word)
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
