@@ -64,6 +64,7 @@ var HexaglotStemmers = (function () {
     var p2 = region(w, p1, enV);
     var m, start;
 
+    // Step 1a: apostrophe endings, then plural -s.
     w = w.replace(/'(s'?)?$/, '');
     if (/sses$/.test(w)) w = cut(w, 2);
     else if (/ie[ds]$/.test(w)) w = cut(w, 3) + (w.length > 4 ? 'i' : 'ie');
@@ -72,6 +73,7 @@ var HexaglotStemmers = (function () {
 
     if (/^(inning|outing|canning|herring|earring|proceed|exceed|succeed)$/.test(w)) return w.replace(/Y/g, 'y');
 
+    // Step 1b: -eed, -ed, -ing, then repair the stem (hop(e), hopp(ing), fil(e)); Step 1c: -y to -i.
     if ((m = enStep1b(w))) {
       start = w.length - m[0].length;
       if (m[1] === 0) {
@@ -85,6 +87,7 @@ var HexaglotStemmers = (function () {
     }
     if (w.length > 2 && /[yY]$/.test(w) && !enIsVowel(w[w.length - 2])) w = cut(w, 1) + 'i';
 
+    // Steps 2 to 4: derivational suffixes in R1, R2; group 12 (-ogi) only after l, 15 (-li) after c d e g h k m n r t.
     if ((m = enStep2(w)) && w.length - m[0].length >= p1) {
       start = w.length - m[0].length;
       if (m[1] === 12 ? w[start - 1] === 'l' : m[1] !== 15 || 'cdeghkmnrt'.indexOf(w[start - 1]) >= 0) {
@@ -97,6 +100,7 @@ var HexaglotStemmers = (function () {
     if ((m = enStep4(w)) && w.length - m[0].length >= p2 && (m[1] === 0 || /[st]ion$/.test(w))) {
       w = cut(w, m[0].length);
     }
+    // Step 5: a final -e or the second l of -ll.
     start = w.length - 1;
     if (w[start] === 'e' && (start >= p2 || (start >= p1 && !enShortSyllable(w, start)))) w = cut(w, 1);
     else if (w[start] === 'l' && start >= p2 && w[start - 1] === 'l') w = cut(w, 1);
@@ -131,6 +135,9 @@ var HexaglotStemmers = (function () {
     var m = frStandard(s.w), n;
     if (!m) return false;
     var start = s.w.length - m[0].length, w = s.w.slice(0, start), inR2 = start >= s.p2;
+    // The cases are frStandard's groups: 0 -ance..., 1 -ation..., 2 -logie, 3 -ution, 4 -ence,
+    // 5 -ement, 6 -ité, 7 -if/-ive, 8 -eaux, 9 -aux, 10 -euse, 11 -issement, 12 -amment,
+    // 13 -emment, 14 -ment.
     switch (m[1]) {
       case 0: if (inR2) s.w = w; return inR2;
       case 1: if (inR2) s.w = frIc(w, s.p2); return inR2;
@@ -179,6 +186,7 @@ var HexaglotStemmers = (function () {
     }
   }
 
+  // Snowball's i_verb_suffix, else verb_suffix, both inside RV.
   function frVerbSuffix(s) {
     var m = frIVerb(s.w, s.pV), start, c;
     if (m) {
@@ -194,6 +202,7 @@ var HexaglotStemmers = (function () {
     return true;
   }
 
+  // Only when no suffix above matched: a plural -s, then -ion, -ier, -e inside RV.
   function frResidualSuffix(s) {
     var w = s.w, m;
     if (/s$/.test(w) && (/His$/.test(w) || (w.length > 1 && 'aiouès'.indexOf(w[w.length - 2]) < 0))) w = cut(w, 1);
@@ -208,7 +217,8 @@ var HexaglotStemmers = (function () {
   function fr(word) {
     var a = word.split(''), i;
     for (i = 0; i < a.length; i++) {
-      // Marks letters that are not to count as vowels; after each, the same place is tried again.
+      // Marks u, i and y that are not to count as vowels (between vowels, next to one, after q)
+      // and writes ë, ï as He, Hi; after each change the same place is tried again.
       for (;;) {
         var c = a[i], n = a[i + 1];
         if (frIsVowel(c) && (n === 'y' || ((n === 'u' || n === 'i') && frIsVowel(a[i + 2])))) a[i + 1] = n.toUpperCase();
@@ -218,6 +228,8 @@ var HexaglotStemmers = (function () {
         else break;
       }
     }
+    // RV starts after a first two vowels' next letter, after par-, col-, tap-, else after the
+    // first vowel that is not the first letter.
     var w = a.join(''), pV = w.length;
     if ((frIsVowel(w[0]) && frIsVowel(w[1]) && w.length > 2) || /^(par|col|tap)/.test(w)) pV = 3;
     else {
@@ -229,6 +241,7 @@ var HexaglotStemmers = (function () {
     if (frStandardSuffix(s) || frVerbSuffix(s)) s.w = s.w.replace(/Y$/, 'i').replace(/ç$/, 'c');
     else frResidualSuffix(s);
     w = s.w;
+    // Undouble -enn, -onn, -ett, -ell, -eill; unaccent é, è before the final consonants; unmark.
     if (/(enn|onn|ett|ell|eill)$/.test(w)) w = cut(w, 1);
     w = w.replace(/[éè](?=[^aeiouyâàëéêèïîôûù]+$)/, 'e');
     return w.replace(/He/g, 'ë').replace(/Hi/g, 'ï').replace(/H/g, '').replace(/[IUY]/g, function (c) { return c.toLowerCase(); });
@@ -296,6 +309,7 @@ var HexaglotStemmers = (function () {
     }
     var p1 = region(w, 0, esV), p2 = region(w, p1, esV), m, n, base;
 
+    // A pronoun attached to a verb form in RV (dándoselo): gone, and the form's accent with it.
     if ((m = esPronoun(w))) {
       base = cut(w, m[0].length);
       n = esPronounVerb(base);
@@ -305,6 +319,7 @@ var HexaglotStemmers = (function () {
       }
     }
 
+    // The first that applies of the standard suffixes, -y- verb forms after u, other verb forms.
     var standard = esStandardSuffix(w, p1, p2);
     if (standard !== null) w = standard;
     else if ((m = esYVerb(w, pV)) && w[w.length - m[0].length - 1] === 'u') w = cut(w, m[0].length);
@@ -313,6 +328,7 @@ var HexaglotStemmers = (function () {
       if (m[1] === 0 && /gu$/.test(w)) w = cut(w, 1);
     }
 
+    // A final vowel in RV (and the u of -gue), then acute accents off.
     if ((m = esResidual(w)) && w.length - m[0].length >= pV) {
       w = cut(w, m[0].length);
       if (m[1] === 1 && /gu$/.test(w) && w.length - 1 >= pV) w = cut(w, 1);
@@ -341,10 +357,13 @@ var HexaglotStemmers = (function () {
   }
 
   function ru(word) {
+    // RV starts after the first vowel; R2 as everywhere.
     var w = word.replace(/ё/g, 'е'), i = 0, r;
     while (i < w.length && ruV.indexOf(w[i]) < 0) i++;
     var pV = Math.min(i + 1, w.length), p2 = region(w, region(w, 0, ruV), ruV);
 
+    // All inside RV: a perfective gerund, else -ся/-сь then an adjectival (with a participle),
+    // verb or noun ending; then -и, -ость in R2, and the superlative -ейш(е), -нн or -ь.
     if ((r = ruRemove(w, ruGerund, pV, true)) === null) {
       if (/с[яь]$/.test(w) && w.length - 2 >= pV) w = cut(w, 2);
       if ((r = ruRemove(w, ruAdjective, pV)) !== null) {
