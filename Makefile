@@ -2,7 +2,7 @@
 # Both install the Debian packages the build needs when they are missing (CI starts from a bare machine).
 
 SWIFT ?= swift
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev libvips-dev libwebp-dev pkg-config
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev libstemmer-dev libvips-dev libwebp-dev pkg-config
 PYTHON_PACKAGES := feedparser lxml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEXAGLOT ?= .build/debug/hexaglot
@@ -10,8 +10,8 @@ HEXAGLOT ?= .build/debug/hexaglot
 # schema, cmark-gfm's own command line is the independent parser imported pages are compared
 # with, and OmegaT (with its Java runtime) is the CAT tool the export is translated in; exiftool
 # reads every image variant's metadata, and decoders independent of libvips (dwebp, avifdec,
-# djpeg) decode every variant.
-TEST_DEB_PACKAGES := libxml2-utils cmark-gfm omegat libimage-exiftool-perl webp libavif-bin libjpeg-turbo-progs
+# djpeg) decode every variant; node runs the search page's stemmers.js against Snowball's vocabulary.
+TEST_DEB_PACKAGES := libxml2-utils cmark-gfm omegat libimage-exiftool-perl webp libavif-bin libjpeg-turbo-progs nodejs
 CHECK_OUTPUT := .build/site-checks
 CHECK_BASE_URL := https://site-checks.example/
 # What `make site-checks` needs beyond the build: a JVM for the Nu HTML Checker, Chromium and its

@@ -33,6 +33,11 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"]), .brew(["vips"])]
         ),
+        // Snowball stemmers (Debian's libstemmer-dev, no pkg-config file) for search.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // libwebp directly for WebP (vips_shim.c says why); not in vips' pkg-config libraries.
         .target(name: "CVips", dependencies: ["CVipsSystem"], linkerSettings: [.linkedLibrary("webp")]),
         .target(
@@ -40,8 +45,11 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CVips",
+                "CStemmer",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The search page's stemmers, compiled into the binary (PackageResources.stemmers_js).
+            resources: [.embedInCode("Search/Script/stemmers.js")]
         ),
         .executableTarget(
             name: "hexaglot",
