@@ -25,8 +25,8 @@ final class ImageSizes: @unchecked Sendable {
     /// names, with its output path.
     func resolve(_ url: String, onPage page: String, rootPath: String) -> (path: String, file: File)? {
         guard !url.isEmpty, !LinkResolver.hasScheme(url), !url.hasPrefix("//") else { return nil }
-        let pathPart = String(url.prefix { $0 != "?" && $0 != "#" })
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let pathPart = String(url[..<URLPath.endOfPath(in: url)])
+        let decoded = URLPath.percentDecoded(pathPart) ?? pathPart
         var segments: [Substring] =
             decoded.hasPrefix("/")
             ? [] : page.split(separator: "/")

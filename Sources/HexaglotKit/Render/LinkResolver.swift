@@ -12,12 +12,12 @@ struct LinkResolver: Sendable {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"),
             !Self.hasScheme(destination), let source = page.sourcePath
         else { return .keep }
-        let suffixStart = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
+        let suffixStart = URLPath.endOfPath(in: destination)
         let rawPath = String(destination[..<suffixStart])
         // Most links are not to Markdown files: decide that on the bytes before any decoding.
         guard Self.mayNameMarkdownFile(rawPath) else { return .keep }
         let suffix = String(destination[suffixStart...])
-        let path = rawPath.removingPercentEncoding ?? rawPath
+        let path = URLPath.percentDecoded(rawPath) ?? rawPath
         guard path.lowercased().hasSuffix(".md") else { return .keep }
 
         let sourceBelowContent = String(source.dropFirst("content/".count))

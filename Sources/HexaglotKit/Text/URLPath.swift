@@ -1,3 +1,5 @@
+import Foundation
+
 /// Building URL paths: each segment percent-encoded from UTF-8, so a Chinese or Cyrillic slug
 /// gives a link every browser and server agrees on, while the file on disk keeps its readable name.
 public enum URLPath {
@@ -15,6 +17,18 @@ public enum URLPath {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
     /// Percent-encodes everything in one path segment except RFC 3986's unreserved characters.
+    /// Where a URL's path ends: at its first `?` or `#`, found on the bytes (looking at
+    /// Characters meant grapheme breaking on every link of every page).
+    public static func endOfPath(in url: String) -> String.Index {
+        url.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.endIndex
+    }
+
+    /// `removingPercentEncoding` only when there is a `%` to decode (Foundation's call costs
+    /// more than the rest of a link's resolution); nil when the escapes are not UTF-8.
+    public static func percentDecoded(_ text: String) -> String? {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text
+    }
+
     public static func encodeSegment(_ segment: String) -> String {
         encode(segment, keepingSlashes: false)
     }
