@@ -123,6 +123,41 @@ import Testing
         #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.allSatisfy { first[$0] == nil })
     }
 
+    /// A rebuild takes an unchanged photo's header and digest from the cache instead of reading
+    /// and hashing the file; a changed file (another stat) is read again. That the stored facts
+    /// are used is shown by changing them: the build then plans variants under the stored
+    /// digest, and the encoder, which checks the bytes it encodes, refuses.
+    @Test func unchangedPhotosAreNotReadAgainAndTheEncoderStillChecksTheirBytes() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        let sources = site.root.appendingPathComponent(".hexaglot-cache/images/sources")
+        let entries = TestSite.files(below: sources)
+        #expect(entries.count == 2, "\(entries)")
+        let first = TestSite.contents(of: site.output)
+        #expect(try await site.build().imagesEncoded == 0)
+        #expect(TestSite.contents(of: site.output) == first)
+        #expect(TestSite.files(below: sources) == entries)
+
+        for entry in entries {
+            let url = sources.appendingPathComponent(entry)
+            var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            lines[7] = String(repeating: "0", count: 64)
+            try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        let errors = await site.errors()
+        #expect(errors.contains { $0.contains("image content/en/news/visit/field-visit.jpg changed during the build: build again") }, "\(errors)")
+        #expect(TestSite.contents(of: site.output) == first, "a failed build leaves the output as it was")
+
+        // Touching the photo gives it another stat: its facts are read from the file again.
+        let photo = site.root.appendingPathComponent("content/en/news/visit/field-visit.jpg")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)], ofItemAtPath: photo.path)
+        let png = site.root.appendingPathComponent("content/en/news/visit/translucent.png")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)], ofItemAtPath: png.path)
+        #expect(try await site.build().imagesEncoded == 0)
+        #expect(TestSite.contents(of: site.output) == first)
+        #expect(TestSite.files(below: sources).count == 4)
+    }
+
     /// Fallback copies of a bundle show the original's variants: one photo is planned and encoded
     /// once, and no copy of the original is published under the other languages.
     @Test func fallbackCopiesShowTheOriginalsVariants() async throws {
@@ -152,7 +187,9 @@ import Testing
         #expect(Set(variants.map(Self.widthAndFormat)) == Set(["200 webp", "200 jpg", "400 webp", "400 jpg", "1013 jpg"]))
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".hexaglot-cache").path))
         let cached = TestSite.files(below: cache)
-        #expect(cached.count == 10, "5 variants of the photo, 4 of the translucent PNG (320 wide) and its linked original: \(cached)")
+        let encoded = cached.filter { !$0.hasPrefix("sources/") }, facts = cached.filter { $0.hasPrefix("sources/") }
+        #expect(encoded.count == 10, "5 variants of the photo, 4 of the translucent PNG (320 wide) and its linked original: \(cached)")
+        #expect(facts.count == 2, "the facts of the two source images: \(cached)")
     }
 
     @Test func theSharingImageIsAJPEGVariantAndAnimatedGIFsStayAsTheyAre() async throws {

@@ -146,7 +146,9 @@ struct BuildPipeline {
         _ site: Site, resolvingLinksIn links: Site, files: [String: [SourceFile]], copied: CopiedFiles,
         cache: BuildCache?
     ) throws(BuildFailure) -> (MarkdownStage, [RenderedBody]) {
-        let catalog = ImageCatalog(settings: site.config.images, files: ImageSizes(files: imageFiles(site, copied)), rootPath: site.config.rootPath)
+        let catalog = ImageCatalog(
+            settings: site.config.images, files: ImageSizes(files: imageFiles(site, copied)), rootPath: site.config.rootPath,
+            sources: ImageSourceIndex(folder: imageCacheFolder(site.config.images).appendingPathComponent("sources", isDirectory: true)))
         let stage = MarkdownStage(
             site: links, markdownFiles: Self.markdownPaths(files), images: catalog,
             timeLimit: options.markdownTimeLimit, keysBodies: cache != nil, recordsLinks: options.recordsLinks)
@@ -188,13 +190,17 @@ struct BuildPipeline {
         return copies
     }
 
+    /// The image cache: site.yaml's folder, relative to the site folder unless absolute.
+    private func imageCacheFolder(_ settings: ImageSettings) -> URL {
+        let folder = settings.cacheFolder
+        return folder.hasPrefix("/")
+            ? URL(fileURLWithPath: folder, isDirectory: true) : options.source.appendingPathComponent(folder, isDirectory: true)
+    }
+
     /// The photos' variants, from the variant cache (encoded into it first where it lacks them);
     /// nothing is encoded when the build has already failed.
     private func publishImages(_ bodies: [RenderedBody], _ catalog: ImageCatalog) -> (files: [OutputFile], encoded: Int) {
-        let folder = catalog.settings.cacheFolder
-        let cacheFolder =
-            folder.hasPrefix("/") ? URL(fileURLWithPath: folder, isDirectory: true) : options.source.appendingPathComponent(folder, isDirectory: true)
-        let stage = ImageStage(catalog: catalog, cache: ImageVariantCache(folder: cacheFolder), progress: options.progress)
+        let stage = ImageStage(catalog: catalog, cache: ImageVariantCache(folder: imageCacheFolder(catalog.settings)), progress: options.progress)
         let (variants, problems) = stage.plan(bodies)
         engine.emit(problems)
         guard !variants.isEmpty, !engine.hasErrors else { return ([], 0) }

@@ -6,13 +6,16 @@ final class ImageCatalog: @unchecked Sendable {
     let settings: ImageSettings
     let files: ImageSizes
     let rootPath: String
+    /// Where the facts of unchanged photos are kept between builds; nil reads every photo.
+    let sources: ImageSourceIndex?
     private let lock = NSLock()
     private var plans: [String: ImagePlan] = [:]
 
-    init(settings: ImageSettings, files: ImageSizes, rootPath: String) {
+    init(settings: ImageSettings, files: ImageSizes, rootPath: String, sources: ImageSourceIndex? = nil) {
         self.settings = settings
         self.files = files
         self.rootPath = rootPath
+        self.sources = sources
     }
 
     /// File name endings Hexaglot treats as photos to re-encode (any case); others (SVG) are
@@ -46,8 +49,12 @@ final class ImageCatalog: @unchecked Sendable {
     func plan(path: String, file: ImageSizes.File) -> ImagePlan {
         if let known = lock.withLock({ plans[path] }) { return known }
         let plan: ImagePlan
-        if let bytes = FileManager.default.contents(atPath: file.url.path) {
-            plan = ImagePlan.make(path: path, source: file, bytes: bytes, settings: settings, encoderVersion: ImageCodec.version)
+        if let known = sources?.facts(of: file.url) {
+            plan = ImagePlan.make(path: path, source: file, facts: .success(known), settings: settings, encoderVersion: ImageCodec.version)
+        } else if let bytes = FileManager.default.contents(atPath: file.url.path) {
+            let facts = ImageSourceFacts.read(bytes)
+            if case .success(let read) = facts { sources?.store(read, of: file.url) }
+            plan = ImagePlan.make(path: path, source: file, facts: facts, settings: settings, encoderVersion: ImageCodec.version)
         } else {
             plan = ImagePlan(path: path, source: file, outcome: .refused(.unreadable))
         }

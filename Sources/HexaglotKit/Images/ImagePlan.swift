@@ -85,11 +85,14 @@ struct ImageProblem: Error, Sendable {
 
 extension ImagePlan {
     /// The plan for `bytes` of the file published at `path`.
-    static func make(path: String, source: ImageSizes.File, bytes: Data, settings: ImageSettings, encoderVersion: String) -> ImagePlan {
+    static func make(
+        path: String, source: ImageSizes.File, facts: Result<ImageSourceFacts, ImageCodec.Fault>, settings: ImageSettings,
+        encoderVersion: String
+    ) -> ImagePlan {
         func refused(_ reason: ImageProblem.Reason) -> ImagePlan { ImagePlan(path: path, source: source, outcome: .refused(reason)) }
-        let header: ImageCodec.Header
-        switch ImageCodec.header(of: bytes) {
-        case .success(let read): header = read
+        let header: ImageCodec.Header, digest: String
+        switch facts {
+        case .success(let read): (header, digest) = (read.header, read.digest)
         case .failure(.unsupported): return refused(.unsupported)
         case .failure: return refused(.corrupt)
         }
@@ -100,7 +103,6 @@ extension ImagePlan {
         }
         if header.frames > 1 { return ImagePlan(path: path, source: source, outcome: .asItIs) }
 
-        let digest = ImageCodec.digest(bytes)
         let largest = settings.widths.max() ?? header.width
         // Never enlarged; the source's own width is a variant when it lies below the largest.
         let widths = Set(settings.widths.filter { $0 < header.width } + [min(header.width, largest)]).sorted()

@@ -24,4 +24,13 @@ extension stat {
         st_mtim
         #endif
     }
+
+    /// When the file's contents or its inode (links, mode) last changed.
+    var changeTime: timespec {
+        #if canImport(Darwin)
+        st_ctimespec
+        #else
+        st_ctim
+        #endif
+    }
 }
