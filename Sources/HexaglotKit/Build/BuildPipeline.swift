@@ -26,7 +26,7 @@ struct BuildPipeline {
         // (for the corpus of the benchmark, ~60 MB of a ~350 MB peak).
         let site = assembled.withoutPageBodies
         let (markdown, bodies) = try clock.measure("markdown") { () throws(BuildFailure) in
-            try renderMarkdown(assembled, resolvingLinksIn: site, files: files, copied: copied, cache: cache)
+            try renderMarkdown(assembled, resolvingLinksIn: site, files: files, copied: copied, localization: localization, cache: cache)
         }
         let copies = clock.measure("plan") { planOutput(site, templates, localization, copied: copied, bodies: bodies, images: markdown.images) }
         let (variants, imagesEncoded) = clock.measure("images") { publishImages(bodies, markdown.images) }
@@ -144,14 +144,15 @@ struct BuildPipeline {
     /// `links`: the same site without page bodies, which the stage (kept in the products) holds.
     private func renderMarkdown(
         _ site: Site, resolvingLinksIn links: Site, files: [String: [SourceFile]], copied: CopiedFiles,
-        cache: BuildCache?
+        localization: Localization, cache: BuildCache?
     ) throws(BuildFailure) -> (MarkdownStage, [RenderedBody]) {
         let catalog = ImageCatalog(
             settings: site.config.images, files: ImageSizes(files: imageFiles(site, copied)), rootPath: site.config.rootPath,
             sources: ImageSourceIndex(folder: imageCacheFolder(site.config.images).appendingPathComponent("sources", isDirectory: true)))
         let stage = MarkdownStage(
             site: links, markdownFiles: Self.markdownPaths(files), images: catalog,
-            timeLimit: options.markdownTimeLimit, keysBodies: cache != nil, recordsLinks: options.recordsLinks)
+            timeLimit: options.markdownTimeLimit, keysBodies: cache != nil, recordsLinks: options.recordsLinks,
+            watchLabels: Self.watchLabels(site.config, localization))
         let counter = ProgressCounter(
             stage: "Markdown", languages: site.config.languages.map(\.code),
             totals: site.pagesByLanguage.mapValues(\.count), report: options.progress)
@@ -188,6 +189,18 @@ struct BuildPipeline {
             .filter { unpublished.isEmpty || !unpublished.contains($0.path) }
         engine.emit(OutputPlan(site: site, copies: copies).problems())
         return copies
+    }
+
+    /// The theme's `watch_video` string ("Watch on {site}") for each platform, in each language.
+    private static func watchLabels(_ config: SiteConfig, _ localization: Localization) -> [String: [VideoLink.Platform: String]] {
+        var labels: [String: [VideoLink.Platform: String]] = [:]
+        for language in config.languages {
+            guard let text = localization.string("watch_video", in: language) else { continue }
+            for platform in [VideoLink.Platform.youTube, .facebook] {
+                labels[language.code, default: [:]][platform] = text.replacingOccurrences(of: "{site}", with: platform.rawValue)
+            }
+        }
+        return labels
     }
 
     /// The image cache: site.yaml's folder, relative to the site folder unless absolute.

@@ -14,9 +14,15 @@ struct MarkdownStage: Sendable {
     let linkContext: UInt64
     /// Each body keeps its links as written and as published (`RenderedBody.links`).
     let recordsLinks: Bool
+    /// "Watch on YouTube" and the like, by language code, for video cards.
+    let watchLabels: [String: [VideoLink.Platform: String]]
 
     /// `keysBodies`: the bodies will be looked up in and stored to a cache, so their keys are needed.
-    init(site: Site, markdownFiles: Set<String>, images: ImageCatalog, timeLimit: Double, keysBodies: Bool, recordsLinks: Bool = false) {
+    init(
+        site: Site, markdownFiles: Set<String>, images: ImageCatalog, timeLimit: Double, keysBodies: Bool, recordsLinks: Bool = false,
+        watchLabels: [String: [VideoLink.Platform: String]] = [:]
+    ) {
+        self.watchLabels = watchLabels
         resolver = LinkResolver(site: site, markdownFiles: markdownFiles)
         self.images = images
         allowsRawHTML = site.config.allowsRawHTML
@@ -74,9 +80,17 @@ struct MarkdownStage: Sendable {
             page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
             page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}",
         ] { key.combine(part) }
+        // A video card shows the page's title and its language's label.
+        for part in videoCardText(for: page).watchLabels.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map(\.value) + [page.title] {
+            key.combine(part)
+        }
         key.combine(page.bodyLineOffset)
         key.combine((allowsRawHTML ? 1 : 0) + (page.titleFromHeading ? 2 : 0) + (recordsLinks ? 4 : 0))
         return key.value
+    }
+
+    private func videoCardText(for page: Page) -> VideoCardText {
+        VideoCardText(pageTitle: page.title, watchLabels: watchLabels[page.language.code] ?? [:])
     }
 
     private func renderBody(_ page: Page, waiting: (Bool) -> Void) -> (RenderedBody, [Diagnostic]) {
@@ -85,7 +99,7 @@ struct MarkdownStage: Sendable {
         var source = MarkdownSource(
             text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
             allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
-            isolatesLeftToRightRuns: page.language.direction == .rightToLeft)
+            isolatesLeftToRightRuns: page.language.direction == .rightToLeft, videoCards: videoCardText(for: page))
         let rootPath = resolver.site.config.rootPath
         var links: [RenderedBody.Link] = []
         var uses: [ImageUse] = []

@@ -65,6 +65,7 @@ public struct MarkdownRenderer: Sendable {
         editor.removeCJKSoftBreaks()
         if source.isolatesLeftToRightRuns { editor.isolateLeftToRightRuns() }
         editor.writeImages(imageMarkup)
+        if let words = source.videoCards { editor.writeVideoCards(words) }
         let headings = editor.anchorHeadings()
         diagnostics.append(contentsOf: editor.problems)
 
@@ -179,6 +180,8 @@ private struct TreeEditor {
     var headings: [OpaquePointer] = []
     /// Soft breaks between Chinese or Japanese characters, to remove.
     var softBreaks: [OpaquePointer] = []
+    /// Paragraphs holding nothing but one link, and the link: possible video cards.
+    var loneLinks: [(paragraph: OpaquePointer, link: OpaquePointer)] = []
     /// UTF-8 bytes, made into one String at the end: a String per text node was ~2% of a build.
     var plainText: [UInt8] = []
     var firstImage: String?
@@ -243,6 +246,7 @@ private struct TreeEditor {
                     if isTopLevel { paragraphDepth += 1 }
                 } else {
                     plainText.append(UInt8(ascii: "\n"))
+                    if let link = Self.loneLink(in: node) { loneLinks.append((node, link)) }
                     if isTopLevel {
                         paragraphDepth -= 1
                         if !firstParagraph.isEmpty { firstParagraphDone = true }
@@ -318,6 +322,57 @@ private struct TreeEditor {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+    }
+
+    /// A video link alone in its paragraph becomes a card: a plain link to the video with its
+    /// title and "Watch on YouTube", and the poster when the link holds an image (processed as
+    /// every photo is). No player, no request to the platform until the reader follows the link.
+    mutating func writeVideoCards(_ words: VideoCardText) {
+        for (paragraph, link) in loneLinks {
+            guard let written = cmark_node_get_url(link).map({ String(cString: $0) }), let video = VideoLink(written) else { continue }
+            let text = Self.text(of: link).trimmingCharacters(in: .whitespacesAndNewlines)
+            let title = text.isEmpty || text == written ? words.pageTitle : text
+            guard let card = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let poster = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), cmark_node_append_child(card, poster) == 1 else {
+                cmark_node_free(card)
+                continue
+            }
+            // The tags go on the inline node, as a heading's do: a block's own tags get line breaks.
+            cmark_node_set_on_enter(
+                poster, "<figure class=\"video-card\"><a class=\"video-card-link\" href=\"\(HTMLEscaping.attribute(video.url))\">")
+            cmark_node_set_on_exit(
+                poster,
+                "<bdi class=\"video-card-title\">\(HTMLEscaping.attribute(TextHygiene.balancingBidiControls(title)))</bdi> "
+                    + "<span class=\"video-card-action\">\(HTMLEscaping.attribute(words.watchLabel(for: video.platform)))</span></a></figure>")
+            // The link's images are already `<picture>` markup (custom inlines); its text is the title.
+            var child = cmark_node_first_child(link)
+            while let current = child {
+                child = cmark_node_next(current)
+                let html = cmark_node_get_on_enter(current).map { String(cString: $0) } ?? ""
+                if cmark_node_get_type(current) == CMARK_NODE_CUSTOM_INLINE, html.hasPrefix("<picture") || html.hasPrefix("<img") {
+                    cmark_node_append_child(poster, current)
+                }
+            }
+            cmark_node_insert_before(paragraph, card)
+            cmark_node_unlink(paragraph)
+            cmark_node_free(paragraph)
+        }
+    }
+
+    /// The paragraph's one link, when it holds nothing else (the autolink extension leaves an
+    /// empty text node beside a bare URL).
+    private static func loneLink(in paragraph: OpaquePointer) -> OpaquePointer? {
+        var link: OpaquePointer?
+        var child = cmark_node_first_child(paragraph)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_LINK where link == nil: link = current
+            case CMARK_NODE_TEXT where literal(of: current).allSatisfy(\.isWhitespace): break
+            default: return nil
+            }
+            child = cmark_node_next(current)
+        }
+        return link
     }
 
     /// In right-to-left text, a Latin name or code followed by punctuation is laid out with the

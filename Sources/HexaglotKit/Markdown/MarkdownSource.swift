@@ -12,11 +12,15 @@ public struct MarkdownSource: Sendable {
     public var dropsTitleHeading: Bool
     /// Wrap left-to-right runs (Latin names, code) in `<bdi>`, for right-to-left pages.
     public var isolatesLeftToRightRuns: Bool
+    /// A YouTube or Facebook video URL alone in a paragraph becomes a card with these words;
+    /// nil leaves such links as links.
+    public var videoCards: VideoCardText?
 
     public init(
         text: String, file: String, lineOffset: Int = 0, allowsRawHTML: Bool = false,
-        dropsTitleHeading: Bool = false, isolatesLeftToRightRuns: Bool = false
+        dropsTitleHeading: Bool = false, isolatesLeftToRightRuns: Bool = false, videoCards: VideoCardText? = nil
     ) {
+        self.videoCards = videoCards
         self.text = text
         self.file = file
         self.lineOffset = lineOffset
