@@ -10,8 +10,9 @@ HEXAGLOT ?= .build/debug/hexaglot
 # schema, cmark-gfm's own command line is the independent parser imported pages are compared
 # with, and OmegaT (with its Java runtime) is the CAT tool the export is translated in; exiftool
 # reads every image variant's metadata, and decoders independent of libvips (dwebp, avifdec,
-# djpeg) decode every variant.
-TEST_DEB_PACKAGES := libxml2-utils cmark-gfm omegat libimage-exiftool-perl webp libavif-bin libjpeg-turbo-progs
+# djpeg) decode every variant. Node runs the search script against the index the build wrote
+# and checks its analyser gives the same terms as the Swift one.
+TEST_DEB_PACKAGES := libxml2-utils cmark-gfm omegat libimage-exiftool-perl webp libavif-bin libjpeg-turbo-progs nodejs
 CHECK_OUTPUT := .build/site-checks
 CHECK_BASE_URL := https://site-checks.example/
 # What `make site-checks` needs beyond the build: a JVM for the Nu HTML Checker, Chromium and its

@@ -41,7 +41,9 @@ let package = Package(
                 "CCmarkGFM",
                 "CVips",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The search script is published from the binary (a build needs no file beside it).
+            resources: [.embedInCode("Search/Script/search.js")]
         ),
         .executableTarget(
             name: "hexaglot",

@@ -1,0 +1,167 @@
+import Foundation
+
+/// One language's documents into the index files the browser reads:
+///
+/// - term shards `t<n>.json`: terms in buckets by a hash of the term (FNV-1a of its UTF-8,
+///   modulo the shard count), so one word's postings are in one known file without a list of
+///   files. Each term maps to `[[document, score, [position deltas]], …]` in document order
+///   (Han characters alone: `[document, score]`). Scores are BM25 with a title boost, computed
+///   here, so the browser only adds them up.
+/// - document chunks `d<n>.json`: `[[url, title, section, excerpt text], …]` for documents
+///   `n × chunkSize …`, what a result shows, the excerpt cut in the browser around the match.
+///
+/// All under `<lang>/search/<version>/`, the version a hash of every file: a changed index has
+/// new names, so caches never mix two builds. Output depends only on the documents.
+struct SearchIndexBuilder {
+    let languageCode: String
+    let rootPath: String
+    let documents: [SearchDocument]
+
+    /// Raw JSON bytes aimed at per file: about 5–8 KB gzip for postings, less for text.
+    static let shardTarget = 24_000
+    static let chunkTarget = 16_000
+    /// BM25's constants, the common choice.
+    static let k1 = 1.2
+    static let b = 0.75
+
+    func build() -> SearchIndexFiles {
+        let postings = self.postings()
+        var entries: [(term: String, json: [UInt8])] = []
+        entries.reserveCapacity(postings.count)
+        var total = 0
+        for (term, list) in postings {
+            let json = Self.entry(term, list)
+            total += json.count
+            entries.append((term, json))
+        }
+        let shardCount = max(1, (total + Self.shardTarget - 1) / Self.shardTarget)
+        var buckets = [[(term: String, json: [UInt8])]](repeating: [], count: shardCount)
+        for entry in entries { buckets[Int(Self.bucketHash(entry.term) % UInt32(shardCount))].append(entry) }
+        var contents: [(name: String, bytes: [UInt8])] = []
+        for (number, bucket) in buckets.enumerated() {
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (offset, entry) in bucket.sorted(by: { Self.utf16Less($0.term, $1.term) }).enumerated() {
+                if offset > 0 { json.append(UInt8(ascii: ",")) }
+                json += entry.json
+            }
+            json.append(UInt8(ascii: "}"))
+            contents.append(("t\(number).json", json))
+        }
+        let textBytes = documents.reduce(0) { $0 + $1.excerptText.utf8.count + $1.title.utf8.count + $1.url.utf8.count + 40 }
+        let chunkSize = max(1, Self.chunkTarget / max(1, textBytes / max(1, documents.count)))
+        for start in stride(from: 0, to: documents.count, by: chunkSize) {
+            var json = SearchJSON()
+            json.raw("[")
+            for (offset, document) in documents[start..<min(documents.count, start + chunkSize)].enumerated() {
+                if offset > 0 { json.raw(",") }
+                json.raw("[")
+                json.string(document.url)
+                json.raw(",")
+                json.string(document.title)
+                json.raw(",")
+                json.string(document.section)
+                json.raw(",")
+                json.string(document.excerptText)
+                json.raw("]")
+            }
+            json.raw("]")
+            contents.append(("d\(start / chunkSize).json", json.bytes))
+        }
+        var version = StableHasher()
+        for file in contents {
+            version.combine(file.name)
+            for byte in file.bytes { version.combine(byte: byte) }
+        }
+        let folder = "\(languageCode)/search/\(String(String(version.value, radix: 16).suffix(12)))/"
+        let files = contents.map { OutputFile(path: folder + $0.name, contents: .bytes(Data($0.bytes)), origin: "content/\(languageCode)") }
+        var manifest = SearchJSON()
+        manifest.raw("{\"base\":")
+        manifest.string(rootPath + URLPath.encodePath(folder))
+        manifest.raw(",\"lang\":")
+        manifest.string(languageCode)
+        manifest.raw(",\"shards\":")
+        manifest.number(shardCount)
+        manifest.raw(",\"chunk\":")
+        manifest.number(chunkSize)
+        manifest.raw(",\"documents\":")
+        manifest.number(documents.count)
+        manifest.raw("}")
+        return SearchIndexFiles(
+            languageCode: languageCode, files: files, manifest: String(decoding: manifest.bytes, as: UTF8.self),
+            documentCount: documents.count)
+    }
+
+    /// A posting: the document, its score for the term, where the term is in it.
+    struct Posting {
+        var document: Int
+        var score: Int
+        var positions: [Int]
+        var isHanCharacter: Bool
+    }
+
+    /// Every term's postings in document order, scored.
+    private func postings() -> [String: [Posting]] {
+        var uses: [String: [(document: Int, use: SearchDocument.TermUse)]] = [:]
+        for (number, document) in documents.enumerated() {
+            for (term, use) in document.terms { uses[term, default: []].append((number, use)) }
+        }
+        let count = Double(documents.count)
+        let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / max(1, count))
+        var result: [String: [Posting]] = [:]
+        result.reserveCapacity(uses.count)
+        for (term, list) in uses {
+            let frequency = Double(list.count)
+            let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+            result[term] = list.map { document, use in
+                let length = Double(max(1, documents[document].length))
+                let tf = use.weight
+                let score = idf * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
+                return Posting(
+                    document: document, score: max(1, Int((score * 100).rounded())), positions: use.positions,
+                    isHanCharacter: use.isHanCharacter)
+            }
+        }
+        return result
+    }
+
+    private static func entry(_ term: String, _ postings: [Posting]) -> [UInt8] {
+        var json = SearchJSON()
+        json.string(term)
+        json.raw(":[")
+        for (offset, posting) in postings.enumerated() {
+            if offset > 0 { json.raw(",") }
+            json.raw("[")
+            json.number(posting.document)
+            json.raw(",")
+            json.number(posting.score)
+            if !posting.isHanCharacter {
+                json.raw(",[")
+                var previous = 0
+                for (index, position) in posting.positions.enumerated() {
+                    if index > 0 { json.raw(",") }
+                    json.number(position - previous)
+                    previous = position
+                }
+                json.raw("]")
+            }
+            json.raw("]")
+        }
+        json.raw("]")
+        return json.bytes
+    }
+
+    /// FNV-1a, 32 bits, over the term's UTF-8: `search.js` computes the same to pick the shard.
+    static func bucketHash(_ term: String) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in term.utf8 {
+            hash ^= UInt32(byte)
+            hash &*= 0x0100_0193
+        }
+        return hash
+    }
+
+    /// JavaScript's string order (UTF-16 code units), so the files are in one order everywhere.
+    static func utf16Less(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+}
