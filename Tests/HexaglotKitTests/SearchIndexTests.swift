@@ -205,4 +205,25 @@ import Testing
         let site = try TestSite(pages, theme: Self.theme)
         #expect(await site.errors() == ["content/en/bad.md:3:9: error: 'search' must be true or false, got 'maybe'"])
     }
+
+    @Test func anInPlaceBodyEditIsSearchableAndLeavesNoOldIndex() async throws {
+        var pages = Self.pages
+        // Pages with fallback copies take a full build: without them, the edit is applied in place.
+        pages["content/site.yaml"] = Self.siteYAML.replacingOccurrences(of: "fallbackPages: true\n", with: "")
+        let site = try TestSite(pages, theme: Self.theme)
+        let cache = BuildCache()
+        try await site.build { $0.cache = cache }
+        let before = TestSite.files(below: site.output).filter { $0.hasPrefix("en/search/") && $0.hasSuffix(".json") }
+        let path = "content/en/areas/ozone.md"
+        try site.write("---\ntitle: Ozone layer\ntags: [montreal-protocol]\n---\nHydrofluorocarbons are phased down.\n", to: path)
+        var options = site.options
+        options.cache = cache
+        let report = try SiteBuilder(options: options).build(changed: [site.root.appendingPathComponent(path).path])
+        #expect(report.pagesUpdated == 1)
+        #expect(try SearchScriptRunner.search("hydrofluorocarbons", language: "en", in: site).map(\.url) == ["/en/areas/ozone/"])
+        #expect(try SearchScriptRunner.search("refrigerants", language: "en", in: site).isEmpty)
+        let after = TestSite.files(below: site.output).filter { $0.hasPrefix("en/search/") && $0.hasSuffix(".json") }
+        #expect(Set(before).isDisjoint(with: after))
+        try await site.expectOutputMatchesCleanBuild("search index after a body edit")
+    }
 }

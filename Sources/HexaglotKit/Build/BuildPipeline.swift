@@ -31,17 +31,18 @@ struct BuildPipeline {
         let copies = clock.measure("plan") { planOutput(site, templates, localization, copied: copied, bodies: bodies, images: markdown.images) }
         let (variants, imagesEncoded) = clock.measure("images") { publishImages(bodies, markdown.images) }
         try stopOnErrors()
-        let search = clock.measure("search") { indexForSearch(site, bodies, localization, templates) }
-        let searchFiles = search.isEmpty ? [] : search.flatMap(\.files) + [SearchScript.file]
+        let search = clock.measure("search") { indexForSearch(site, bodies, localization, templates, keepsDocuments: cache != nil) }
+        let indexes = search?.indexes(in: config.languages.map(\.code)) ?? []
+        let searchFiles = search == nil ? [] : indexes.flatMap(\.files) + [SearchScript.file]
         let (renderer, outputs) = try clock.measure("render") { () throws(BuildFailure) in
             try render(
-                site, bodies, localization, templates, copies: copies + variants + searchFiles, search: search, cache: cache,
+                site, bodies, localization, templates, copies: copies + variants + searchFiles, search: indexes, cache: cache,
                 output: output)
         }
         return BuildProducts(
             config: config, templates: templates, localization: localization, sourceFiles: files,
-            comingDue: comingDue, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
-            outputs: outputs, imagesEncoded: imagesEncoded, diagnostics: engine.diagnostics)
+            comingDue: comingDue, now: options.now, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
+            outputs: outputs, imagesEncoded: imagesEncoded, search: search, diagnostics: engine.diagnostics)
     }
 
     /// The site assembled from content/ without rendering anything: the first stages of `run`,
@@ -209,11 +210,11 @@ struct BuildPipeline {
     }
 
     /// Each language's search index, when the theme has a search page to use it.
-    private func indexForSearch(_ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet)
-        -> [SearchIndexFiles]
-    {
-        guard templates.has("search") else { return [] }
-        return SearchStage(site: site, bodies: bodies, localization: localization, now: options.now).run()
+    private func indexForSearch(
+        _ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet, keepsDocuments: Bool
+    ) -> SearchIndexState? {
+        guard templates.has("search") else { return nil }
+        return SearchStage(site: site, bodies: bodies, localization: localization, now: options.now).run(keepsDocuments: keepsDocuments)
     }
 
     private func render(

@@ -28,7 +28,7 @@ struct SiteRenderer: Sendable {
     private let baseHashes: [String: UInt64]
     private let work: [Job]
     /// Each language's search index, when the theme has a search page.
-    private let searchIndexes: [String: SearchIndexFiles]
+    private var searchIndexes: [String: SearchIndexFiles]
     private let tagWork: [TagPageJob]
 
     /// `fingerprintsPages`: rendered pages will be looked up in a cache, so their fingerprints are needed.
@@ -91,6 +91,17 @@ struct SiteRenderer: Sendable {
         files.append(sitemap.robots())
         files += rootFiles(builder: builder)
         return files.map(write)
+    }
+
+    /// The search indexes after an in-place update (`searchFile` shows the new ones).
+    mutating func replaceSearchIndexes(_ indexes: [SearchIndexFiles]) {
+        for index in indexes { searchIndexes[index.languageCode] = index }
+    }
+
+    /// The search page of `language`, nil when the theme has none.
+    func searchFile(_ language: Language) -> OutputFile? {
+        guard let index = searchIndexes[language.code] else { return nil }
+        return searchFile(language, index: index, builder: builder, base: languageBases[language.code]!)
     }
 
     /// Gives a page a new body (its Markdown changed, nothing else about it).

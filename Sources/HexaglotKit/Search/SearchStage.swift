@@ -12,23 +12,63 @@ struct SearchStage {
     var stemmers: [String: SearchAnalyzer.Stem] = [:]
     var now = Date()
 
-    /// One index per site language, in site order (a language without pages has an empty one).
-    func run() -> [SearchIndexFiles] {
+    /// One index per site language (a language without pages has an empty one). `keepsDocuments`:
+    /// the state keeps what the pages were analysed into, for `update`.
+    func run(keepsDocuments: Bool = false) -> SearchIndexState {
         let languages = site.config.languages
-        let analyzers = Dictionary(
-            uniqueKeysWithValues: languages.map { ($0.code, SearchAnalyzer(languageCode: $0.code, stem: stemmers[$0.code])) })
+        let analyzers = self.analyzers()
         let indexed = languages.flatMap { language in
             (site.pagesByLanguage[language.code] ?? []).filter(isIndexed).sorted { site.pages[$0].path < site.pages[$1].path }
         }
         let documents = indexed.parallelMap { index in
             document(index, analyzer: analyzers[site.pages[index].language.code]!)
         }
+        var pages: [String: [Int]] = [:]
         var byLanguage: [String: [SearchDocument]] = [:]
-        for (index, document) in zip(indexed, documents) { byLanguage[site.pages[index].language.code, default: []].append(document) }
-        let rootPath = site.config.rootPath
-        return languages.parallelMap { language in
-            SearchIndexBuilder(languageCode: language.code, rootPath: rootPath, documents: byLanguage[language.code] ?? []).build()
+        for (index, document) in zip(indexed, documents) {
+            let code = site.pages[index].language.code
+            pages[code, default: []].append(index)
+            byLanguage[code, default: []].append(document)
         }
+        let files = languages.parallelMap { language in
+            SearchIndexBuilder(languageCode: language.code, rootPath: site.config.rootPath, documents: byLanguage[language.code] ?? []).build()
+        }
+        var state = SearchIndexState(languages: [:])
+        for (language, files) in zip(languages, files) {
+            state.languages[language.code] = .init(
+                pages: pages[language.code] ?? [], documents: keepsDocuments ? byLanguage[language.code] ?? [] : [], files: files)
+        }
+        return state
+    }
+
+    /// `state` after the pages `changed` got new bodies: their languages indexed again from the
+    /// kept documents and the changed pages' new ones; nil when a page joined or left the index
+    /// (its front matter changed `search` or `noindex`), which takes a full build.
+    func update(_ state: SearchIndexState, changed: [Int]) -> SearchIndexState? {
+        var state = state
+        let analyzers = self.analyzers()
+        var touched: Set<String> = []
+        for index in changed {
+            let code = site.pages[index].language.code
+            guard var language = state.languages[code] else { return nil }
+            let position = language.pages.firstIndex(of: index)
+            guard (position != nil) == isIndexed(index) else { return nil }
+            guard let position else { continue }
+            language.documents[position] = document(index, analyzer: analyzers[code]!)
+            state.languages[code] = language
+            touched.insert(code)
+        }
+        for code in touched.sorted() {
+            let documents = state.languages[code]!.documents
+            state.languages[code]!.files =
+                SearchIndexBuilder(languageCode: code, rootPath: site.config.rootPath, documents: documents).build()
+        }
+        return state
+    }
+
+    private func analyzers() -> [String: SearchAnalyzer] {
+        Dictionary(
+            uniqueKeysWithValues: site.config.languages.map { ($0.code, SearchAnalyzer(languageCode: $0.code, stem: stemmers[$0.code])) })
     }
 
     func isIndexed(_ index: Int) -> Bool {
