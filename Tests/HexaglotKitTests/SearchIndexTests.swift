@@ -226,4 +226,34 @@ import Testing
         #expect(Set(before).isDisjoint(with: after))
         try await site.expectOutputMatchesCleanBuild("search index after a body edit")
     }
+
+    /// Common terms keep only their best pages and the first positions: what the script cannot
+    /// check then, it accepts, so nothing that matches is lost.
+    @Test func cutListsLoseNoMatches() throws {
+        let analyzer = SearchAnalyzer(languageCode: "zh")
+        func document(_ name: String, _ text: String) -> SearchDocument {
+            SearchDocument(
+                url: "/zh/\(name)/", title: name, section: "", excerptText: text, fields: [.init(text: text, weight: 1)],
+                analyzer: analyzer, positionLimit: 2)
+        }
+        let documents = [
+            document("a", "common common common"), document("b", "common common"), document("c", "common"),
+            document("d", "common rare"), document("e", "臭氧，臭氧，臭氧层"),
+        ]
+        var builder = SearchIndexBuilder(languageCode: "zh", rootPath: "/", documents: documents)
+        builder.postingLimit = 2
+        let index = builder.build()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Only the two best pages of a word on four.
+        #expect(try SearchScriptRunner.search("common", index: index, in: folder).map(\.url) == ["/zh/a/", "/zh/b/"])
+        // d is not among common's best pages, but it has both words.
+        let both = try SearchScriptRunner.search("rare common", index: index, in: folder)
+        #expect(both.first?.url == "/zh/d/")
+        #expect(both.first?.matched == 2)
+        // 臭氧 is listed at its first two places only; 臭氧层 is at the third.
+        let han = try SearchScriptRunner.search("臭氧层", index: index, in: folder)
+        #expect(han.map(\.url) == ["/zh/e/"])
+        #expect(han.first?.excerpt == "臭氧，臭氧，[臭氧层]")
+    }
 }

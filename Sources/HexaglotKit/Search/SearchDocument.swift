@@ -4,7 +4,9 @@ struct SearchDocument: Sendable {
     /// positions (for phrases and Han substrings).
     struct TermUse: Sendable {
         var weight: Double = 0
-        var positions: [Int] = []
+        /// The first `SearchIndexBuilder.positionLimit` positions.
+        var positions: [Int32] = []
+        var occurrences = 0
         var isHanCharacter = false
     }
 
@@ -25,9 +27,13 @@ struct SearchDocument: Sendable {
 
     /// Longest excerpt text kept, in Unicode scalars: enough for the matches of nearly every
     /// page, bounded so one result's text stays a few kilobytes on a slow link.
-    static let excerptLimit = 4000
+    static let excerptLimit = 2500
 
-    init(url: String, title: String, section: String, excerptText: String, fields: [Field], analyzer: SearchAnalyzer) {
+    /// `positionLimit`: positions kept per term (`SearchIndexBuilder.positionLimit`; smaller in tests).
+    init(
+        url: String, title: String, section: String, excerptText: String, fields: [Field], analyzer: SearchAnalyzer,
+        positionLimit: Int = SearchIndexBuilder.positionLimit
+    ) {
         self.url = url
         self.title = title
         self.section = section
@@ -42,7 +48,10 @@ struct SearchDocument: Sendable {
                 var use = terms[token.term] ?? TermUse(isHanCharacter: token.kind == .hanCharacter)
                 use.weight += field.weight
                 // A Han character alone is only looked up for one-character queries: no positions.
-                if token.kind != .hanCharacter { use.positions.append(token.position) }
+                if token.kind != .hanCharacter, use.occurrences < positionLimit {
+                    use.positions.append(Int32(token.position))
+                }
+                use.occurrences += 1
                 terms[token.term] = use
                 if token.kind != .hanPair { length += 1 }
             }

@@ -4,9 +4,12 @@ import Foundation
 ///
 /// - term shards `t<n>.json`: terms in buckets by a hash of the term (FNV-1a of its UTF-8,
 ///   modulo the shard count), so one word's postings are in one known file without a list of
-///   files. Each term maps to `[[document, score, [position deltas]], …]` in document order
-///   (Han characters alone: `[document, score]`). Scores are BM25 with a title boost, computed
-///   here, so the browser only adds them up.
+///   files. Each term maps to `[[document delta, score, [position deltas], 1?], …]` in document
+///   order (Han characters alone: `[document delta, score]`); a trailing 1 says only the first
+///   `positionLimit` positions are listed. A term on more than `postingLimit` pages keeps its
+///   best-scored ones and starts with its page count: `[count, [posting], …]`, so a common word
+///   costs a reader a few kilobytes, not the whole site. Scores are BM25 with a title boost,
+///   computed here, so the browser only adds them up.
 /// - document chunks `d<n>.json`: `[[url, title, section, excerpt text], …]` for documents
 ///   `n × chunkSize …`, what a result shows, the excerpt cut in the browser around the match.
 ///
@@ -16,6 +19,8 @@ struct SearchIndexBuilder {
     let languageCode: String
     let rootPath: String
     let documents: [SearchDocument]
+    /// Pages kept per term (`postingLimit`; smaller in tests).
+    var postingLimit = Self.postingLimit
 
     /// Raw JSON bytes aimed at per file: about 5–8 KB gzip for postings, less for text.
     static let shardTarget = 24_000
@@ -23,6 +28,12 @@ struct SearchIndexBuilder {
     /// BM25's constants, the common choice.
     static let k1 = 1.2
     static let b = 0.75
+    /// Positions kept per page and term: enough to find phrases and Han substrings in nearly
+    /// every page; the script accepts a page unverified where a list was cut.
+    static let positionLimit = 12
+    /// Pages kept per term: the best-scored; more only a query of that one common word would
+    /// use, and it ranks by these.
+    static let postingLimit = 400
 
     func build() -> SearchIndexFiles {
         let postings = self.postings()
@@ -30,7 +41,7 @@ struct SearchIndexBuilder {
         entries.reserveCapacity(postings.count)
         var total = 0
         for (term, list) in postings {
-            let json = Self.entry(term, list)
+            let json = Self.entry(term, list.count, list.postings)
             total += json.count
             entries.append((term, json))
         }
@@ -95,54 +106,63 @@ struct SearchIndexBuilder {
     struct Posting {
         var document: Int
         var score: Int
-        var positions: [Int]
-        var isHanCharacter: Bool
+        var use: SearchDocument.TermUse
     }
 
-    /// Every term's postings in document order, scored.
-    private func postings() -> [String: [Posting]] {
+    /// Every term's postings in document order, scored, with its page count.
+    private func postings() -> [String: (count: Int, postings: [Posting])] {
         var uses: [String: [(document: Int, use: SearchDocument.TermUse)]] = [:]
         for (number, document) in documents.enumerated() {
             for (term, use) in document.terms { uses[term, default: []].append((number, use)) }
         }
         let count = Double(documents.count)
         let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / max(1, count))
-        var result: [String: [Posting]] = [:]
+        var result: [String: (count: Int, postings: [Posting])] = [:]
         result.reserveCapacity(uses.count)
         for (term, list) in uses {
             let frequency = Double(list.count)
             let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-            result[term] = list.map { document, use in
+            var postings = list.map { document, use in
                 let length = Double(max(1, documents[document].length))
                 let tf = use.weight
                 let score = idf * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
-                return Posting(
-                    document: document, score: max(1, Int((score * 100).rounded())), positions: use.positions,
-                    isHanCharacter: use.isHanCharacter)
+                return Posting(document: document, score: max(1, Int((score * 100).rounded())), use: use)
             }
+            if postings.count > postingLimit {
+                postings.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+                postings = postings.prefix(postingLimit).sorted { $0.document < $1.document }
+            }
+            result[term] = (list.count, postings)
         }
         return result
     }
 
-    private static func entry(_ term: String, _ postings: [Posting]) -> [UInt8] {
+    private static func entry(_ term: String, _ count: Int, _ postings: [Posting]) -> [UInt8] {
         var json = SearchJSON()
         json.string(term)
         json.raw(":[")
+        if count > postings.count {
+            json.number(count)
+            json.raw(",")
+        }
+        var previousDocument = 0
         for (offset, posting) in postings.enumerated() {
             if offset > 0 { json.raw(",") }
             json.raw("[")
-            json.number(posting.document)
+            json.number(posting.document - previousDocument)
+            previousDocument = posting.document
             json.raw(",")
             json.number(posting.score)
-            if !posting.isHanCharacter {
+            if !posting.use.isHanCharacter {
                 json.raw(",[")
-                var previous = 0
-                for (index, position) in posting.positions.enumerated() {
+                var previous: Int32 = 0
+                for (index, position) in posting.use.positions.enumerated() {
                     if index > 0 { json.raw(",") }
-                    json.number(position - previous)
+                    json.number(Int(position - previous))
                     previous = position
                 }
                 json.raw("]")
+                if posting.use.occurrences > posting.use.positions.count { json.raw(",1") }
             }
             json.raw("]")
         }

@@ -6,7 +6,25 @@ struct SearchJSON {
 
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    mutating func number(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    /// Digits written directly: an index has millions of numbers, a String for each was slow.
+    mutating func number(_ value: Int) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            number(-value)
+            return
+        }
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        let start = bytes.count
+        var rest = value
+        while rest > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        bytes[start...].reverse()
+    }
 
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))

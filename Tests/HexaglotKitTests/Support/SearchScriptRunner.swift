@@ -64,6 +64,21 @@ enum SearchScriptRunner {
         return try JSONDecoder().decode([Result].self, from: run(script: script(in: site), mode: "search", input: input))
     }
 
+    /// `query` run by the script (the source file) against index files written to `folder`.
+    static func search(_ query: String, index: SearchIndexFiles, in folder: URL) throws -> [Result] {
+        for file in index.files {
+            guard case .bytes(let data) = file.contents else { continue }
+            let url = folder.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        let input = try JSONSerialization.data(withJSONObject: [
+            "folder": folder.path, "query": query, "manifest": try JSONSerialization.jsonObject(with: Data(index.manifest.utf8)),
+        ])
+        let script = Fixtures.repositoryRoot.appendingPathComponent("Sources/HexaglotKit/Search/Script/search.js")
+        return try JSONDecoder().decode([Result].self, from: run(script: script, mode: "search", input: input))
+    }
+
     /// The published script of a built site.
     static func script(in site: TestSite) throws -> URL {
         let folder = site.output.appendingPathComponent("js")

@@ -193,37 +193,71 @@ var HexaglotSearch = (function () {
     return positions;
   }
 
+  /* A term's postings by document: {score, positions (null for Han characters), complete
+     (all positions listed)}, and whether the list is cut to the term's best pages. */
+  function postingMap(list) {
+    var byDocument = new Map();
+    var cut = list.length > 0 && typeof list[0] === 'number';
+    var document = 0;
+    for (var i = cut ? 1 : 0; i < list.length; i++) {
+      var posting = list[i];
+      document += posting[0];
+      byDocument.set(document, {
+        score: posting[1], positions: posting[2] ? decodePositions(posting[2]) : null, complete: posting[3] !== 1
+      });
+    }
+    return { byDocument: byDocument, cut: cut };
+  }
+
   /* Documents matching the query groups, best first: all groups before some, the exact
-     phrase before the words apart, then by score, then by document number. */
+     phrase before the words apart, then by score, then by document number. A group matches
+     where its terms stand at their offsets; where a list was cut (a common term, many
+     positions) what cannot be checked is accepted, so nothing that matches is lost. */
   function rank(queryGroups, postingsOf) {
     var documents = new Map();
     queryGroups.forEach(function (group, index) {
-      var lists = group.needs.map(function (need) {
-        var byDocument = new Map();
-        (postingsOf(need.term) || []).forEach(function (posting) { byDocument.set(posting[0], posting); });
-        return byDocument;
-      });
-      lists[0].forEach(function (first, document) {
-        var score = 0, found = true;
+      var lists = group.needs.map(function (need) { return postingMap(postingsOf(need.term) || []); });
+      var anchor = lists.findIndex(function (list) { return !list.cut; });
+      var candidates = lists[anchor < 0 ? 0 : anchor].byDocument;
+      candidates.forEach(function (unused, document) {
+        var score = 0, listed = [], complete = true;
         for (var n = 0; n < lists.length; n++) {
-          var posting = lists[n].get(document);
-          if (!posting) { found = false; break; }
-          score += posting[1];
+          var posting = lists[n].byDocument.get(document);
+          if (!posting) {
+            if (lists[n].cut) { complete = false; continue; }
+            return;
+          }
+          score += posting.score;
+          if (posting.positions) listed.push(n);
+          if (!posting.complete) complete = false;
         }
-        if (!found) return;
+        // Starts where every listed term is at its offset: all of them when every position is
+        // listed, else those found (for phrases), the page kept either way.
         var starts = null;
-        if (!group.needs[0].character) {
-          var sets = lists.map(function (list) { return new Set(decodePositions(list.get(document)[2])); });
-          starts = decodePositions(first[2]).filter(function (start) {
-            return group.needs.every(function (need, n) { return sets[n].has(start + need.offset - group.needs[0].offset); });
-          });
-          if (starts.length === 0) return;
+        if (listed.length > 0) {
+          var sets = listed.map(function (n) { return new Set(lists[n].byDocument.get(document).positions); });
+          var first = listed[0];
+          starts = lists[first].byDocument.get(document).positions.map(function (p) { return p - group.needs[first].offset; })
+            .filter(function (start) {
+              return listed.every(function (n, k) { return sets[k].has(start + group.needs[n].offset); });
+            });
+          if (starts.length === 0 && complete) return;
         }
         var entry = documents.get(document);
         if (!entry) { entry = { document: document, score: 0, matched: 0, starts: [] }; documents.set(document, entry); }
         entry.score += score;
         entry.matched += 1;
         entry.starts[index] = starts;
+      });
+    });
+    // A group whose every list is cut is on so many pages that a page found by the other
+    // groups is taken to have it too (it only lists its best pages).
+    queryGroups.forEach(function (group, index) {
+      if (!group.needs.every(function (need) { return postingMap(postingsOf(need.term) || []).cut; })) return;
+      documents.forEach(function (entry) {
+        if (entry.starts.length > index && index in entry.starts) return;
+        entry.matched += 1;
+        entry.starts[index] = null;
       });
     });
     var all = [];
