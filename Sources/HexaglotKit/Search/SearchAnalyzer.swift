@@ -46,8 +46,8 @@ struct SearchAnalyzer: Sendable {
         for scalar in text.unicodeScalars {
             if SearchFolding.isHan(scalar.value) {
                 endWord()
-                var character = ""
-                SearchFolding.foldBeforeStemming(scalar, into: &character)
+                // Han characters and kana have no case and nothing to fold: each is itself.
+                let character = String(scalar)
                 tokens.append(SearchToken(term: character, position: position, kind: .hanCharacter))
                 if let previous = previousHan {
                     tokens.append(SearchToken(term: previous + character, position: position - 1, kind: .hanPair))

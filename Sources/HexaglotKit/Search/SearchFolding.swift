@@ -23,6 +23,11 @@ enum SearchFolding {
             let v = scalar.value
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
+        if scalar.value < tableEnd { return table.classes[Int(scalar.value)] != 0 }
+        return isWordCharacterByCategory(scalar)
+    }
+
+    private static func isWordCharacterByCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
@@ -35,12 +40,18 @@ enum SearchFolding {
     /// one form of alef, ta marbuta, alef maqsura and digits, ё as е, then lower case. An empty
     /// result drops the character but keeps the word whole (a tatweel does not split a word).
     static func foldBeforeStemming(_ scalar: Unicode.Scalar, into word: inout String) {
-        var value = scalar.value
+        let value = scalar.value
         if value < 0x80 {
-            if value >= 0x41 && value <= 0x5A { value += 0x20 }
-            word.unicodeScalars.append(Unicode.Scalar(value)!)
-            return
+            word.unicodeScalars.append(Unicode.Scalar(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)!)
+        } else if value < tableEnd {
+            word += table.folded[Int(value)]
+        } else {
+            foldBeforeStemmingSlowly(scalar, into: &word)
         }
+    }
+
+    private static func foldBeforeStemmingSlowly(_ scalar: Unicode.Scalar, into word: inout String) {
+        var value = scalar.value
         if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
         switch value {
         case 0x064B...0x065F, 0x0670, 0x0640, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8, 0x06EA...0x06ED:
@@ -90,6 +101,11 @@ enum SearchFolding {
     }
 
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < tableEnd { return table.classes[Int(scalar.value)] == 2 }
+        return isMarkByCategory(scalar)
+    }
+
+    private static func isMarkByCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
@@ -107,5 +123,19 @@ enum SearchFolding {
             if folded != String(scalar) { table[scalar] = folded }
         }
         return table
+    }()
+
+    /// Below U+0800 (Latin, Greek, Cyrillic, Arabic and their neighbours) the answers are looked
+    /// up: worked out once by the functions above, so they cannot differ from them.
+    private static let tableEnd: UInt32 = 0x800
+    private static let table: (classes: [UInt8], folded: [String]) = {
+        var classes = [UInt8](repeating: 0, count: Int(tableEnd))
+        var folded = [String](repeating: "", count: Int(tableEnd))
+        for value in 0..<tableEnd {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            classes[Int(value)] = isMarkByCategory(scalar) ? 2 : isWordCharacterByCategory(scalar) ? 1 : 0
+            if value >= 0x80 { foldBeforeStemmingSlowly(scalar, into: &folded[Int(value)]) }
+        }
+        return (classes, folded)
     }()
 }

@@ -309,6 +309,12 @@ var HexaglotSearch = (function () {
     var first = ranges.length ? ranges[0][0] : 0;
     var start = Math.max(0, first - EXCERPT_BEFORE);
     var end = Math.min(text.length, start + EXCERPT_LENGTH);
+    // Cut at a space near the edges, so no word is shown in part (Han text has none: cut anywhere).
+    var firstEnd = ranges.length ? ranges[0][1] : 0;
+    var space = text.indexOf(' ', start);
+    if (start > 0 && space >= 0 && space - start < 20 && space < first) start = space + 1;
+    var last = text.lastIndexOf(' ', end);
+    if (end < text.length && last >= 0 && end - last < 20 && last > firstEnd) end = last;
     if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start])) start -= 1;
     if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end])) end += 1;
     var parts = [];
