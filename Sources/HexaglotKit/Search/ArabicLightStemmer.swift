@@ -6,11 +6,14 @@ enum ArabicLightStemmer {
     private static let prefixes = ["وال", "بال", "كال", "فال", "ال", "لل"]
 
     static func stem(_ word: String) -> String {
-        let scalars = Array(word.unicodeScalars)
+        let scalars = word.unicodeScalars
+        // Only words starting with ا, و, ب, ك, ف or ل can carry one (most do not: no counting).
+        guard let first = scalars.first, "اوبكفل".unicodeScalars.contains(first) else { return word }
+        let count = scalars.count
         for prefix in prefixes {
-            let prefixScalars = Array(prefix.unicodeScalars)
-            if scalars.count - prefixScalars.count >= 3, scalars.starts(with: prefixScalars) {
-                return String(String.UnicodeScalarView(scalars[prefixScalars.count...]))
+            let length = prefix.unicodeScalars.count
+            if count - length >= 3, scalars.starts(with: prefix.unicodeScalars) {
+                return String(scalars.dropFirst(length))
             }
         }
         return word

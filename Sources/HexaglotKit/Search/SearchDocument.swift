@@ -1,19 +1,22 @@
 /// One published page as the search index holds it: what a result shows, and its terms.
+/// Terms and their uses are parallel arrays and all positions one flat array: an index holds
+/// millions of term uses, and an array per use cost more in reference counting than the rest.
 struct SearchDocument: Sendable {
     /// A term's use in the page: frequency weighted by field (a title word counts more) and
-    /// positions (for phrases and Han substrings).
+    /// where its positions are in `positions` (for phrases and Han substrings).
     struct TermUse: Sendable {
-        var weight: Double = 0
-        /// The first `SearchIndexBuilder.positionLimit` positions.
-        var positions: [Int32] = []
-        var occurrences = 0
+        var weight: Float = 0
+        var occurrences: Int32 = 0
+        /// The first `positionLimit` positions: `positions[start ..< start + count]`.
+        var positionStart: Int32 = 0
+        var positionCount: Int32 = 0
         var isHanCharacter = false
     }
 
     /// A part of the page and how much a word in it counts.
     struct Field {
         var text: String
-        var weight: Double
+        var weight: Float
     }
 
     var url: String
@@ -21,7 +24,10 @@ struct SearchDocument: Sendable {
     var section: String
     /// The original text excerpts are cut from (the browser finds the matches in it).
     var excerptText: String
-    var terms: [String: TermUse] = [:]
+    /// Each distinct term once, in order of first appearance, with its use.
+    var terms: [String] = []
+    var uses: [TermUse] = []
+    var positions: [Int32] = []
     /// Tokens in the page (Han characters count one each), for length normalisation.
     var length = 0
 
@@ -41,22 +47,43 @@ struct SearchDocument: Sendable {
         self.excerptText =
             scalars.count > Self.excerptLimit
             ? String(String.UnicodeScalarView(scalars.prefix(Self.excerptLimit))) : excerptText
+        // First pass: each token's term number (one dictionary look-up per token) and counts.
+        var numbers: [String: Int32] = [:]
+        var tokens: [(term: Int32, position: Int32)] = []
         var position = 0
         for field in fields {
-            let (tokens, next) = analyzer.tokens(field.text, from: position)
-            for token in tokens {
-                var use = terms[token.term] ?? TermUse(isHanCharacter: token.kind == .hanCharacter)
-                use.weight += field.weight
-                // A Han character alone is only looked up for one-character queries: no positions.
-                if token.kind != .hanCharacter, use.occurrences < positionLimit {
-                    use.positions.append(Int32(token.position))
+            let (fieldTokens, next) = analyzer.tokens(field.text, from: position)
+            for token in fieldTokens {
+                let number: Int32
+                if let known = numbers[token.term] {
+                    number = known
+                } else {
+                    number = Int32(terms.count)
+                    numbers[token.term] = number
+                    terms.append(token.term)
+                    uses.append(TermUse(isHanCharacter: token.kind == .hanCharacter))
                 }
-                use.occurrences += 1
-                terms[token.term] = use
+                uses[Int(number)].weight += field.weight
+                uses[Int(number)].occurrences += 1
+                // A Han character alone is only looked up for one-character queries: no positions.
+                if token.kind != .hanCharacter { tokens.append((number, Int32(token.position))) }
                 if token.kind != .hanPair { length += 1 }
             }
             // One position left empty: a phrase does not run from the title into the body.
             position = next + 1
+        }
+        // Second pass: each term's slice of the flat positions, then the positions in order.
+        var start: Int32 = 0
+        for number in uses.indices where !uses[number].isHanCharacter {
+            uses[number].positionStart = start
+            start += min(uses[number].occurrences, Int32(positionLimit))
+        }
+        positions = [Int32](repeating: 0, count: Int(start))
+        for (number, at) in tokens {
+            let use = uses[Int(number)]
+            guard use.positionCount < Int32(positionLimit) else { continue }
+            positions[Int(use.positionStart + use.positionCount)] = at
+            uses[Int(number)].positionCount += 1
         }
     }
 }

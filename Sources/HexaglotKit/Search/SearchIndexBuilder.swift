@@ -41,7 +41,7 @@ struct SearchIndexBuilder {
         entries.reserveCapacity(postings.count)
         var total = 0
         for (term, list) in postings {
-            let json = Self.entry(term, list.count, list.postings)
+            let json = entry(term, list.count, list.postings)
             total += json.count
             entries.append((term, json))
         }
@@ -81,7 +81,7 @@ struct SearchIndexBuilder {
         var version = StableHasher()
         for file in contents {
             version.combine(file.name)
-            for byte in file.bytes { version.combine(byte: byte) }
+            version.combine(Int(truncatingIfNeeded: Self.contentHash(file.bytes)))
         }
         let folder = "\(languageCode)/search/\(String(String(version.value, radix: 16).suffix(12)))/"
         let files = contents.map { OutputFile(path: folder + $0.name, contents: .bytes(Data($0.bytes)), origin: "content/\(languageCode)") }
@@ -102,31 +102,35 @@ struct SearchIndexBuilder {
             documentCount: documents.count)
     }
 
-    /// A posting: the document, its score for the term, where the term is in it.
+    /// A posting: the document, its score for the term, and which of the document's term uses.
     struct Posting {
-        var document: Int
-        var score: Int
-        var use: SearchDocument.TermUse
+        var document: Int32
+        var score: Int32
+        var use: Int32
     }
 
     /// Every term's postings in document order, scored, with its page count.
     private func postings() -> [String: (count: Int, postings: [Posting])] {
-        var uses: [String: [(document: Int, use: SearchDocument.TermUse)]] = [:]
+        var lists: [String: [Posting]] = [:]
         for (number, document) in documents.enumerated() {
-            for (term, use) in document.terms { uses[term, default: []].append((number, use)) }
+            for (use, term) in document.terms.enumerated() {
+                lists[term, default: []].append(Posting(document: Int32(number), score: 0, use: Int32(use)))
+            }
         }
         let count = Double(documents.count)
         let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / max(1, count))
+        let lengthFactors = documents.map { Self.k1 * (1 - Self.b + Self.b * Double(max(1, $0.length)) / averageLength) }
         var result: [String: (count: Int, postings: [Posting])] = [:]
-        result.reserveCapacity(uses.count)
-        for (term, list) in uses {
+        result.reserveCapacity(lists.count)
+        for (term, list) in lists {
             let frequency = Double(list.count)
             let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-            var postings = list.map { document, use in
-                let length = Double(max(1, documents[document].length))
-                let tf = use.weight
-                let score = idf * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
-                return Posting(document: document, score: max(1, Int((score * 100).rounded())), use: use)
+            var postings = list
+            for index in postings.indices {
+                let posting = postings[index]
+                let tf = Double(documents[Int(posting.document)].uses[Int(posting.use)].weight)
+                let score = idf * tf * (Self.k1 + 1) / (tf + lengthFactors[Int(posting.document)])
+                postings[index].score = Int32(max(1, (score * 100).rounded()))
             }
             if postings.count > postingLimit {
                 postings.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
@@ -137,7 +141,7 @@ struct SearchIndexBuilder {
         return result
     }
 
-    private static func entry(_ term: String, _ count: Int, _ postings: [Posting]) -> [UInt8] {
+    private func entry(_ term: String, _ count: Int, _ postings: [Posting]) -> [UInt8] {
         var json = SearchJSON()
         json.string(term)
         json.raw(":[")
@@ -145,29 +149,45 @@ struct SearchIndexBuilder {
             json.number(count)
             json.raw(",")
         }
-        var previousDocument = 0
+        var previousDocument: Int32 = 0
         for (offset, posting) in postings.enumerated() {
             if offset > 0 { json.raw(",") }
             json.raw("[")
-            json.number(posting.document - previousDocument)
+            json.number(Int(posting.document - previousDocument))
             previousDocument = posting.document
             json.raw(",")
-            json.number(posting.score)
-            if !posting.use.isHanCharacter {
+            json.number(Int(posting.score))
+            let document = documents[Int(posting.document)]
+            let use = document.uses[Int(posting.use)]
+            if !use.isHanCharacter {
                 json.raw(",[")
                 var previous: Int32 = 0
-                for (index, position) in posting.use.positions.enumerated() {
-                    if index > 0 { json.raw(",") }
-                    json.number(Int(position - previous))
-                    previous = position
+                for index in Int(use.positionStart)..<Int(use.positionStart + use.positionCount) {
+                    if index > Int(use.positionStart) { json.raw(",") }
+                    json.number(Int(document.positions[index] - previous))
+                    previous = document.positions[index]
                 }
                 json.raw("]")
-                if posting.use.occurrences > posting.use.positions.count { json.raw(",1") }
+                if use.occurrences > use.positionCount { json.raw(",1") }
             }
             json.raw("]")
         }
         json.raw("]")
         return json.bytes
+    }
+
+    /// A hash of a file's bytes eight at a time (FNV-1a's step on words): the index is
+    /// hundreds of megabytes on a large site, too much to hash byte by byte.
+    static func contentHash(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for index in 0..<words {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            }
+            for index in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01B3 }
+        }
+        return hash ^ UInt64(bytes.count)
     }
 
     /// FNV-1a, 32 bits, over the term's UTF-8: `search.js` computes the same to pick the shard.

@@ -44,7 +44,9 @@ enum SearchPlainText {
             }
             index += 1
         }
-        return CharacterReferences.decode(String(decoding: text, as: UTF8.self))
+        let string = String(decoding: text, as: UTF8.self)
+        // (CharacterReferences looks for `&` through Foundation: costly on every page's text.)
+        return text.contains(UInt8(ascii: "&")) ? CharacterReferences.decode(string) : string
     }
 
     /// The lower-cased name of the tag starting at `start`, whether it closes, and the index
