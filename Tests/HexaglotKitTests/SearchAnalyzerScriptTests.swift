@@ -71,9 +71,10 @@ import Testing
 
     @Test func plainTextOfABodyKeepsWhatIsShown() {
         let html = Array(
-            "<h2 id=\"a\">Why <em>phase</em> out <a class=\"heading-anchor\" href=\"#a\" aria-hidden=\"true\">#</a></h2><p>One&amp;two</p><pre><code>make site\n</code></pre><script>var x = 1;</script><!-- note --><p>臭<strong>氧</strong>层</p>"
+            ("<h2 id=\"a\">Why <em>phase</em> out <a class=\"heading-anchor\" href=\"#a\" aria-hidden=\"true\">#</a></h2><p>One&amp;two</p><pre><code>make site\n</code></pre><script>var x = 1;</script><!-- note --><p>臭<strong>氧</strong>层</p>"
+                + "<p>Protocol<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> text</p>")
                 .utf8)
-        #expect(SearchPlainText.text(ofHTML: html) == "Why phase out One&two make site 臭氧层")
+        #expect(SearchPlainText.text(ofHTML: html) == "Why phase out One&two make site 臭氧层 Protocol text")
     }
 }
 

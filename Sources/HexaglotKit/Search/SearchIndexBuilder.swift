@@ -37,11 +37,12 @@ struct SearchIndexBuilder {
 
     func build() -> SearchIndexFiles {
         let postings = self.postings()
+        let uses = documents.map(\.uses), positions = documents.map(\.positions)
         var entries: [(term: String, json: [UInt8])] = []
         entries.reserveCapacity(postings.count)
         var total = 0
         for (term, list) in postings {
-            let json = entry(term, list.count, list.postings)
+            let json = Self.entry(term, list.count, list.postings, uses: uses, positions: positions)
             total += json.count
             entries.append((term, json))
         }
@@ -51,7 +52,7 @@ struct SearchIndexBuilder {
         var contents: [(name: String, bytes: [UInt8])] = []
         for (number, bucket) in buckets.enumerated() {
             var json: [UInt8] = [UInt8(ascii: "{")]
-            for (offset, entry) in bucket.sorted(by: { Self.utf16Less($0.term, $1.term) }).enumerated() {
+            for (offset, entry) in bucket.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }).enumerated() {
                 if offset > 0 { json.append(UInt8(ascii: ",")) }
                 json += entry.json
             }
@@ -111,6 +112,7 @@ struct SearchIndexBuilder {
 
     /// Every term's postings in document order, scored, with its page count.
     private func postings() -> [String: (count: Int, postings: [Posting])] {
+        let weights = documents.map { $0.uses.map(\.weight) }
         var lists: [String: [Posting]] = [:]
         for (number, document) in documents.enumerated() {
             for (use, term) in document.terms.enumerated() {
@@ -128,7 +130,7 @@ struct SearchIndexBuilder {
             var postings = list
             for index in postings.indices {
                 let posting = postings[index]
-                let tf = Double(documents[Int(posting.document)].uses[Int(posting.use)].weight)
+                let tf = Double(weights[Int(posting.document)][Int(posting.use)])
                 let score = idf * tf * (Self.k1 + 1) / (tf + lengthFactors[Int(posting.document)])
                 postings[index].score = Int32(max(1, (score * 100).rounded()))
             }
@@ -141,7 +143,11 @@ struct SearchIndexBuilder {
         return result
     }
 
-    private func entry(_ term: String, _ count: Int, _ postings: [Posting]) -> [UInt8] {
+    /// `uses` and `positions`: each document's, taken out of the documents once (reading them
+    /// through a document copied the whole document for every posting).
+    private static func entry(
+        _ term: String, _ count: Int, _ postings: [Posting], uses: [[SearchDocument.TermUse]], positions: [[Int32]]
+    ) -> [UInt8] {
         var json = SearchJSON()
         json.string(term)
         json.raw(":[")
@@ -157,15 +163,15 @@ struct SearchIndexBuilder {
             previousDocument = posting.document
             json.raw(",")
             json.number(Int(posting.score))
-            let document = documents[Int(posting.document)]
-            let use = document.uses[Int(posting.use)]
+            let use = uses[Int(posting.document)][Int(posting.use)]
             if !use.isHanCharacter {
                 json.raw(",[")
                 var previous: Int32 = 0
                 for index in Int(use.positionStart)..<Int(use.positionStart + use.positionCount) {
                     if index > Int(use.positionStart) { json.raw(",") }
-                    json.number(Int(document.positions[index] - previous))
-                    previous = document.positions[index]
+                    let position = positions[Int(posting.document)][index]
+                    json.number(Int(position - previous))
+                    previous = position
                 }
                 json.raw("]")
                 if use.occurrences > use.positionCount { json.raw(",1") }
@@ -198,10 +204,5 @@ struct SearchIndexBuilder {
             hash &*= 0x0100_0193
         }
         return hash
-    }
-
-    /// JavaScript's string order (UTF-16 code units), so the files are in one order everywhere.
-    static func utf16Less(_ a: String, _ b: String) -> Bool {
-        a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 }

@@ -76,16 +76,20 @@ enum SearchPlainText {
         return (String(decoding: name, as: UTF8.self), closing, index)
     }
 
-    private static let ariaHidden = Array("aria-hidden=\"true\"".utf8)
+    /// Hidden from assistive technology, or a footnote's number or back link (`1`, `↩`), which
+    /// would stick to the word before it.
+    private static let hiddenMarkers = [Array("aria-hidden=\"true\"".utf8), Array("data-footnote-ref".utf8), Array("data-footnote-backref".utf8)]
 
     private static func isAriaHidden(_ tag: ArraySlice<UInt8>) -> Bool {
-        guard tag.count > ariaHidden.count else { return false }
-        var index = tag.startIndex
-        while index + ariaHidden.count <= tag.endIndex {
-            if tag[index..<index + ariaHidden.count].elementsEqual(ariaHidden) { return true }
-            index += 1
+        hiddenMarkers.contains { marker in
+            guard tag.count > marker.count else { return false }
+            var index = tag.startIndex
+            while index + marker.count <= tag.endIndex {
+                if tag[index..<index + marker.count].elementsEqual(marker) { return true }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
