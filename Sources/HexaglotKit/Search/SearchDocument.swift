@@ -25,7 +25,7 @@ struct SearchDocument: Sendable {
     /// The original text excerpts are cut from (the browser finds the matches in it).
     var excerptText: String
     /// Each distinct term once, in order of first appearance, with its use.
-    var terms: [String] = []
+    var terms: [SearchTermKey] = []
     var uses: [TermUse] = []
     var positions: [Int32] = []
     /// Tokens in the page (Han characters count one each), for length normalisation.
@@ -48,19 +48,20 @@ struct SearchDocument: Sendable {
             scalars.count > Self.excerptLimit
             ? String(String.UnicodeScalarView(scalars.prefix(Self.excerptLimit))) : excerptText
         // First pass: each token's term number (one dictionary look-up per token) and counts.
-        var numbers: [String: Int32] = [:]
+        var numbers: [SearchTermKey: Int32] = [:]
         var tokens: [(term: Int32, position: Int32)] = []
         var position = 0
         for field in fields {
             let (fieldTokens, next) = analyzer.tokens(field.text, from: position)
             for token in fieldTokens {
                 let number: Int32
-                if let known = numbers[token.term] {
+                let key = SearchTermKey(token.term)
+                if let known = numbers[key] {
                     number = known
                 } else {
                     number = Int32(terms.count)
-                    numbers[token.term] = number
-                    terms.append(token.term)
+                    numbers[key] = number
+                    terms.append(key)
                     uses.append(TermUse(isHanCharacter: token.kind == .hanCharacter))
                 }
                 uses[Int(number)].weight += field.weight

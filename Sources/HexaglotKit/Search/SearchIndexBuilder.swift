@@ -36,29 +36,29 @@ struct SearchIndexBuilder {
     static let postingLimit = 400
 
     func build() -> SearchIndexFiles {
-        let postings = self.postings()
+        let terms = self.postings()
         let uses = documents.map(\.uses), positions = documents.map(\.positions)
-        var entries: [(term: String, json: [UInt8])] = []
-        entries.reserveCapacity(postings.count)
+        // The shard count from the index's size, estimated (digits and brackets per number).
         var total = 0
-        for (term, list) in postings {
-            let json = Self.entry(term, list.count, list.postings, uses: uses, positions: positions)
-            total += json.count
-            entries.append((term, json))
+        for term in terms {
+            total += term.key.term.utf8.count + 6
+            for posting in term.postings { total += 10 + 3 * Int(uses[Int(posting.document)][Int(posting.use)].positionCount) }
         }
         let shardCount = max(1, (total + Self.shardTarget - 1) / Self.shardTarget)
-        var buckets = [[(term: String, json: [UInt8])]](repeating: [], count: shardCount)
-        for entry in entries { buckets[Int(Self.bucketHash(entry.term) % UInt32(shardCount))].append(entry) }
-        var contents: [(name: String, bytes: [UInt8])] = []
-        for (number, bucket) in buckets.enumerated() {
-            var json: [UInt8] = [UInt8(ascii: "{")]
-            for (offset, entry) in bucket.sorted(by: { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }).enumerated() {
-                if offset > 0 { json.append(UInt8(ascii: ",")) }
-                json += entry.json
+        var buckets = [[Int]](repeating: [], count: shardCount)
+        for (index, term) in terms.enumerated() { buckets[Int(Self.bucketHash(term.key.term) % UInt32(shardCount))].append(index) }
+        let shards = buckets.parallelMap { bucket -> [UInt8] in
+            var json = SearchJSON()
+            json.raw("{")
+            let sorted = bucket.sorted { terms[$0].key.term.utf8.lexicographicallyPrecedes(terms[$1].key.term.utf8) }
+            for (offset, index) in sorted.enumerated() {
+                if offset > 0 { json.raw(",") }
+                Self.write(terms[index], into: &json, uses: uses, positions: positions)
             }
-            json.append(UInt8(ascii: "}"))
-            contents.append(("t\(number).json", json))
+            json.raw("}")
+            return json.bytes
         }
+        var contents: [(name: String, bytes: [UInt8])] = shards.enumerated().map { ("t\($0.offset).json", $0.element) }
         let textBytes = documents.reduce(0) { $0 + $1.excerptText.utf8.count + $1.title.utf8.count + $1.url.utf8.count + 40 }
         let chunkSize = max(1, Self.chunkTarget / max(1, textBytes / max(1, documents.count)))
         for start in stride(from: 0, to: documents.count, by: chunkSize) {
@@ -110,21 +110,27 @@ struct SearchIndexBuilder {
         var use: Int32
     }
 
-    /// Every term's postings in document order, scored, with its page count.
-    private func postings() -> [String: (count: Int, postings: [Posting])] {
-        let weights = documents.map { $0.uses.map(\.weight) }
-        var lists: [String: [Posting]] = [:]
+    /// A term with its page count and its postings in document order, scored.
+    struct Term {
+        var key: SearchTermKey
+        var count: Int
+        var postings: [Posting]
+    }
+
+    private func postings() -> [Term] {
+        var lists: [SearchTermKey: [Posting]] = [:]
         for (number, document) in documents.enumerated() {
             for (use, term) in document.terms.enumerated() {
                 lists[term, default: []].append(Posting(document: Int32(number), score: 0, use: Int32(use)))
             }
         }
+        let weights = documents.map { $0.uses.map(\.weight) }
         let count = Double(documents.count)
         let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / max(1, count))
         let lengthFactors = documents.map { Self.k1 * (1 - Self.b + Self.b * Double(max(1, $0.length)) / averageLength) }
-        var result: [String: (count: Int, postings: [Posting])] = [:]
+        var result: [Term] = []
         result.reserveCapacity(lists.count)
-        for (term, list) in lists {
+        for (key, list) in lists {
             let frequency = Double(list.count)
             let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
             var postings = list
@@ -138,25 +144,24 @@ struct SearchIndexBuilder {
                 postings.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
                 postings = postings.prefix(postingLimit).sorted { $0.document < $1.document }
             }
-            result[term] = (list.count, postings)
+            result.append(Term(key: key, count: list.count, postings: postings))
         }
         return result
     }
 
-    /// `uses` and `positions`: each document's, taken out of the documents once (reading them
-    /// through a document copied the whole document for every posting).
-    private static func entry(
-        _ term: String, _ count: Int, _ postings: [Posting], uses: [[SearchDocument.TermUse]], positions: [[Int32]]
-    ) -> [UInt8] {
-        var json = SearchJSON()
-        json.string(term)
+    /// One term's entry. `uses` and `positions`: each document's, taken out of the documents
+    /// once (reading them through a document copied the whole document for every posting).
+    private static func write(
+        _ term: Term, into json: inout SearchJSON, uses: [[SearchDocument.TermUse]], positions: [[Int32]]
+    ) {
+        json.string(term.key.term)
         json.raw(":[")
-        if count > postings.count {
-            json.number(count)
+        if term.count > term.postings.count {
+            json.number(term.count)
             json.raw(",")
         }
         var previousDocument: Int32 = 0
-        for (offset, posting) in postings.enumerated() {
+        for (offset, posting) in term.postings.enumerated() {
             if offset > 0 { json.raw(",") }
             json.raw("[")
             json.number(Int(posting.document - previousDocument))
@@ -179,7 +184,6 @@ struct SearchIndexBuilder {
             json.raw("]")
         }
         json.raw("]")
-        return json.bytes
     }
 
     /// A hash of a file's bytes eight at a time (FNV-1a's step on words): the index is
