@@ -49,13 +49,13 @@ struct SearchIndexBuilder {
         for (index, term) in terms.enumerated() { buckets[Int(Self.bucketHash(term.key.term) % UInt32(shardCount))].append(index) }
         let shards = buckets.parallelMap { bucket -> [UInt8] in
             var json = SearchJSON()
-            json.raw("{")
+            json.byte("{")
             let sorted = bucket.sorted { terms[$0].key.term.utf8.lexicographicallyPrecedes(terms[$1].key.term.utf8) }
             for (offset, index) in sorted.enumerated() {
-                if offset > 0 { json.raw(",") }
+                if offset > 0 { json.byte(",") }
                 Self.write(terms[index], into: &json, uses: uses, positions: positions)
             }
-            json.raw("}")
+            json.byte("}")
             return json.bytes
         }
         var contents: [(name: String, bytes: [UInt8])] = shards.enumerated().map { ("t\($0.offset).json", $0.element) }
@@ -63,20 +63,20 @@ struct SearchIndexBuilder {
         let chunkSize = max(1, Self.chunkTarget / max(1, textBytes / max(1, documents.count)))
         for start in stride(from: 0, to: documents.count, by: chunkSize) {
             var json = SearchJSON()
-            json.raw("[")
+            json.byte("[")
             for (offset, document) in documents[start..<min(documents.count, start + chunkSize)].enumerated() {
-                if offset > 0 { json.raw(",") }
-                json.raw("[")
+                if offset > 0 { json.byte(",") }
+                json.byte("[")
                 json.string(document.url)
-                json.raw(",")
+                json.byte(",")
                 json.string(document.title)
-                json.raw(",")
+                json.byte(",")
                 json.string(document.section)
-                json.raw(",")
+                json.byte(",")
                 json.string(document.excerptText)
-                json.raw("]")
+                json.byte("]")
             }
-            json.raw("]")
+            json.byte("]")
             contents.append(("d\(start / chunkSize).json", json.bytes))
         }
         var version = StableHasher()
@@ -158,32 +158,32 @@ struct SearchIndexBuilder {
         json.raw(":[")
         if term.count > term.postings.count {
             json.number(term.count)
-            json.raw(",")
+            json.byte(",")
         }
         var previousDocument: Int32 = 0
         for (offset, posting) in term.postings.enumerated() {
-            if offset > 0 { json.raw(",") }
-            json.raw("[")
+            if offset > 0 { json.byte(",") }
+            json.byte("[")
             json.number(Int(posting.document - previousDocument))
             previousDocument = posting.document
-            json.raw(",")
+            json.byte(",")
             json.number(Int(posting.score))
             let use = uses[Int(posting.document)][Int(posting.use)]
             if !use.isHanCharacter {
                 json.raw(",[")
                 var previous: Int32 = 0
                 for index in Int(use.positionStart)..<Int(use.positionStart + use.positionCount) {
-                    if index > Int(use.positionStart) { json.raw(",") }
+                    if index > Int(use.positionStart) { json.byte(",") }
                     let position = positions[Int(posting.document)][index]
                     json.number(Int(position - previous))
                     previous = position
                 }
-                json.raw("]")
+                json.byte("]")
                 if use.occurrences > use.positionCount { json.raw(",1") }
             }
-            json.raw("]")
+            json.byte("]")
         }
-        json.raw("]")
+        json.byte("]")
     }
 
     /// A hash of a file's bytes eight at a time (FNV-1a's step on words): the index is

@@ -6,6 +6,9 @@ struct SearchJSON {
 
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+    /// One ASCII character (brackets, commas): most of what an index is made of.
+    mutating func byte(_ character: Unicode.Scalar) { bytes.append(UInt8(truncatingIfNeeded: character.value)) }
+
     /// Digits written directly: an index has millions of numbers, a String for each was slow.
     mutating func number(_ value: Int) {
         if value < 0 {
