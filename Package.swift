@@ -48,8 +48,9 @@ let package = Package(
                 "CStemmer",
                 .product(name: "Yams", package: "Yams"),
             ],
-            // The search page's stemmers, compiled into the binary (PackageResources.stemmers_js).
-            resources: [.embedInCode("Search/Script/stemmers.js")]
+            // The search script and its stemmers are published from the binary (a build needs no
+            // file beside it): PackageResources.search_js and .stemmers_js.
+            resources: [.embedInCode("Search/Script/search.js"), .embedInCode("Search/Script/stemmers.js")]
         ),
         .executableTarget(
             name: "hexaglot",

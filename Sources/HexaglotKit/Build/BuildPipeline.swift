@@ -31,13 +31,18 @@ struct BuildPipeline {
         let copies = clock.measure("plan") { planOutput(site, templates, localization, copied: copied, bodies: bodies, images: markdown.images) }
         let (variants, imagesEncoded) = clock.measure("images") { publishImages(bodies, markdown.images) }
         try stopOnErrors()
+        let search = clock.measure("search") { indexForSearch(site, bodies, localization, templates, keepsDocuments: cache != nil) }
+        let indexes = search?.indexes(in: config.languages.map(\.code)) ?? []
+        let searchFiles = search == nil ? [] : indexes.flatMap(\.files) + [SearchScript.file]
         let (renderer, outputs) = try clock.measure("render") { () throws(BuildFailure) in
-            try render(site, bodies, localization, templates, copies: copies + variants, cache: cache, output: output)
+            try render(
+                site, bodies, localization, templates, copies: copies + variants + searchFiles, search: indexes, cache: cache,
+                output: output)
         }
         return BuildProducts(
             config: config, templates: templates, localization: localization, sourceFiles: files,
-            comingDue: comingDue, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
-            outputs: outputs, imagesEncoded: imagesEncoded, diagnostics: engine.diagnostics)
+            comingDue: comingDue, now: options.now, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
+            outputs: outputs, imagesEncoded: imagesEncoded, search: search, diagnostics: engine.diagnostics)
     }
 
     /// The site assembled from content/ without rendering anything: the first stages of `run`,
@@ -169,6 +174,7 @@ struct BuildPipeline {
         images: ImageCatalog
     ) -> [OutputFile] {
         var layouts = Set(TemplateSet.requiredLayouts).subtracting(TemplateSet.rootLayouts)
+        if templates.has("search") { layouts.insert("search") }
         for page in site.pages {
             guard let layout = page.frontMatter.layout else { continue }
             guard templates.has(layout) else {
@@ -187,7 +193,7 @@ struct BuildPipeline {
             (site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
             + (copied.statics + copied.assets).map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) })
             .filter { unpublished.isEmpty || !unpublished.contains($0.path) }
-        engine.emit(OutputPlan(site: site, copies: copies).problems())
+        engine.emit(OutputPlan(site: site, copies: copies, hasSearch: templates.has("search")).problems())
         return copies
     }
 
@@ -222,13 +228,21 @@ struct BuildPipeline {
         return (result.files, result.encoded)
     }
 
+    /// Each language's search index, when the theme has a search page to use it.
+    private func indexForSearch(
+        _ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet, keepsDocuments: Bool
+    ) -> SearchIndexState? {
+        guard templates.has("search") else { return nil }
+        return SearchStage(site: site, bodies: bodies, localization: localization, now: options.now).run(keepsDocuments: keepsDocuments)
+    }
+
     private func render(
         _ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet,
-        copies: [OutputFile], cache: BuildCache?, output: OpenOutput
+        copies: [OutputFile], search: [SearchIndexFiles], cache: BuildCache?, output: OpenOutput
     ) throws(BuildFailure) -> (SiteRenderer, [OutputFile]) {
         let renderer = SiteRenderer(
             site: site, bodies: bodies, localization: localization, templates: templates,
-            fingerprintsPages: cache != nil, tracesTemplates: options.recordsLinks)
+            fingerprintsPages: cache != nil, tracesTemplates: options.recordsLinks, searchIndexes: search)
         var pages = renderer.render(cache: cache, progress: options.progress, write: try output())
         engine.emit(templates.renderProblems)
         try stopOnErrors()

@@ -12,6 +12,8 @@ public struct BuildProducts: Sendable {
     /// The first date after the build's "now" of any page read, published or not: the output
     /// is up to date only until then.
     let comingDue: Date?
+    /// The "now" the build published dated pages by.
+    let now: Date
     public let site: Site
     /// The Markdown stage as it rendered this site (its link resolver and image sizes).
     let markdown: MarkdownStage
@@ -23,6 +25,8 @@ public struct BuildProducts: Sendable {
     public let outputs: [OutputFile]
     /// Image variants this build encoded (the others came from the variant cache).
     public let imagesEncoded: Int
+    /// The search indexes (nil when the theme has no search page).
+    let search: SearchIndexState?
     /// Warnings (a build with errors has no products).
     public let diagnostics: [Diagnostic]
 

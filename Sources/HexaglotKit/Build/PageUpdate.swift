@@ -11,6 +11,9 @@ struct BuildSnapshot {
     /// Each Markdown file of the site, by its path as diagnostics show it (`content/zh/a.md`).
     var sourceFiles: [String: SourceFile]
     var pageCounts: [(code: String, count: Int)]
+    var search: SearchIndexState?
+    /// The build's "now", for which dated pages are published (and so indexed).
+    var now: Date
 
     init(_ products: BuildProducts) {
         site = products.site
@@ -19,6 +22,8 @@ struct BuildSnapshot {
         let markdownFiles = products.sourceFiles.values.joined().filter(\.isMarkdown).map { ($0.displayPath, $0) }
         sourceFiles = Dictionary(markdownFiles, uniquingKeysWith: { first, _ in first })
         pageCounts = products.pagesPerLanguage
+        search = products.search
+        now = products.now
     }
 }
 
@@ -77,19 +82,32 @@ extension SiteBuilder {
         for (index, (body, _)) in zip(updated, results) where imageSet(body) != imageSet(snapshot.renderer.bodies[index]) {
             return nil
         }
+        for (index, (body, _)) in zip(updated, results) { snapshot.renderer.replaceBody(of: index, with: body) }
+        let previousSearch = snapshot.search
+        if let search = snapshot.search {
+            let stage = SearchStage(
+                site: snapshot.site, bodies: snapshot.renderer.bodies, localization: snapshot.renderer.localization, now: snapshot.now)
+            guard let newSearch = clock.measure("search", { stage.update(search, changed: updated) }) else { return nil }
+            snapshot.search = newSearch
+            snapshot.renderer.replaceSearchIndexes(newSearch.indexes(in: snapshot.site.config.languages.map(\.code)))
+        }
         let files: [String: OutputFile] = clock.measure("render") {
-            for (index, (body, _)) in zip(updated, results) { snapshot.renderer.replaceBody(of: index, with: body) }
             var files: [String: OutputFile] = [:]
             for index in updated {
                 for file in snapshot.renderer.renderFiles(showingBodyOf: index, cache: cache) where !file.isUnchanged { files[file.path] = file }
             }
+            for file in Self.changedSearchFiles(from: previousSearch, to: snapshot.search, renderer: snapshot.renderer) { files[file.path] = file }
             return files
         }
         guard snapshot.renderer.templates.renderProblems.isEmpty else { return nil }
         // A write that fails half-way leaves no snapshot: the next change builds everything.
         cache.snapshot = nil
         try clock.measure("write") { () throws(BuildFailure) in
-            try OutputWriter(output: options.output).replace(files.values.sorted { $0.path < $1.path })
+            let writer = OutputWriter(output: options.output)
+            let (added, removed) = Self.searchPathChanges(from: previousSearch, to: snapshot.search)
+            try writer.add(files.values.filter { added.contains($0.path) }.sorted { $0.path < $1.path })
+            try writer.replace(files.values.filter { !added.contains($0.path) }.sorted { $0.path < $1.path })
+            try writer.remove(removed.sorted())
         }
         cache.snapshot = snapshot
 
@@ -97,5 +115,31 @@ extension SiteBuilder {
         report.pagesUpdated = updated.count
         report.stages = clock.stages
         return report
+    }
+}
+
+extension SiteBuilder {
+    /// What an in-place update writes for search: the index files of the languages whose
+    /// index changed and their search pages (which name the index's folder).
+    fileprivate static func changedSearchFiles(from old: SearchIndexState?, to new: SearchIndexState?, renderer: SiteRenderer)
+        -> [OutputFile]
+    {
+        guard let old, let new else { return [] }
+        var files: [OutputFile] = []
+        for language in renderer.site.config.languages {
+            guard let before = old.languages[language.code], let after = new.languages[language.code],
+                before.files.manifest != after.files.manifest
+            else { continue }
+            files += after.files.files
+            if let page = renderer.searchFile(language) { files.append(page) }
+        }
+        return files
+    }
+
+    /// The index files that are new (in a new version folder) and those no longer published.
+    fileprivate static func searchPathChanges(from old: SearchIndexState?, to new: SearchIndexState?) -> (added: Set<String>, removed: Set<String>) {
+        let before = Set(old?.languages.values.flatMap { $0.files.files.map(\.path) } ?? [])
+        let after = Set(new?.languages.values.flatMap { $0.files.files.map(\.path) } ?? [])
+        return (after.subtracting(before), before.subtracting(after))
     }
 }

@@ -13,6 +13,8 @@ public struct FrontMatter: Equatable, Sendable {
     public var weight = 0
     /// Items per page of this section's list (in `_index.md`), overriding the site's `paginate`.
     public var paginate: Int?
+    /// `search: false` leaves the page out of the site's search index.
+    public var search = true
     /// What this page was translated from (`translatedFrom`), for `hexaglot status`.
     public var translatedFrom: TranslationRecord?
     /// Fields Hexaglot does not know, in written order, for templates (`page.params.<key>`).
@@ -73,6 +75,12 @@ public struct FrontMatter: Equatable, Sendable {
                     continue
                 }
                 matter.draft = value
+            case "search":
+                guard case .bool(let value) = node.resolved else {
+                    fail("'search' must be true or false, got \(node.shortDescription)")
+                    continue
+                }
+                matter.search = value
             case "paginate":
                 guard case .int(let value) = node.resolved, value > 0 else {
                     fail("'paginate' must be a whole number above 0, got \(node.shortDescription)")

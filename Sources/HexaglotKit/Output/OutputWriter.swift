@@ -38,6 +38,45 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Adds files an in-place update publishes for the first time (a new search index folder),
+    /// recording them so the next build replaces them.
+    func add(_ files: [OutputFile]) throws(BuildFailure) {
+        guard !files.isEmpty else { return }
+        let root = output.path
+        do {
+            for file in files {
+                guard case .bytes(let data) = file.contents else { continue }
+                let path = root + "/" + file.path
+                if let slash = path.lastIndex(of: "/") { try FileBytes.makeFolder(String(path[..<slash])) }
+                try FileBytes.replace(path, with: data)
+            }
+        } catch {
+            throw failure(error)
+        }
+        try updateRecord { $0.formUnion(files.map(\.path)) }
+    }
+
+    /// Removes files an in-place update no longer publishes, and their folders once empty.
+    func remove(_ paths: [String]) throws(BuildFailure) {
+        guard !paths.isEmpty else { return }
+        let root = output.path
+        for path in paths {
+            FileBytes.remove(root + "/" + path)
+            if let slash = path.lastIndex(of: "/") { _ = rmdir(root + "/" + path[..<slash]) }
+        }
+        try updateRecord { $0.subtract(paths) }
+    }
+
+    private func updateRecord(_ change: (inout Set<String>) -> Void) throws(BuildFailure) {
+        guard var record = OutputRecord.read(in: output.path) else { return }
+        change(&record.paths)
+        do {
+            try FileBytes.replace(output.path + "/" + OutputRecord.fileName, with: record.bytes)
+        } catch {
+            throw failure(error)
+        }
+    }
+
     /// A fresh staging folder to write files into before `commit`, once the leftovers of killed
     /// builds of the same output are cleared up.
     public func stage() throws(BuildFailure) -> OutputStaging {

@@ -10,6 +10,8 @@ struct ContextBuilder {
     private(set) var strings: LocalizedPageStrings
     /// Languages that have an Atom feed.
     let feeds: Set<String>
+    /// The theme has a search page (`search` layout): every page links its language's.
+    let hasSearch: Bool
     /// Open Graph locale per language code, worked out once (ICU look-ups are slow).
     let ogLocales: [String: String]
     /// Each page's list entry, made once: a page appears in its section's list, on its tags'
@@ -23,12 +25,13 @@ struct ContextBuilder {
     /// Each language's tag pages' URL paths by slug.
     private var tagURLs: [String: [String: String]] = [:]
 
-    init(site: Site, bodies: [RenderedBody], localization: Localization, strings: LocalizedPageStrings, feeds: Set<String>) {
+    init(site: Site, bodies: [RenderedBody], localization: Localization, strings: LocalizedPageStrings, feeds: Set<String>, hasSearch: Bool = false) {
         self.site = site
         self.bodies = bodies
         self.localization = localization
         self.strings = strings
         self.feeds = feeds
+        self.hasSearch = hasSearch
         var ogLocales: [String: String] = [:]
         for language in site.config.languages { ogLocales[language.code] = Self.ogLocale(language) }
         self.ogLocales = ogLocales
@@ -75,7 +78,8 @@ struct ContextBuilder {
             code: language.code, name: language.name, locale: language.locale,
             dir: language.direction.rawValue, isRTL: language.direction == .rightToLeft,
             homeURL: url(language.code + "/"), ogLocale: ogLocales[language.code] ?? language.code,
-            feedURL: feeds.contains(language.code) ? url(language.code + "/atom.xml") : nil)
+            feedURL: feeds.contains(language.code) ? url(language.code + "/atom.xml") : nil,
+            searchURL: hasSearch ? url(language.code + "/search/") : nil)
         return LanguageValues(
             site: Lowered(site), lang: Lowered(lang), i18n: UIStrings(localization.table(for: language)),
             channels: config.channels.map { Lowered(ChannelData(name: $0.name, url: $0.url)) })

@@ -24,7 +24,8 @@ struct OutputPlan {
     /// In order of precedence: when two files conflict, the later one is reported.
     private(set) var files: [File] = []
 
-    init(site: Site, copies: [OutputFile]) {
+    /// `hasSearch`: the theme has a search page, so each language has one and the script is published.
+    init(site: Site, copies: [OutputFile], hasSearch: Bool = false) {
         let content = SourceLocation(file: "content")
         for (path, what) in [
             ("index.html", "the language choice page"), ("404.html", "the site's 404 page"),
@@ -41,10 +42,14 @@ struct OutputPlan {
             // The feed's name is kept even in a language with no dated page yet.
             files.append(File(path: code + "/atom.xml", location: folder, what: "the Atom feed of \(code)"))
             files.append(File(path: code + "/404.html", location: folder, what: "the 404 page of \(code)"))
+            if hasSearch {
+                files.append(File(path: code + "/search/index.html", location: folder, what: "the search page of \(code)"))
+            }
             if site.tags[code]?.isEmpty == false {
                 files.append(File(path: code + "/tags/index.html", location: folder, what: "the tag list of \(code)"))
             }
         }
+        if hasSearch { files.append(File(path: SearchScript.path, location: content, what: "the search script")) }
         for copy in copies {
             files.append(File(path: copy.path, location: SourceLocation(file: copy.origin), what: copy.origin))
         }

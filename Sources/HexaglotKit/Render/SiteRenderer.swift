@@ -27,15 +27,18 @@ struct SiteRenderer: Sendable {
     /// The language's shared values are hashed once for page fingerprints, not per page.
     private let baseHashes: [String: UInt64]
     private let work: [Job]
+    /// Each language's search index, when the theme has a search page.
+    private var searchIndexes: [String: SearchIndexFiles]
     private let tagWork: [TagPageJob]
 
     /// `fingerprintsPages`: rendered pages will be looked up in a cache, so their fingerprints are needed.
     /// `tracesTemplates`: each file keeps which template text and tag wrote each part of it (for `check`).
     init(
         site: Site, bodies: [RenderedBody], localization: Localization, templates: TemplateSet, fingerprintsPages: Bool,
-        tracesTemplates: Bool = false
+        tracesTemplates: Bool = false, searchIndexes: [SearchIndexFiles] = []
     ) {
         self.tracesTemplates = tracesTemplates
+        self.searchIndexes = Dictionary(searchIndexes.map { ($0.languageCode, $0) }, uniquingKeysWith: { first, _ in first })
         self.site = site
         self.localization = localization
         self.templates = templates
@@ -48,7 +51,7 @@ struct SiteRenderer: Sendable {
         builder = ContextBuilder(
             site: site, bodies: bodies, localization: localization,
             strings: LocalizedPageStrings(site: site, bodies: bodies, localization: localization),
-            feeds: Set(feedEntries.keys))
+            feeds: Set(feedEntries.keys), hasSearch: !searchIndexes.isEmpty)
         var bases: [String: LanguageValues] = [:]
         for language in site.config.languages { bases[language.code] = builder.languageValues(language) }
         languageBases = bases
@@ -74,14 +77,15 @@ struct SiteRenderer: Sendable {
         var files = pageFiles
         let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
         files += tagWork.parallelMap { write(tagPage($0)) }
-        // Each language's tag index, 404 page and feed, and the site-wide files, side by side:
-        // one after another they left a core idle at the end of every build.
+        // Each language's tag index, 404 page, search page and feed, and the site-wide files, side
+        // by side: one after another they left a core idle at the end of every build.
         let languageFiles: [() -> [OutputFile]] = site.config.languages.map { language in
             {
                 let base = languageBases[language.code]!
                 var files: [OutputFile] = []
                 if let index = tagIndexFile(language, builder: builder, base: base) { files.append(index) }
                 files.append(notFoundFile(language, builder: builder, base: base))
+                if let index = searchIndexes[language.code] { files.append(searchFile(language, index: index, builder: builder, base: base)) }
                 if let entries = feedEntries[language.code] { files.append(feeds.feed(for: language, entries: entries)) }
                 return files
             }
@@ -92,6 +96,17 @@ struct SiteRenderer: Sendable {
         }
         files += (languageFiles + [siteFiles]).parallelMap { $0().map(write) }.flatMap { $0 }
         return files
+    }
+
+    /// The search indexes after an in-place update (`searchFile` shows the new ones).
+    mutating func replaceSearchIndexes(_ indexes: [SearchIndexFiles]) {
+        for index in indexes { searchIndexes[index.languageCode] = index }
+    }
+
+    /// The search page of `language`, nil when the theme has none.
+    func searchFile(_ language: Language) -> OutputFile? {
+        guard let index = searchIndexes[language.code] else { return nil }
+        return searchFile(language, index: index, builder: builder, base: languageBases[language.code]!)
     }
 
     /// Gives a page a new body (its Markdown changed, nothing else about it).
@@ -250,6 +265,21 @@ struct SiteRenderer: Sendable {
         var context = generatedContext(language, base: base, page: page, builder: builder) { $0.code + "/404.html" }
         context.breadcrumbs = []
         return file(path, context.lowered, "404", origin: "content/\(language.code)")
+    }
+
+    /// `/<lang>/search/`: the form, where the script lists results, and the sections without it.
+    private func searchFile(_ language: Language, index: SearchIndexFiles, builder: ContextBuilder, base: LanguageValues) -> OutputFile {
+        let path = language.code + "/search/"
+        let title = localization.string("search_title", in: language) ?? "Search"
+        var page = syntheticPage(title: title, path: path, kind: "search", builder: builder)
+        // Result lists are not pages of their own for search engines.
+        page.noindex = true
+        var context = generatedContext(language, base: base, page: page, builder: builder) { $0.code + "/search/" }
+        let sections = site.home(of: language).flatMap { site.sections[language.code]?[site.pages[$0].folder]?.subsections } ?? []
+        context.search = SearchData(
+            index: index.manifest, scriptURL: builder.url(SearchScript.path), documentCount: index.documentCount,
+            sections: sections.map { Crumb(title: site.pages[$0].title, url: builder.url(site.pages[$0].path)) })
+        return render(context, "search", path: path, origin: "content/\(language.code)")
     }
 
     /// The language choice page and the root 404, each language in its own words.

@@ -8,6 +8,7 @@ struct LanguageData: TemplateData {
     var homeURL: String
     var ogLocale: String
     var feedURL: String?
+    var searchURL: String?
 
     static let templateFields = TemplateFields<Self>(
         "language", "The page's language.",
@@ -20,5 +21,7 @@ struct LanguageData: TemplateData {
             .field("homeURL", \.homeURL, "the language's home page"),
             .field("ogLocale", \.ogLocale, "Open Graph's `ll_CC` (`zh_CN`)"),
             .field("feedURL", \.feedURL, "the language's Atom feed (absent without dated pages)"),
+            .field(
+                "searchURL", \.searchURL, "the language's search page, where search forms send `q` (absent when the theme has no `search` layout)"),
         ])
 }

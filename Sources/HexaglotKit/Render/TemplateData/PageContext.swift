@@ -14,6 +14,7 @@ struct PageContext: TemplateData {
     var home: HomeData?
     var tag: TagData?
     var tags: [TagIndexEntry]?
+    var search: SearchData?
 
     static let templateFields = TemplateFields<Self>(
         "page context", "What a page's layout sees.",
@@ -31,5 +32,6 @@ struct PageContext: TemplateData {
             .field("home", \.home, "on home pages"),
             .field("tag", \.tag, "on tag pages"),
             .field("tags", \.tags, "on the tags page: every tag of the language"),
+            .field("search", \.search, "on the search page: the language's index"),
         ])
 }

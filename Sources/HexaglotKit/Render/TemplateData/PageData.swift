@@ -27,7 +27,7 @@ struct PageData: TemplateData {
         "page", "The page being rendered.",
         [
             .field("title", \.title, "its title"),
-            .field("kind", \.kind, "`home`, `page`, `section`, `tag`, `tags` or `404`"),
+            .field("kind", \.kind, "`home`, `page`, `section`, `tag`, `tags`, `404` or `search`"),
             .field("isHome", \.isHome, "a language's home page"),
             .field("content", \.content, "the rendered Markdown body: `{{{page.content}}}`"),
             .field("url", \.url, "its URL path"),

@@ -3,7 +3,7 @@
 enum TemplateFieldReference {
     /// The roots templates are rendered with, each with the layouts it is for.
     static let roots: [(shape: TemplateShape, layouts: String)] = [
-        (PageContext.templateFields.shape, "`home`, `page`, `section`, `tag`, `tags`, `404` and layouts pages name"),
+        (PageContext.templateFields.shape, "`home`, `page`, `section`, `tag`, `tags`, `404`, `search` and layouts pages name"),
         (LanguageChoiceContext.templateFields.shape, "`languages` and `root-404`"),
     ]
 
