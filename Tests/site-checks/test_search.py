@@ -11,6 +11,8 @@ containment, English by Snowball stem), so the checks and `make bench-search` ag
 from __future__ import annotations
 
 import pathlib
+import re
+import shutil
 import sys
 import time
 import urllib.parse
@@ -230,9 +232,8 @@ def test_query_typed_on_the_search_page_finds_the_pages_and_stays_in_the_box(sit
     assert not problems, problems_message(f"searching {query!r} on /{lang}/search/", problems)
 
 
-@pytest.mark.parametrize("lang", BROWSER_LANGUAGES)
-def test_a_query_that_matches_nothing_says_so(server, browser_at, lang):
-    browser = browser_at(sitechecks.DESKTOP)
+def empty_problems(browser, server, lang: str) -> list[str]:
+    """A query that matches nothing shows the empty message, no result, and stays in the box."""
     sitechecks.open_page(browser, search_url(server, lang, NOTHING))
     state = settled_results(browser)
     problems = []
@@ -244,12 +245,11 @@ def test_a_query_that_matches_nothing_says_so(server, browser_at, lang):
         problems.append(f"{len(state['items'])} results shown for {NOTHING!r}")
     if search_box(browser, "main").get_attribute("value") != NOTHING:
         problems.append("the query is not kept in the box")
-    assert not problems, problems_message(f"/{lang}/search/?q={NOTHING}", problems)
+    return problems
 
 
-@pytest.mark.parametrize("lang", BROWSER_LANGUAGES)
-def test_markup_in_the_query_stays_text(server, browser_at, lang):
-    browser = browser_at(sitechecks.DESKTOP)
+def markup_problems(browser, server, lang: str) -> list[str]:
+    """Markup in q makes no element, runs no script, opens no alert, and stays in the box as text."""
     sitechecks.open_page(browser, search_url(server, lang, XSS))
     settled_results(browser, timeout=5)
     problems = []
@@ -271,6 +271,18 @@ def test_markup_in_the_query_stays_text(server, browser_at, lang):
         problems.append(f"the query made elements: {created}")
     if search_box(browser, "main").get_attribute("value") != XSS:
         problems.append("the query is not kept, as text, in the box")
+    return problems
+
+
+@pytest.mark.parametrize("lang", BROWSER_LANGUAGES)
+def test_a_query_that_matches_nothing_says_so(server, browser_at, lang):
+    problems = empty_problems(browser_at(sitechecks.DESKTOP), server, lang)
+    assert not problems, problems_message(f"/{lang}/search/?q={NOTHING}", problems)
+
+
+@pytest.mark.parametrize("lang", BROWSER_LANGUAGES)
+def test_markup_in_the_query_stays_text(server, browser_at, lang):
+    problems = markup_problems(browser_at(sitechecks.DESKTOP), server, lang)
     assert not problems, problems_message(f"/{lang}/search/ with markup in q", problems)
 
 
@@ -299,33 +311,90 @@ def test_arabic_search_lays_out_right_to_left(server, browser_at):
     assert not problems, problems_message("/ar/search/", problems)
 
 
-@pytest.mark.parametrize("lang", BROWSER_LANGUAGES)
-def test_without_javascript_the_search_page_says_so_and_links_the_sections(site, server, browser_without_javascript, lang):
-    browser = browser_without_javascript
+def no_javascript_problems(browser, server, output: pathlib.Path, lang: str) -> list[str]:
+    """With JavaScript off, the search page shows a <noscript> message in <main> with a link
+    to a section list of its language that navigates, and no results."""
     sitechecks.open_page(browser, search_url(server, lang, "臭氧" if lang == "zh" else "ozone"))
     problems = []
-    notices = browser.find_elements(By.CSS_SELECTOR, "main noscript")
-    if not notices:
+    if not browser.find_elements(By.CSS_SELECTOR, "main noscript"):
         problems.append("no <noscript> message in <main>")
     message = browser.execute_script("""
         const main = document.querySelector('main');
-        return {text: main.innerText.trim(), links: [...main.querySelectorAll('a[href]')].filter(a => a.offsetParent !== null)
-                .map(a => a.getAttribute('href'))};
+        const noscript = [...main.querySelectorAll('noscript')].map(n => n.textContent).join(' ');
+        return {text: noscript.replace(/<[^>]*>/g, ' ').trim(),
+                links: [...main.querySelectorAll('noscript a[href]')].filter(a => a.offsetParent !== null)
+                        .map(a => a.getAttribute('href'))};
     """)
     sections = [href for href in message["links"]
                 if urllib.parse.urlsplit(href).path.rstrip("/").count("/") == 2 and href.startswith(f"/{lang}/")
-                and (site.output / href.lstrip("/") / "index.html").is_file()]
+                and (output / href.lstrip("/") / "index.html").is_file()]
     if not sections:
-        problems.append(f"no visible link to a section list of /{lang}/ (links shown: {message['links']})")
+        problems.append(f"no visible link to a section list of /{lang}/ in the <noscript> message (links: {message['links']})")
     if len(message["text"]) < 10:
-        problems.append(f"the page shows no message without JavaScript ({message['text']!r})")
+        problems.append(f"the <noscript> message says nothing ({message['text']!r})")
     if browser.find_elements(By.CSS_SELECTOR, RESULTS):
         problems.append("results are shown without JavaScript")
     if sections:
-        browser.find_element(By.CSS_SELECTOR, f'main a[href="{sections[0]}"]').click()
+        browser.find_element(By.CSS_SELECTOR, f'main noscript a[href="{sections[0]}"]').click()
         deadline = time.time() + 10
         while urllib.parse.urlsplit(browser.current_url).path != sections[0] and time.time() < deadline:
             time.sleep(0.05)
         if urllib.parse.urlsplit(browser.current_url).path != sections[0]:
             problems.append(f"the link to {sections[0]} did not navigate")
+    return problems
+
+
+@pytest.mark.parametrize("lang", BROWSER_LANGUAGES)
+def test_without_javascript_the_search_page_says_so_and_links_the_sections(site, server, browser_without_javascript, lang):
+    problems = no_javascript_problems(browser_without_javascript, server, site.output, lang)
     assert not problems, problems_message(f"/{lang}/search/ without JavaScript", problems)
+
+
+# --------------------------------------------------------------------------------------------
+# The checks above fail where they should: on copies of the build broken on purpose (as
+# test_harness.py does for the other checks), each beside the intact page, which must pass.
+
+
+@pytest.fixture
+def broken_copy(site, tmp_path):
+    folder = tmp_path / "site"
+    shutil.copytree(site.output, folder)
+    return folder
+
+
+def _edit(page: pathlib.Path, change) -> None:
+    text = page.read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text, f"{page} has nothing to break"
+    page.write_text(changed, encoding="utf-8")
+
+
+def test_the_result_check_fails_on_a_search_page_without_its_scripts(site, server, broken_copy, browser):
+    _edit(broken_copy / "en" / "search" / "index.html",
+          lambda t: re.sub(r"<script\b[^>]*>.*?</script>", "", t, flags=re.S | re.I))
+    with sitechecks.serve(broken_copy) as broken:
+        sitechecks.set_viewport(browser, sitechecks.DESKTOP)
+        sitechecks.open_page(browser, search_url(broken, "en", "ozone"))
+        problems = result_problems(settled_results(browser, timeout=3), site, "en", "ozone")
+    assert problems
+    sitechecks.open_page(browser, search_url(server, "en", "ozone"))
+    assert not result_problems(settled_results(browser), site, "en", "ozone")
+
+
+def test_the_markup_check_fails_on_a_page_that_writes_q_as_html(server, broken_copy, browser):
+    unsafe = ("<script>document.querySelector('main').insertAdjacentHTML('beforeend', "
+              "new URLSearchParams(location.search).get('q'))</script></body>")
+    _edit(broken_copy / "en" / "search" / "index.html", lambda t: t.replace("</body>", unsafe, 1))
+    with sitechecks.serve(broken_copy) as broken:
+        sitechecks.set_viewport(browser, sitechecks.DESKTOP)
+        problems = markup_problems(browser, broken, "en")
+    assert any("made elements" in p or "script" in p or "alert" in p for p in problems), problems
+    assert not markup_problems(browser, server, "en")
+
+
+def test_the_no_javascript_check_fails_without_the_noscript_message(site, server, broken_copy, browser_without_javascript):
+    _edit(broken_copy / "zh" / "search" / "index.html", lambda t: re.sub(r"<noscript\b.*?</noscript>", "", t, flags=re.S))
+    with sitechecks.serve(broken_copy) as broken:
+        problems = no_javascript_problems(browser_without_javascript, broken, broken_copy, "zh")
+    assert any("noscript" in p for p in problems), problems
+    assert not no_javascript_problems(browser_without_javascript, server, site.output, "zh")
