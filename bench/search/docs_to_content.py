@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Turns translated React documentation (the reactjs/*.react.dev repositories: MDX under
-src/content/) into a Hexaglot content/ folder, the search benchmark's corpus of real text
-written by others in the six languages.
+"""Turns translated documentation into a Hexaglot content/ folder, the search benchmark's
+corpus of real text written by others in the six languages. Two layouts are read: the React
+docs (the reactjs/*.react.dev repositories: MDX under src/content/) and the Modern JavaScript
+Tutorial (javascript-tutorial/*.javascript.info: 1-js/…/article.md, task.md, solution.md).
 
-    react_docs_to_content.py --out DIR en=PATH zh=PATH ar=PATH fr=PATH ru=PATH es=PATH
+    docs_to_content.py --out DIR en=PATH zh=PATH ar=PATH fr=PATH ru=PATH es=PATH [en=PATH2 …]
 
 Each PATH is a work tree or a bare git directory (as the search tool's fetch gives it; then
-HEAD is read with git archive). Only prose is kept: code blocks, sandboxes and JSX component
-tags go (their inner text stays), links become their text, so the built pages hold the
+HEAD is read with git archive); a language may be given several, one of each layout. Only prose
+is kept: code blocks, sandboxes, JSX component tags and the tutorial's [cut]/[smart]/[iframe]
+markers go (inner text stays), links become their text, so the built pages hold the
 translators' sentences. A translated file that is still in English (byte-identical to the
 English file, or whose letters are mostly not in the language's script or words) is left out,
 so a language's pages are that language. The fetched text is not part of the project: write
@@ -31,11 +33,11 @@ LANGUAGES = [  # (code, name, locale, dir) in the switcher's order, as the depar
     ("ru", "Русский", "ru", None),
     ("es", "Español", "es", None),
 ]
-TITLES = {"zh": "React 文档", "en": "React documentation", "ar": "توثيق React",
-          "fr": "Documentation React", "ru": "Документация React", "es": "Documentación de React"}
+TITLES = {"zh": "开发文档", "en": "Developer documentation", "ar": "توثيق المطورين",
+          "fr": "Documentation pour développeurs", "ru": "Документация для разработчиков", "es": "Documentación para desarrolladores"}
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
+FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.S | re.M)
 # Components whose content is code or interactive demos, not prose.
 CODE_COMPONENTS = re.compile(r"<(Sandpack|SandpackRSC|ConsoleBlock|ConsoleBlockMulti|ConsoleLogLine|TerminalBlock)\b.*?</\1>", re.S)
 MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
@@ -44,6 +46,9 @@ IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
+TUTORIAL_MARKER = re.compile(r"\[/?(?:cut|smart|iframe|task|codetabs|online|edit|head|libs|demo|recent|compare|warn|summary|ponyfill)\b[^\]]*\]")
+AUTOLINK = re.compile(r"<(?:info|mdn|https?):[^>]*>")
+HEADING = re.compile(r"\A\s*#\s+(.+?)\s*$", re.M)
 
 
 def script_share(text: str, lang: str) -> float:
@@ -73,6 +78,8 @@ def prose(markdown: str) -> str:
     text = FENCE.sub("", markdown)
     text = CODE_COMPONENTS.sub("", text)
     text = MDX_COMMENT.sub("", text)
+    text = TUTORIAL_MARKER.sub("", text)
+    text = AUTOLINK.sub("", text)
     text = TAG.sub("", text)
     text = IMAGE.sub("", text)
     text = LINK.sub(r"\1", text)
@@ -92,54 +99,90 @@ def title_of(front_matter: str, fallback: str) -> str:
     return fallback
 
 
-def source_tree(path: pathlib.Path, scratch: pathlib.Path) -> pathlib.Path:
-    """src/content of a work tree, or of HEAD of a bare git directory, extracted to scratch."""
+def layout_of(path: pathlib.Path) -> str:
+    """'react' or 'tutorial', from the repository's top folders (work tree or HEAD)."""
     if (path / "src" / "content").is_dir():
+        return "react"
+    if (path / "1-js").is_dir():
+        return "tutorial"
+    top = subprocess.run(["git", "--git-dir", str(path), "ls-tree", "--name-only", "HEAD"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    if "src" in top:
+        return "react"
+    if "1-js" in top:
+        return "tutorial"
+    sys.exit(f"{path}: neither the React docs (src/content) nor the JavaScript tutorial (1-js)")
+
+
+def source_tree(path: pathlib.Path, layout: str, scratch: pathlib.Path) -> pathlib.Path:
+    """The layout's Markdown folder of a work tree, or of HEAD of a bare git directory,
+    extracted to scratch."""
+    folders = ["src/content"] if layout == "react" else None
+    if layout == "react" and (path / "src" / "content").is_dir():
         return path / "src" / "content"
-    archive = subprocess.run(["git", "--git-dir", str(path), "archive", "HEAD", "src/content"],
+    if layout == "tutorial" and (path / "1-js").is_dir():
+        return path
+    if folders is None:
+        top = subprocess.run(["git", "--git-dir", str(path), "ls-tree", "--name-only", "HEAD"],
+                             capture_output=True, text=True, check=True).stdout.split()
+        folders = [name for name in top if re.match(r"\d+-", name)]
+    archive = subprocess.run(["git", "--git-dir", str(path), "archive", "HEAD", *folders],
                              capture_output=True, check=True).stdout
     scratch.mkdir(parents=True)
     subprocess.run(["tar", "-x", "-C", str(scratch)], input=archive, check=True)
-    return scratch / "src" / "content"
+    return scratch / "src" / "content" if layout == "react" else scratch
 
 
-def target_name(relative: pathlib.PurePosixPath) -> pathlib.PurePosixPath:
-    """learn/thinking-in-react.md stays; blog/2024/12/05/react-19.md becomes
-    blog/2024-12-05-react-19.md (one folder a section, as the department's site)."""
+def target_name(relative: pathlib.PurePosixPath, layout: str) -> pathlib.PurePosixPath:
+    """One folder a section, as the department's site: blog/2024/12/05/react-19.md becomes
+    blog/2024-12-05-react-19.md; 1-js/02-first-steps/01-hello-world/article.md becomes
+    1-js/02-first-steps-01-hello-world.md (task.md and solution.md keep their name at the end)."""
     parts = relative.parts
+    if layout == "tutorial":
+        if len(parts) <= 2:
+            return relative
+        tail = [] if relative.stem in ("article", "index") else [relative.stem]
+        return pathlib.PurePosixPath(parts[0], "-".join([*parts[1:-1], *tail]) + ".md")
     if len(parts) <= 2:
         return relative
     return pathlib.PurePosixPath(parts[0], "-".join(parts[1:]))
 
 
-def convert(sources: dict[str, pathlib.Path], out: pathlib.Path) -> dict[str, int]:
+def convert(sources: list[tuple[str, pathlib.Path]], out: pathlib.Path) -> dict[str, int]:
     content = out / "content"
     content.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as scratch:
-        trees = {lang: source_tree(path, pathlib.Path(scratch) / lang) for lang, path in sources.items()}
-        english = {p.relative_to(trees["en"]).as_posix(): p.read_text(encoding="utf-8")
-                   for p in trees["en"].rglob("*.md")} if "en" in trees else {}
-        counts = {}
-        for lang, tree in trees.items():
-            counts[lang] = 0
+        trees = [(lang, layout, source_tree(path, layout, pathlib.Path(scratch) / f"{index}"))
+                 for index, (lang, path) in enumerate(sources) for layout in [layout_of(path)]]
+        english = {layout: {p.relative_to(tree).as_posix(): p.read_text(encoding="utf-8") for p in tree.rglob("*.md")}
+                   for lang, layout, tree in trees if lang == "en"}
+        for lang, layout, tree in trees:
+            counts.setdefault(lang, 0)
             for path in sorted(tree.rglob("*.md")):
                 relative = pathlib.PurePosixPath(path.relative_to(tree).as_posix())
+                if layout == "tutorial" and len(relative.parts) < 2:
+                    continue  # README, AUTHORING and such: about the repository, not the tutorial
                 text = path.read_text(encoding="utf-8")
-                if lang != "en" and english.get(relative.as_posix()) == text:
+                if lang != "en" and english.get(layout, {}).get(relative.as_posix()) == text:
                     continue
                 match = FRONT_MATTER.match(text)
                 front, body = (match.group(1), text[match.end():]) if match else ("", text)
+                heading = HEADING.match(body) if layout == "tutorial" else None
+                if heading:
+                    front, body = f"title: {heading.group(1)}", body[heading.end():]
                 body = prose(body)
                 if len(body) < 200 or (lang != "en" and script_share(body, lang) < 0.5):
                     continue
                 title = title_of(front, relative.stem)
-                target = content / lang / target_name(relative)
+                target = content / lang / target_name(relative, layout)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n{body}", encoding="utf-8")
                 counts[lang] += 1
-    languages = [(code, name, locale, direction) for code, name, locale, direction in LANGUAGES if code in sources]
+    codes = {lang for lang, _ in sources}
+    languages = [(code, name, locale, direction) for code, name, locale, direction in LANGUAGES if code in codes]
     lines = ["title:"] + [f"  {code}: {json.dumps(TITLES[code], ensure_ascii=False)}" for code, *_ in languages]
-    lines += ["baseURL: https://react-docs.example/", f"defaultLanguage: {'en' if 'en' in sources else languages[0][0]}",
+    lines += ["baseURL: https://docs-corpus.example/", f"defaultLanguage: {'en' if 'en' in codes else languages[0][0]}",
               "languages:"]
     for code, name, locale, direction in languages:
         lines.append(f"  - code: {code}\n    name: {name}\n    locale: {locale}" + (f"\n    dir: {direction}" if direction else ""))
@@ -153,12 +196,12 @@ def main() -> None:
     parser.add_argument("--out", required=True, help="folder to write content/ into (outside the repository)")
     parser.add_argument("sources", nargs="+", metavar="LANG=PATH")
     args = parser.parse_args()
-    sources = {}
+    sources = []
     for item in args.sources:
         lang, _, path = item.partition("=")
         if lang not in TITLES or not path:
             sys.exit(f"expected LANG=PATH with LANG one of {', '.join(TITLES)}: {item}")
-        sources[lang] = pathlib.Path(path)
+        sources.append((lang, pathlib.Path(path)))
     counts = convert(sources, pathlib.Path(args.out))
     print(" ".join(f"{lang} {n}" for lang, n in counts.items()), "pages")
 
