@@ -50,7 +50,7 @@ python-deps:
 
 # Hexaglot's search against Pagefind (PyPI's extended build, which segments Chinese) in headless
 # Chromium, on the department's site, the generated corpus and, given REAL_CORPUS=DIR (made by
-# bench/search/react_docs_to_content.py --out DIR), real translated text; writes the "Search"
+# bench/search/docs_to_content.py --out DIR), real translated text; writes the "Search"
 # section of bench/results.md. snowballstemmer makes the inflected queries' expected pages.
 SEARCH_BENCH_PYTHON_PACKAGES := pagefind-bin-extended==1.5.2 snowballstemmer
 bench-search: deps site-check-deps

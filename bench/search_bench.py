@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """make bench-search: Hexaglot's search against Pagefind, in headless Chromium, on the same built
 sites: the department's site, the generated corpus (pseudo-text: size and speed only) and, when
-given, a real corpus of translated prose (bench/search/react_docs_to_content.py makes one).
+given, a real corpus of translated prose (bench/search/docs_to_content.py makes one).
 
     search_bench.py [--hexaglot PATH] [--real-corpus DIR] [--corpus-pages-per-lang 2000]
                     [--queries 40] [--timed 3] [--seed 1] [--work DIR] [--no-write]
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import pathlib
 import shutil
@@ -99,6 +100,11 @@ def run_site(name: str, output: pathlib.Path, work: pathlib.Path, args) -> dict:
     return site
 
 
+def ordered(site: dict) -> list[str]:
+    """The site's languages in the project's order (zh, ar, en, fr, ru, es)."""
+    return [lang for lang in queries.LANGUAGES if lang in site["languages"]]
+
+
 def cell(value, form: str) -> str:
     return "–" if value is None else format(value, form)
 
@@ -118,7 +124,7 @@ def report(sites: list[dict], args, notes: list[str]) -> str:
               "|---|---|---|---|---|---|"]
     for site in sites:
         for engine in ENGINES:
-            per = [site["languages"][lang].get(engine, {}) for lang in site["languages"]]
+            per = [site["languages"][lang].get(engine, {}) for lang in ordered(site)]
             ok = [p for p in per if "recall" in p]
             if not ok:
                 lines.append(f"| {site['name']} ({site['pages']} pages), {engine} | not measured: "
@@ -138,7 +144,8 @@ def report(sites: list[dict], args, notes: list[str]) -> str:
         lines += [f"### {site['name']}: {site['pages']} pages with text; Pagefind: {site['pagefind_index']}", "",
                   "| language (pages) | engine | recall@10 | top | none | requests | KB | time to first result |",
                   "|---|---|---|---|---|---|---|---|"]
-        for lang, entry in site["languages"].items():
+        for lang in ordered(site):
+            entry = site["languages"][lang]
             for engine in ENGINES:
                 e = entry.get(engine, {})
                 if "recall" not in e:
@@ -147,7 +154,34 @@ def report(sites: list[dict], args, notes: list[str]) -> str:
                 lines.append(f"| {lang} ({entry['documents']}) | {engine} | {e['recall']:.2f} | {e['top']:.0%} | {e['none']:.0%} | "
                              f"{cell(e['requests'], '.0f')} | {cell(e['kb'], '.0f')} | {cell(e['seconds'], '.1f')} s |")
         lines.append("")
+        lines += by_kind(site)
     return "\n".join(lines)
+
+
+def by_kind(site: dict) -> list[str]:
+    """recall@10 and top-result share per kind of query (zh-2…zh-4, each Arabic variant)."""
+    kinds: dict[str, dict[str, list]] = {}
+    for entry in site["languages"].values():
+        for engine in ENGINES:
+            found = entry.get(engine, {}).get("found")
+            if found is None:
+                continue
+            for query, result in zip(entry["queries"], found):
+                if query["kind"] == "inflected":
+                    continue
+                kinds.setdefault(query["kind"], {}).setdefault(engine, []).append(score(result, frozenset(query["expected"])))
+    if not kinds:
+        return []
+    lines = ["Chinese and Arabic queries by kind (recall@10 / top result expected):", "",
+             "| kind | queries | " + " | ".join(ENGINES) + " |", "|---|---|" + "---|" * len(ENGINES)]
+    for kind in sorted(kinds):
+        n = max(len(v) for v in kinds[kind].values())
+        cells = []
+        for engine in ENGINES:
+            scores = kinds[kind].get(engine)
+            cells.append("–" if not scores else f"{sum(x[0] for x in scores) / len(scores):.2f} / {sum(x[1] for x in scores) / len(scores):.0%}")
+        lines.append(f"| {kind} | {n} | " + " | ".join(cells) + " |")
+    return lines + [""]
 
 
 def write_section(path: pathlib.Path, section: str) -> None:
@@ -165,7 +199,7 @@ def write_section(path: pathlib.Path, section: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--hexaglot", default=str(REPO / ".build" / "debug" / "hexaglot"))
-    parser.add_argument("--real-corpus", help="a folder with content/ of real text (react_docs_to_content.py --out)")
+    parser.add_argument("--real-corpus", help="a folder with content/ of real text (docs_to_content.py --out)")
     parser.add_argument("--corpus-pages-per-lang", type=int, default=2000, help="generated corpus size (0: skip it)")
     parser.add_argument("--queries", type=int, default=40, help="queries a language")
     parser.add_argument("--timed", type=int, default=3, help="timed cold loads a language and engine")
@@ -174,7 +208,16 @@ def main() -> None:
     parser.add_argument("--rtt", type=int, default=400, help="round trip, ms")
     parser.add_argument("--work", help="keep builds here (default: a temporary folder, removed)")
     parser.add_argument("--no-write", action="store_true", help="print, do not write bench/results.md")
+    parser.add_argument("--report-from", help="only write the report again from a run's search.json (same options)")
     args = parser.parse_args()
+    if args.report_from:
+        saved = json.loads(pathlib.Path(args.report_from).read_text(encoding="utf-8"))
+        sites, notes = (saved["sites"], saved["notes"]) if isinstance(saved, dict) else (saved, [])
+        section = report(sites, args, notes)
+        print(section)
+        if not args.no_write:
+            write_section(HERE / "results.md", section)
+        return
 
     shm = pathlib.Path("/dev/shm")
     work = pathlib.Path(args.work) if args.work else pathlib.Path(
@@ -203,7 +246,7 @@ def main() -> None:
             site = run_site(f"site-{index}", output, work, args)
             site["name"] = name
             sites.append(site)
-        engines.dump(work / "search.json", sites)
+        engines.dump(work / "search.json", {"sites": sites, "notes": notes})
         section = report(sites, args, notes)
         print(section)
         if not args.no_write:
