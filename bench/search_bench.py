@@ -83,7 +83,7 @@ def run_site(name: str, output: pathlib.Path, work: pathlib.Path, args) -> dict:
                 finally:
                     driver.quit()
                 scores = [score(f, q.expected) for f, q in zip(found, query_set)]
-                timed = [engines.timed(server, lang, q.text, args.kbit, args.rtt) for q in query_set[:args.timed]]
+                timed = [engines.timed(server, lang, q.text, args.kbit, args.rtt, args.throttle) for q in query_set[:args.timed]]
             n = len(scores) or 1
             entry[engine] = {
                 "recall": sum(s[0] for s in scores) / n, "top": sum(s[1] for s in scores) / n,
@@ -114,7 +114,7 @@ def report(sites: list[dict], args, notes: list[str]) -> str:
              f"`make bench-search` ({datetime.date.today().isoformat()}; {engines.pagefind_version()} (extended), "
              f"Chromium headless; {args.queries} queries a language, seed {args.seed}; timing: median of the first "
              f"{args.timed} queries, each a cold load in a fresh browser on a {args.kbit} kbit/s, {args.rtt} ms link "
-             "emulated by the server). recall@10: the share of the expected pages among the first ten results (out of "
+             f"emulated by {'the server' if args.throttle == 'server' else 'Chrome (CDP)'}). recall@10: the share of the expected pages among the first ten results (out of "
              "at most ten); top: first result expected; none: queries that found nothing. Requests and KB (response "
              "bodies as sent, gzip) from the loaded search page to the first result: scripts, index files, "
              "WebAssembly, not the page's HTML, CSS, images. How queries and expected pages are made: "
@@ -206,6 +206,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--kbit", type=int, default=400)
     parser.add_argument("--rtt", type=int, default=400, help="round trip, ms")
+    parser.add_argument("--throttle", choices=("server", "cdp"), default="server",
+                        help="who emulates the slow link: the bench's server (default), or Chrome (misses web workers' requests)")
     parser.add_argument("--work", help="keep builds here (default: a temporary folder, removed)")
     parser.add_argument("--no-write", action="store_true", help="print, do not write bench/results.md")
     parser.add_argument("--report-from", help="only write the report again from a run's search.json (same options)")
