@@ -355,6 +355,28 @@ def test_without_javascript_the_search_page_says_so_and_links_the_sections(site,
     assert not problems, problems_message(f"/{lang}/search/ without JavaScript", problems)
 
 
+def test_the_benchmark_queries_are_deterministic_and_their_expected_pages_hold_them(site):
+    """make bench-search judges both engines by these sets: the same for the same seed, each
+    query's expected pages are exactly the pages of its language that hold it (folded), and the
+    page it was cut from is one of them."""
+    docs = _documents(site.output)
+    for lang in queries.LANGUAGES:
+        first, again = queries.query_set(docs, lang, 20, seed=7), queries.query_set(docs, lang, 20, seed=7)
+        assert [(q.text, q.expected) for q in first] == [(q.text, q.expected) for q in again], lang
+        assert len(first) == 20, f"{lang}: only {len(first)} queries"
+        for query in first:
+            assert query.source in query.expected, (lang, query)
+            assert query.expected == expected_pages(site, lang, query.text), (lang, query.text)
+            if lang == "zh":  # cut from its page
+                assert query.text in next(d.text for d in docs if d.url == query.source), query
+            elif lang == "ar":  # a spelling the page does not use, of one of its words
+                assert query.text != query.written and queries.fold_arabic(query.text) == queries.fold_arabic(query.written), query
+            elif lang != "zh":  # another form of a word of the page
+                assert queries.fold_latin_cyrillic(query.text) != queries.fold_latin_cyrillic(query.written), query
+    other = queries.query_set(docs, "zh", 20, seed=8)
+    assert [q.text for q in other] != [q.text for q in queries.query_set(docs, "zh", 20, seed=7)]
+
+
 # --------------------------------------------------------------------------------------------
 # The checks above fail where they should: on copies of the build broken on purpose (as
 # test_harness.py does for the other checks), each beside the intact page, which must pass.

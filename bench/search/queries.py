@@ -48,6 +48,7 @@ class Query:
     kind: str  # what variant it is: "zh-3", "ar-harakat-removed", "inflected", …
     source: str  # the page it was cut from
     expected: frozenset[str]
+    written: str  # as the source page writes it (the query is a variant of this)
 
 
 def url_path(output: pathlib.Path, page: pathlib.Path) -> str:
@@ -116,7 +117,7 @@ def chinese_queries(docs: list[Document], count: int, rng: random.Random) -> lis
             continue
         seen.add(text)
         expected = frozenset(u for u, t in folded.items() if text in t)
-        queries.append(Query("zh", text, f"zh-{length}", url, expected))
+        queries.append(Query("zh", text, f"zh-{length}", url, expected, text))
     return queries
 
 
@@ -127,10 +128,11 @@ def _arabic_variants(word: str, rng: random.Random) -> list[tuple[str, str]]:
     if bare != word:
         variants.append(("harakat-removed", bare))
     else:
-        marks = "\u064e\u0650\u064f"  # fatha, kasra, damma, after consonants only (not ا و ي ى ة)
-        voweled = "".join(c + (rng.choice(marks) if i % 2 == 0 and i < len(word) - 1 and c not in "اويىةء" else "")
+        marks = "\u064e\u0650\u064f"  # fatha, kasra, damma, after consonants only (not ا و ي ى ة), not the last letter
+        voweled = "".join(c + (rng.choice(marks) if i < len(word) - 1 and c not in "اأإآويىةء" else "")
                           for i, c in enumerate(word))
-        variants.append(("harakat-added", voweled))
+        if voweled != word:
+            variants.append(("harakat-added", voweled))
     if any(c in "أإآ" for c in bare):
         variants.append(("alef-plain", re.sub("[أإآ]", "ا", bare)))
     elif bare.startswith("ا") and not bare.startswith("ال"):  # not the article: أل is no spelling of it
@@ -157,13 +159,16 @@ def arabic_queries(docs: list[Document], count: int, rng: random.Random) -> list
         if not candidates or len(queries) >= count:
             break
         url, word = candidates[rng.randrange(len(candidates))]
-        kind, text = rng.choice(_arabic_variants(word, rng))
+        variants = _arabic_variants(word, rng)
+        if not variants:
+            continue
+        kind, text = rng.choice(variants)
         if text in seen:
             continue
         seen.add(text)
         target = fold_arabic(text)
         expected = frozenset(u for u, ws in folded_words.items() if target in ws)
-        queries.append(Query("ar", text, f"ar-{kind}", url, expected))
+        queries.append(Query("ar", text, f"ar-{kind}", url, expected, word))
     return queries
 
 
@@ -202,7 +207,7 @@ def inflected_queries(lang: str, docs: list[Document], count: int, rng: random.R
         seen.add(text)
         target = stem(text)
         expected = frozenset(u for u, stems in doc_stems.items() if target in stems)
-        queries.append(Query(lang, text, "inflected", url, expected))
+        queries.append(Query(lang, text, "inflected", url, expected, word))
     return queries
 
 
