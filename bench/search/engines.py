@@ -37,8 +37,7 @@ EMPTY = "[data-search-empty]"
 # The Pagefind side of the contract: my own adapter over its documented JS API.
 PAGEFIND_ADAPTER = """<script type="module">
 const query = new URLSearchParams(location.search).get('q') || '';
-const box = document.querySelector('form[role=search] input[name=q]');
-if (box) box.value = query;
+document.querySelectorAll('form[role=search] input[name=q]').forEach(box => { box.value = query; });
 const container = document.querySelector('[data-search-results]');
 const empty = document.querySelector('[data-search-empty]');
 let list = container.querySelector('ol');
