@@ -1,10 +1,12 @@
 """The search benchmark's documents and query sets, computed from a built site's text alone, so
 that both engines are judged against the same expectation.
 
-A document is a published page with prose: an HTML file of the output with a `.prose` element and
-no `<meta name="robots" content="noindex">` (fallback copies, 404 pages). Its text is what
-the reader sees as the page's own: the `<h1>`, the tag list and the `.prose` element (not the
-header, navigation, breadcrumbs or footer).
+A document is a published page of its own text: an HTML file of the output whose <body> is of
+kind page or home (`class="kind-page"`, `"kind-home"`; not section lists, tag lists or the
+search page), with a `.prose` element and no `<meta name="robots" content="noindex">`
+(fallback copies, 404 pages). Its text is what the reader sees as the page's own: the `<h1>`,
+the tag list and the `.prose` element (not the header, navigation, breadcrumbs or footer, nor
+the front matter's summary, which the page shows only in its meta description).
 
 Expected pages, per kind of query (all in the query's language only):
 - zh: a substring of 2-4 consecutive Han characters cut from a page at a random place (so it
@@ -64,6 +66,9 @@ def documents(output: pathlib.Path) -> list[Document]:
             continue
         tree = lxml_html.fromstring(page.read_bytes())
         if tree.xpath('//meta[@name="robots" and contains(@content, "noindex")]'):
+            continue
+        kinds = set((tree.xpath("//body/@class") or [""])[0].split())
+        if not kinds & {"kind-page", "kind-home"}:
             continue
         prose = tree.xpath('//main//*[contains(concat(" ", normalize-space(@class), " "), " prose ")]')
         if not prose:
