@@ -293,7 +293,7 @@ def test_markup_in_the_query_stays_text(server, browser_at, lang):
 
 @pytest.mark.parametrize("size", [sitechecks.MOBILE, sitechecks.DESKTOP], ids=["390px", "1280px"])
 @pytest.mark.parametrize("lang,query", [(lang, q) for lang, q in QUERIES[::2]] + [(lang, NOTHING) for lang in BROWSER_LANGUAGES])
-def test_axe_finds_no_serious_violation_on_the_search_page(server, browser_at, lang, query, size):
+def test_axe_finds_no_serious_violation_and_nothing_scrolls_sideways_on_the_search_page(server, browser_at, lang, query, size):
     browser = browser_at(size)
     sitechecks.open_page(browser, search_url(server, lang, query))
     assert settled_results(browser) is not None, "the search page showed neither results nor its empty message"
