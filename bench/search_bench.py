@@ -238,7 +238,7 @@ def main() -> None:
             real = work / "real-corpus"
             shutil.rmtree(real, ignore_errors=True)
             shutil.copytree(pathlib.Path(args.real_corpus) / "content", real / "content")
-            inputs.append(("translated React docs (real text)", with_theme(real)))
+            inputs.append(("translated React docs and JavaScript tutorial (real text)", with_theme(real)))
         else:
             notes += ["No real corpus this run (pass --real-corpus, or REAL_CORPUS=DIR to make).", ""]
         for index, (name, source) in enumerate(inputs):
