@@ -239,6 +239,10 @@ def main() -> None:
             shutil.rmtree(real, ignore_errors=True)
             shutil.copytree(pathlib.Path(args.real_corpus) / "content", real / "content")
             inputs.append(("translated React docs and JavaScript tutorial (real text)", with_theme(real)))
+            sources = pathlib.Path(args.real_corpus) / "sources.txt"
+            if sources.exists():  # written by docs_to_content.py: language, layout, repository, commit, pages
+                notes += ["The real corpus (language, layout, repository, commit, pages kept):", "", "```",
+                          *sources.read_text(encoding="utf-8").splitlines(), "```", ""]
         else:
             notes += ["No real corpus this run (pass --real-corpus, or REAL_CORPUS=DIR to make).", ""]
         for index, (name, source) in enumerate(inputs):

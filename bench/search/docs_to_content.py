@@ -152,13 +152,15 @@ def convert(sources: list[tuple[str, pathlib.Path]], out: pathlib.Path) -> dict[
     content = out / "content"
     content.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
+    provenance = []  # what each language's pages were made from, for the benchmark's report
     with tempfile.TemporaryDirectory() as scratch:
         trees = [(lang, layout, source_tree(path, layout, pathlib.Path(scratch) / f"{index}"))
                  for index, (lang, path) in enumerate(sources) for layout in [layout_of(path)]]
         english = {layout: {p.relative_to(tree).as_posix(): p.read_text(encoding="utf-8") for p in tree.rglob("*.md")}
                    for lang, layout, tree in trees if lang == "en"}
-        for lang, layout, tree in trees:
+        for (lang, layout, tree), (_, source) in zip(trees, sources):
             counts.setdefault(lang, 0)
+            before = counts[lang]
             for path in sorted(tree.rglob("*.md")):
                 relative = pathlib.PurePosixPath(path.relative_to(tree).as_posix())
                 if layout == "tutorial" and len(relative.parts) < 2:
@@ -179,6 +181,12 @@ def convert(sources: list[tuple[str, pathlib.Path]], out: pathlib.Path) -> dict[
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n{body}", encoding="utf-8")
                 counts[lang] += 1
+            git_dir = source if not (source / ".git").exists() else source / ".git"
+            commit = subprocess.run(["git", "--git-dir", str(git_dir), "rev-parse", "HEAD"],
+                                    capture_output=True, text=True).stdout.strip() or "?"
+            provenance.append(f"{lang} {layout} {source.resolve().parent.name if source.name == 'repo' else source.name} "
+                              f"{commit[:12]} {counts[lang] - before}")
+    (out / "sources.txt").write_text("\n".join(provenance) + "\n", encoding="utf-8")
     codes = {lang for lang, _ in sources}
     languages = [(code, name, locale, direction) for code, name, locale, direction in LANGUAGES if code in codes]
     lines = ["title:"] + [f"  {code}: {json.dumps(TITLES[code], ensure_ascii=False)}" for code, *_ in languages]
