@@ -51,8 +51,9 @@ python-deps:
 # Hexaglot's search against Pagefind (PyPI's extended build, which segments Chinese) in headless
 # Chromium, on the department's site, the generated corpus and, given REAL_CORPUS=DIR (made by
 # bench/search/docs_to_content.py --out DIR), real translated text; writes the "Search"
-# section of bench/results.md. snowballstemmer makes the inflected queries' expected pages.
-SEARCH_BENCH_PYTHON_PACKAGES := pagefind-bin-extended==1.5.2 snowballstemmer
+# section of bench/results.md. snowballstemmer makes the inflected queries' expected pages; jieba
+# says where a Chinese query falls among the page's words (for the report only).
+SEARCH_BENCH_PYTHON_PACKAGES := pagefind-bin-extended==1.5.2 snowballstemmer jieba==0.42.1
 bench-search: deps site-check-deps
 	@[ -x $(HEXAGLOT) ] || $(SWIFT) build --product hexaglot
 	@missing=$$(python3 Tests/site-checks/missing_packages.py $(SEARCH_BENCH_PYTHON_PACKAGES)); \

@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE / "search"))
 
 import engines  # noqa: E402
 import queries  # noqa: E402
+import segments  # noqa: E402
 
 ENGINES = ("hexaglot", "pagefind")
 
@@ -70,8 +71,10 @@ def run_site(name: str, output: pathlib.Path, work: pathlib.Path, args) -> dict:
             "languages": {}}
     for lang in languages:
         query_set = queries.query_set(docs, lang, args.queries, args.seed)
+        text_of = {d.url: d.text for d in docs}
         entry = {"documents": sum(d.lang == lang for d in docs), "queries": [
-            {"text": q.text, "kind": q.kind, "source": q.source, "expected": sorted(q.expected)} for q in query_set]}
+            {"text": q.text, "kind": q.kind, "source": q.source, "expected": sorted(q.expected),
+             **({"segment": segments.position(text_of[q.source], q.text)} if lang == "zh" else {})} for q in query_set]}
         for engine in ENGINES:
             if not (roots[engine] / lang / "search" / "index.html").is_file():
                 entry[engine] = {"missing": f"no /{lang}/search/ page in the build"}
@@ -169,10 +172,14 @@ def by_kind(site: dict) -> list[str]:
             for query, result in zip(entry["queries"], found):
                 if query["kind"] == "inflected":
                     continue
-                kinds.setdefault(query["kind"], {}).setdefault(engine, []).append(score(result, frozenset(query["expected"])))
+                scored = score(result, frozenset(query["expected"]))
+                kinds.setdefault(query["kind"], {}).setdefault(engine, []).append(scored)
+                if "segment" in query:
+                    kinds.setdefault(f"zh-{query['segment']}", {}).setdefault(engine, []).append(scored)
     if not kinds:
         return []
-    lines = ["Chinese and Arabic queries by kind (recall@10 / top result expected):", "",
+    lines = ["Chinese and Arabic queries by kind (recall@10 / top result expected); zh-2…zh-4 by length, and by "
+             "where the query falls among the page's words (jieba): whole words, inside a word, across words:", "",
              "| kind | queries | " + " | ".join(ENGINES) + " |", "|---|---|" + "---|" * len(ENGINES)]
     for kind in sorted(kinds):
         n = max(len(v) for v in kinds[kind].values())
