@@ -36,12 +36,13 @@ import Testing
         SearchAnalyzer(languageCode: sample.lang).tokens(sample.text).tokens.map { "\($0.term)@\($0.position):\($0.kind)" }
     }
 
+    /// The script as published: Snowball's stemmers and the search code in one file.
     static var script: URL {
-        Fixtures.repositoryRoot.appendingPathComponent("Sources/HexaglotKit/Search/Script/search.js")
+        get throws { try SearchScriptRunner.publishedScript() }
     }
 
     @Test func swiftAndScriptAgreeOnSamples() throws {
-        let script = try SearchScriptRunner.tokens(script: Self.script, samples: Self.samples)
+        let script = try SearchScriptRunner.tokens(script: try Self.script, samples: Self.samples)
         for (sample, scriptTokens) in zip(Self.samples, script) {
             #expect(Self.swiftTokens(sample) == scriptTokens, "\(sample.lang): \(sample.text)")
         }
@@ -51,18 +52,19 @@ import Testing
         #expect(arabic.contains("حمايه@5:word") && arabic.contains("مستشفي@6:word") && arabic.contains("2026@7:word"))
         #expect(arabic.contains("12@8:word") && arabic.contains("كتاب@9:word"))
         let french = Self.swiftTokens(Self.samples[3])
-        #expect(french.prefix(4) == ["l@0:word", "organisation@1:word", "aide@2:word", "l@3:word"])
-        #expect(french.contains("oeuvres@8:word") && french.contains("coeur@10:word"))
+        // Stemmed by Snowball's French before the accents go: "élimine" and "éliminer" meet.
+        #expect(french.prefix(4) == ["l@0:word", "organis@1:word", "aid@2:word", "l@3:word"])
+        #expect(french.contains("oeuvr@8:word") && french.contains("coeur@10:word"))
         // Composed and decomposed é fold alike; ø has no decomposition and stays.
-        #expect(french.suffix(3) == ["cafe@11:word", "cafe@12:word", "aerø@13:word"])
-        #expect(Self.swiftTokens(Self.samples[4]).prefix(4) == ["елка@0:word", "и@1:word", "еж@2:word", "йод@3:word"])
+        #expect(french.suffix(3) == ["caf@11:word", "caf@12:word", "aerø@13:word"])
+        #expect(Self.swiftTokens(Self.samples[4]).prefix(4) == ["елк@0:word", "и@1:word", "еж@2:word", "йод@3:word"])
         #expect(Self.swiftTokens(Self.samples[1]).prefix(3) == ["unido@0:word", "2026@1:word", "年@2:hanCharacter"])
         #expect(Self.swiftTokens(Self.samples[8]).isEmpty)
     }
 
     @Test func swiftAndScriptAgreeOnRandomMixtures() throws {
         let samples = Self.randomSamples(count: 400)
-        let script = try SearchScriptRunner.tokens(script: Self.script, samples: samples)
+        let script = try SearchScriptRunner.tokens(script: try Self.script, samples: samples)
         #expect(script.count == samples.count)
         for (sample, scriptTokens) in zip(samples, script) {
             #expect(Self.swiftTokens(sample) == scriptTokens, "\(sample.lang): \(sample.text.unicodeScalars.map { String($0.value, radix: 16) })")

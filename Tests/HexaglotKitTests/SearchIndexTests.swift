@@ -16,6 +16,7 @@ import Testing
           - {code: ar, name: العربية, dir: rtl}
           - {code: fr, name: Français}
         fallbackPages: true
+        search: true
 
         """
 

@@ -174,7 +174,7 @@ struct BuildPipeline {
         images: ImageCatalog
     ) -> [OutputFile] {
         var layouts = Set(TemplateSet.requiredLayouts).subtracting(TemplateSet.rootLayouts)
-        if templates.has("search") { layouts.insert("search") }
+        if site.config.buildsSearchIndex && templates.has("search") { layouts.insert("search") }
         for page in site.pages {
             guard let layout = page.frontMatter.layout else { continue }
             guard templates.has(layout) else {
@@ -193,7 +193,7 @@ struct BuildPipeline {
             (site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
             + (copied.statics + copied.assets).map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) })
             .filter { unpublished.isEmpty || !unpublished.contains($0.path) }
-        engine.emit(OutputPlan(site: site, copies: copies, hasSearch: templates.has("search")).problems())
+        engine.emit(OutputPlan(site: site, copies: copies, hasSearch: site.config.buildsSearchIndex && templates.has("search")).problems())
         return copies
     }
 
@@ -228,11 +228,11 @@ struct BuildPipeline {
         return (result.files, result.encoded)
     }
 
-    /// Each language's search index, when the theme has a search page to use it.
+    /// Each language's search index, when site.yaml asks for one and the theme has a search page to use it.
     private func indexForSearch(
         _ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet, keepsDocuments: Bool
     ) -> SearchIndexState? {
-        guard templates.has("search") else { return nil }
+        guard site.config.buildsSearchIndex, templates.has("search") else { return nil }
         return SearchStage(site: site, bodies: bodies, localization: localization, now: options.now).run(keepsDocuments: keepsDocuments)
     }
 

@@ -29,6 +29,10 @@ public struct SiteConfig: Sendable {
     public var fallbackOrder: [String: [String]] = [:]
     /// Publish untranslated pages under the missing language's URL too (with a notice, canonical and noindex).
     public var publishesFallbackPages = false
+    /// `search: true`: a search index per language, the search page and the header's search form
+    /// (when the theme has a `search` layout). Off by default, as Zola's `build_search_index`:
+    /// indexing costs a large site several times its build (README, "Search").
+    public var buildsSearchIndex = false
     /// Pages larger than this are refused before Markdown sees them (`maxPageBytes`).
     public var maximumPageBytes: Int?
     /// Markdown rendering of one file taking longer than this stops the build (`markdownTimeLimit`, seconds).

@@ -50,6 +50,7 @@ public struct SiteConfigLoader: Sendable {
         var paginate = 10
         var fallbackNode: YAMLNode?
         var fallbackPages = false
+        var search = false
         var maximumPageBytes: Int?
         var markdownTimeLimit: Double?
         var translatableFields: [String] = []
@@ -96,6 +97,12 @@ public struct SiteConfigLoader: Sendable {
                     continue
                 }
                 fallbackPages = value
+            case "search":
+                guard case .bool(let value) = node.resolved else {
+                    problems.append(.error("'search' must be true or false, got \(node.shortDescription)", at: node.location))
+                    continue
+                }
+                search = value
             case "maxPageBytes":
                 maximumPageBytes = positiveInt(node, "maxPageBytes")
             case "markdownTimeLimit":
@@ -193,6 +200,7 @@ public struct SiteConfigLoader: Sendable {
         config.paginate = paginate
         config.fallbackOrder = fallbackOrder
         config.publishesFallbackPages = fallbackPages
+        config.buildsSearchIndex = search
         config.maximumPageBytes = maximumPageBytes
         config.markdownTimeLimit = markdownTimeLimit
         config.translatableFields = translatableFields

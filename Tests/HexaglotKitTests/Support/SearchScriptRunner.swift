@@ -75,8 +75,14 @@ enum SearchScriptRunner {
         let input = try JSONSerialization.data(withJSONObject: [
             "folder": folder.path, "query": query, "manifest": try JSONSerialization.jsonObject(with: Data(index.manifest.utf8)),
         ])
-        let script = Fixtures.repositoryRoot.appendingPathComponent("Sources/HexaglotKit/Search/Script/search.js")
-        return try JSONDecoder().decode([Result].self, from: run(script: script, mode: "search", input: input))
+        return try JSONDecoder().decode([Result].self, from: run(script: publishedScript(), mode: "search", input: input))
+    }
+
+    /// The script as the build publishes it (the stemmers, then the search code), in a file.
+    static func publishedScript() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-search-\(UUID().uuidString).js")
+        try Data(SearchScript.bytes).write(to: url)
+        return url
     }
 
     /// The published script of a built site.
