@@ -125,7 +125,7 @@ def test_request_leaving_the_site_fails(copy, browser):
 def test_oversized_page_fails_the_budget(copy):
     break_file(copy, "ru/about/index.html", "</body>", "<!--" + "x" * 40_000 + "--></body>")
     heavy_script = copy / "js" / "app.js"
-    heavy_script.parent.mkdir()
+    heavy_script.parent.mkdir(exist_ok=True)
     heavy_script.write_text("//" + "y" * 40_000)
     break_file(copy, "es/about/index.html", "</head>", '<script src="/js/app.js" defer></script></head>')
     pages = [copy / "ru/about/index.html", copy / "es/about/index.html", copy / "fr/about/index.html"]
