@@ -51,6 +51,11 @@ def with_theme(content_parent: pathlib.Path) -> pathlib.Path:
     """A corpus folder rendered by the repository's default theme, as bench/run_bench.py does."""
     shutil.rmtree(content_parent / "templates", ignore_errors=True)
     shutil.copytree(REPO / "templates", content_parent / "templates")
+    # Search is opt-in per site (site.yaml `search: true`); the generated corpus does not ask.
+    site_yaml = content_parent / "content" / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    if not any(line.startswith("search:") for line in text.splitlines()):
+        site_yaml.write_text(text.rstrip("\n") + "\nsearch: true\n", encoding="utf-8")
     return content_parent
 
 

@@ -194,7 +194,7 @@ def convert(sources: list[tuple[str, pathlib.Path]], out: pathlib.Path) -> dict[
               "languages:"]
     for code, name, locale, direction in languages:
         lines.append(f"  - code: {code}\n    name: {name}\n    locale: {locale}" + (f"\n    dir: {direction}" if direction else ""))
-    lines += ["channels: []", "fallbackPages: false"]
+    lines += ["channels: []", "fallbackPages: false", "search: true"]
     (content / "site.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return counts
 
