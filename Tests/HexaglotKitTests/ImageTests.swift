@@ -158,6 +158,33 @@ import Testing
         #expect(TestSite.files(below: sources).count == 4)
     }
 
+    /// Two builds at once with one cache folder (two checkouts on one CI runner, or `serve` and a
+    /// build): both succeed and publish exactly what each publishes alone, however their encodes
+    /// and renames interleave, and the cache holds each variant once, complete.
+    @Test func twoBuildsSharingOneCacheAtOnceBothPublishWhatEachWouldAlone() async throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-shared-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let yaml = TestSite.siteYAML + "images: {cache: \(cache.path)}\n"
+        let alone = try Self.photoSite(yaml)
+        try await alone.build()
+        let expected = TestSite.contents(of: alone.output)
+        let cachedAlone = TestSite.files(below: cache)
+        try FileManager.default.removeItem(at: cache)
+
+        let first = try Self.photoSite(yaml), second = try Self.photoSite(yaml)
+        let options = [first.options, second.options]
+        let reports = try options.parallelMap { options in Result { try SiteBuilder(options: options).build() } }.map { try $0.get() }
+        #expect(reports.map(\.imagesEncoded).reduce(0, +) >= 13, "between them they encoded every variant")
+        #expect(TestSite.contents(of: first.output) == expected)
+        #expect(TestSite.contents(of: second.output) == expected)
+        // Variants are named by content: the same entries, once each, none half-written. The
+        // photos' facts are kept by file, so each site's two photos have their own.
+        let shared = TestSite.files(below: cache)
+        #expect(shared.filter { !$0.hasPrefix("sources/") } == cachedAlone.filter { !$0.hasPrefix("sources/") })
+        #expect(shared.filter { $0.hasPrefix("sources/") }.count == 4)
+        #expect(!shared.contains { ($0 as NSString).lastPathComponent.hasPrefix(".") }, "no file left aside")
+    }
+
     /// Fallback copies of a bundle show the original's variants: one photo is planned and encoded
     /// once, and no copy of the original is published under the other languages.
     @Test func fallbackCopiesShowTheOriginalsVariants() async throws {
