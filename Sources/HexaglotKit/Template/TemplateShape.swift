@@ -26,9 +26,12 @@ final class TemplateShape: Sendable {
     }
 
     @inline(__always)
-    func slot(of key: TemplateKey) -> Int? {
-        guard key.id < slotsByKey.count else { return nil }
-        let slot = slotsByKey[key.id]
+    func slot(of key: TemplateKey) -> Int? { slot(ofKey: key.id) }
+
+    @inline(__always)
+    func slot(ofKey id: Int) -> Int? {
+        guard id < slotsByKey.count else { return nil }
+        let slot = slotsByKey[id]
         return slot < 0 ? nil : slot
     }
 

@@ -36,8 +36,12 @@ struct TemplateObject: Sendable {
     }
 
     @inline(__always)
-    subscript(key: TemplateKey) -> TemplateValue? {
-        guard let slot = shape.slot(of: key) else { return nil }
+    subscript(key: TemplateKey) -> TemplateValue? { self[id: key.id] }
+
+    /// The field whose key has number `id` (`TemplateKey.id`).
+    @inline(__always)
+    subscript(id id: Int) -> TemplateValue? {
+        guard let slot = shape.slot(ofKey: id) else { return nil }
         return slots[slot]
     }
 }
