@@ -364,15 +364,36 @@ private struct TreeEditor {
     private static func loneLink(in paragraph: OpaquePointer) -> OpaquePointer? {
         var link: OpaquePointer?
         var child = cmark_node_first_child(paragraph)
+        // The kinds first: most paragraphs have no link, and their text is not looked at.
         while let current = child {
             switch cmark_node_get_type(current) {
             case CMARK_NODE_LINK where link == nil: link = current
-            case CMARK_NODE_TEXT where literal(of: current).allSatisfy(\.isWhitespace): break
+            case CMARK_NODE_TEXT: break
             default: return nil
             }
             child = cmark_node_next(current)
         }
+        guard link != nil else { return nil }
+        child = cmark_node_first_child(paragraph)
+        while let current = child {
+            if cmark_node_get_type(current) == CMARK_NODE_TEXT, !isBlank(current) { return nil }
+            child = cmark_node_next(current)
+        }
         return link
+    }
+
+    /// Whether a text node holds only white space, read from its bytes unless it has non-ASCII.
+    private static func isBlank(_ text: OpaquePointer) -> Bool {
+        guard let literal = cmark_node_get_literal(text) else { return true }
+        var byte = literal
+        while byte.pointee != 0 {
+            switch UInt8(bitPattern: byte.pointee) {
+            case 0x09...0x0D, 0x20: byte += 1
+            case 0x80...: return String(cString: literal).allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return true
     }
 
     /// In right-to-left text, a Latin name or code followed by punctuation is laid out with the
