@@ -25,14 +25,24 @@ public struct SiteAssembler {
     /// `sources`: the read Markdown files; `files`: every file of each language folder, by code.
     public mutating func assemble(sources: [PageSource], files: [String: [SourceFile]]) -> (Site, [Diagnostic]) {
         let sourcesByLanguage = Dictionary(grouping: sources, by: { $0.language.code })
-        for language in config.languages {
-            let layout = FolderLayout(sources: sourcesByLanguage[language.code] ?? [])
-            addPages(of: language, sources: sourcesByLanguage[language.code] ?? [], layout: layout)
-            warnAboutWindowsNames(files[language.code] ?? [])
+        // Each language's pages are made on their own (on every core), then joined in the
+        // languages' order: the same pages and problems, in the same order, as one by one.
+        let parts = config.languages.parallelMap { language in
+            var part = SiteAssembler(config: config, options: options)
+            let sources = sourcesByLanguage[language.code] ?? []
+            let layout = FolderLayout(sources: sources)
+            part.addPages(of: language, sources: sources, layout: layout)
+            part.warnAboutWindowsNames(files[language.code] ?? [])
             for file in files[language.code] ?? [] where !file.isMarkdown {
-                resources.append(
+                part.resources.append(
                     .init(source: file, path: UnicodeForms.nfc(language.code + "/" + layout.outputFolder(of: file.folder) + file.fileName)))
             }
+            return part
+        }
+        for part in parts {
+            pages += part.pages
+            resources += part.resources
+            problems += part.problems
         }
         var site = Site(
             config: config, pages: pages, pagesByLanguage: [:], translations: [:], sections: [:],
@@ -236,7 +246,8 @@ public struct SiteAssembler {
                 site.translations[translationKey, default: [:]][code] = index
             }
         }
-        for language in config.languages {
+        // Sections, menus and tags of one language read only its pages: each on its own core.
+        let indexes = config.languages.parallelMap { language in
             let indices = site.pagesByLanguage[language.code] ?? []
             let order = PageOrder(pages: site.pages, locale: Locale(identifier: language.locale))
             var sections: [String: Site.Section] = [:]
@@ -254,17 +265,21 @@ public struct SiteAssembler {
                 sections[folder]!.pages.sort(by: order.listOrder)
                 sections[folder]!.subsections.sort(by: order.menuOrder)
             }
-            site.sections[language.code] = sections
-            if let home = sections[""] {
-                site.menus[language.code] = (home.subsections + home.pages).sorted(by: order.menuOrder)
-            }
-            site.tags[language.code] = tags(of: indices, in: site, order: order)
+            let menu = sections[""].map { home in (home.subsections + home.pages).sorted(by: order.menuOrder) }
+            return (sections: sections, menu: menu, tags: Self.tags(of: indices, in: site, order: order))
+        }
+        for (language, index) in zip(config.languages, indexes) {
+            site.sections[language.code] = index.sections
+            if let menu = index.menu { site.menus[language.code] = menu }
+            site.tags[language.code] = index.tags.tags
+            problems += index.tags.problems
         }
     }
 
     /// One tag per folded name (see `TagName`), named as the first page by path spells it, each
     /// page listed once; two names whose URLs would be the same are an error naming both pages.
-    private mutating func tags(of indices: [Int], in site: Site, order: PageOrder) -> [Site.Tag] {
+    private static func tags(of indices: [Int], in site: Site, order: PageOrder) -> (tags: [Site.Tag], problems: [Diagnostic]) {
+        var problems: [Diagnostic] = []
         var tags: [Site.Tag] = []
         var byKey: [String: Int] = [:]
         var bySlug: [String: (key: String, page: Int)] = [:]
@@ -295,6 +310,6 @@ public struct SiteAssembler {
             }
         }
         for position in tags.indices { tags[position].pages.sort(by: order.listOrder) }
-        return tags.sorted { $0.slug < $1.slug }
+        return (tags.sorted { $0.slug < $1.slug }, problems)
     }
 }
