@@ -41,8 +41,10 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+# The Swift runtime and Foundation are linked into the binary: resolving their symbols at every
+# start cost about 30 ms (a third of a small site's build) and nothing is shared with other programs.
 release: deps
-	$(SWIFT) build -c release --product hexaglot
+	$(SWIFT) build -c release --product hexaglot --static-swift-stdlib
 
 site: release
 	.build/release/hexaglot build --source .

@@ -121,6 +121,74 @@ import Testing
         #expect(BidiRuns.leftToRightRuns(in: "plain Latin only").isEmpty)
     }
 
+    /// The runs by the rules alone, scalar by scalar from Unicode's properties (no byte fast paths).
+    static func plainLeftToRightRuns(_ text: String) -> [String] {
+        func isRightToLeft(_ value: UInt32) -> Bool {
+            switch value {
+            case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
+            default: return false
+            }
+        }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { isRightToLeft($0.value) }) else { return [] }
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value >= 0x41 && scalar.properties.isAlphabetic && scalar.properties.generalCategory != .nonspacingMark
+                && !isRightToLeft(scalar.value)
+        }
+        let joiners: Set<Unicode.Scalar> = [" ", "-", "/", ".", "'", "\u{2019}", "&", "+", "_", ":"]
+        var runs: [String] = []
+        var index = 0
+        while index < scalars.count {
+            guard isLetter(scalars[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            var probe = end
+            while probe < scalars.count {
+                if isLetter(scalars[probe]) || scalars[probe].properties.numericType != nil {
+                    probe += 1
+                    end = probe
+                } else if joiners.contains(scalars[probe]) {
+                    probe += 1
+                } else {
+                    break
+                }
+            }
+            var run = String.UnicodeScalarView()
+            run.append(contentsOf: scalars[index..<end])
+            runs.append(String(run))
+            index = end
+        }
+        return runs
+    }
+
+    @Test func leftToRightRunsFollowTheRulesInEveryScript() {
+        // Arabic, Hebrew, Syriac, Thaana and N'Ko letters (two-byte, skipped without decoding),
+        // Armenian (two-byte but left-to-right), Latin, Greek, Cyrillic, CJK, digits of both
+        // kinds, joiners, marks, astral scalars.
+        let pieces = [
+            "مرحبا", "שלום", "ܫܠܡܐ", "ދިވެހި", "ߒߞߏ", "Հայերեն", "UNIDO", "BAT/BEP", "e-waste", "café", "ΣΊΣΥΦΟΣ",
+            "Привет", "消除", "2026", "١٢٣", " ", "’", "'", ": ", ".", "(", ")", "«", "»", "\u{64B}", "a\u{301}", "🙂",
+            "\u{10900}", "@", "[", "`", "{", "_",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var texts = pieces
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 1...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(BidiRuns.leftToRightRuns(in: text).map { String(text[$0]) } == Self.plainLeftToRightRuns(text), "\(text)")
+        }
+    }
+
+    @Test func simpleLowercasesAreUnicodesMappings() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), let lower = HeadingSlugger.simpleLowercase(value) else { continue }
+            #expect(scalar.properties.lowercaseMapping == String(lower), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func readingTimeIsTheSameFromBytes() {
         for text in ["слово ", "كلمة ", "字", "cafe\u{301}x ", "word, "] {
             let long = String(repeating: text, count: 777)

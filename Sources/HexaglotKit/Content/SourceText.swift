@@ -16,9 +16,10 @@ public struct SourceText: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .error("file is not valid UTF-8 text", at: firstInvalidUTF8(in: bytes, file: file))
         }
-        // A byte test: String.contains goes through Foundation's locale-aware search.
+        // A byte test (memchr): String.contains goes through Foundation's locale-aware search.
+        let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
         let normalised =
-            bytes.contains(UInt8(ascii: "\r"))
+            hasCarriageReturn
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         try checkControlCharacters(normalised, file: file)
         return SourceText(text: normalised)

@@ -24,6 +24,10 @@ struct ContextBuilder {
     private var pageURLs: [String] = []
     /// Each language's tag pages' URL paths by slug.
     private var tagURLs: [String: [String: String]] = [:]
+    /// Each tag as pages write it, by language code and written name: its slug, shown name and
+    /// URL, worked out once (a tag's slug goes through NFC and case folding; doing that for
+    /// every tag of every page each time it was listed was 2% of a build). Nil: no slug.
+    private var tagsByName: [String: [String: PageTag?]] = [:]
 
     init(site: Site, bodies: [RenderedBody], localization: Localization, strings: LocalizedPageStrings, feeds: Set<String>, hasSearch: Bool = false) {
         self.site = site
@@ -42,6 +46,16 @@ struct ContextBuilder {
             var urls: [String: String] = [:]
             for tag in site.tags[language.code] ?? [] { urls[tag.slug] = rootPath + URLPath.encodePath(tagPath(tag.slug, language)) }
             tagURLs[language.code] = urls
+        }
+        for page in site.pages {
+            for name in page.tags where tagsByName[page.language.code]?[name] == nil {
+                let resolved = TagName.slug(name).map { slug in
+                    PageTag(
+                        slug: slug, name: tagName(slug: slug, fallback: name, in: page.language),
+                        url: tagURLs[page.language.code]?[slug] ?? url(tagPath(slug, page.language)))
+                }
+                tagsByName[page.language.code, default: [:]][name] = .some(resolved)
+            }
         }
         let builder = self
         items = Array(site.pages.indices).parallelMap { builder.makeItem($0) }
@@ -150,18 +164,19 @@ struct ContextBuilder {
     }
 
     func tagLinks(_ page: Page) -> [TagLink] {
-        pageTags(page).map { tag in
-            TagLink(name: tag.name, url: tagURLs[page.language.code]?[tag.slug] ?? url(tagPath(tag.slug, page.language)))
-        }
+        pageTags(page).map { TagLink(name: $0.name, url: $0.url) }
     }
 
     /// A page's tags, each once (`Ozone` and `ozone` are one), named as the site's tag is.
-    func pageTags(_ page: Page) -> [(slug: String, name: String)] {
-        var seen: Set<String> = []
-        return page.tags.compactMap { name in
-            guard let slug = TagName.slug(name), seen.insert(slug).inserted else { return nil }
-            return (slug, tagName(slug: slug, fallback: name, in: page.language))
+    func pageTags(_ page: Page) -> [PageTag] {
+        guard !page.tags.isEmpty, let known = tagsByName[page.language.code] else { return [] }
+        var tags: [PageTag] = []
+        tags.reserveCapacity(page.tags.count)
+        for name in page.tags {
+            guard case .some(.some(let tag)) = known[name], !tags.contains(where: { $0.slug == tag.slug }) else { continue }
+            tags.append(tag)
         }
+        return tags
     }
 
     /// The UI strings' `tag.<slug>`, else the tag's first spelling on the site, else `fallback`.

@@ -60,6 +60,19 @@ public enum BidiRuns {
             var runs: [Range<Int>] = []
             var index = 0
             while index < bytes.count {
+                // Most of an Arabic text is two-byte letters of U+05C0…U+07FF (lead bytes D7…DF,
+                // all right-to-left) and ASCII spaces and punctuation: both are passed over
+                // without decoding or a table look-up.
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    guard (lead | 0x20) &- 0x61 < 26 else {
+                        index += 1
+                        continue
+                    }
+                } else if lead >= 0xD7 && lead <= 0xDF {
+                    index += 2
+                    continue
+                }
                 let (value, length) = UTF8Scalar.decode(bytes, at: index)
                 guard isStrongLeftToRight(value, traitsOf) else {
                     index += length

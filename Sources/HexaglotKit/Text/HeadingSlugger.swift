@@ -4,7 +4,9 @@ import Foundation
 /// punctuation dropped, spaces to `-`, and `-1`, `-2` … for repeats within a page.
 /// So `## 消除持久性有机污染物` keeps its characters and `## Привет мир` becomes `привет-мир`.
 public struct HeadingSlugger: Sendable {
-    private var used: [String: Int] = [:]
+    /// Slugs given so far, by their bytes: hashing a non-ASCII String normalises it first, and
+    /// slugs are already in NFC.
+    private var used: [SlugKey: Int] = [:]
 
     public init() {}
 
@@ -16,15 +18,15 @@ public struct HeadingSlugger: Sendable {
     public mutating func slug(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        if let count = used[base] {
+        if let count = used[SlugKey(base)] {
             var next = count
             repeat {
                 next += 1
                 candidate = "\(base)-\(next)"
-            } while used[candidate] != nil
-            used[base] = next
+            } while used[SlugKey(candidate)] != nil
+            used[SlugKey(base)] = next
         }
-        used[candidate] = 0
+        used[SlugKey(candidate)] = 0
         return candidate
     }
 
@@ -41,7 +43,7 @@ public struct HeadingSlugger: Sendable {
         var dropped = false
         ScalarTraits.withTable { traitsOf in
             let hasCase = normalized.unicodeScalars.contains { traitsOf($0.value).contains(.changesWhenLowercased) }
-            for scalar in (hasCase ? normalized.lowercased() : normalized).unicodeScalars {
+            func keep(_ scalar: Unicode.Scalar) {
                 let traits = traitsOf(scalar.value)
                 if traits.contains(.keptInSlugs) || scalar == "-" {
                     UTF8.encode(scalar) { bytes.append($0) }
@@ -51,6 +53,19 @@ public struct HeadingSlugger: Sendable {
                     dropped = true
                 }
             }
+            // Scalar by scalar, as String.lowercased() maps them, but without making a lowercased
+            // copy of the whole text (that was most of a Cyrillic heading's cost).
+            for scalar in normalized.unicodeScalars {
+                guard hasCase, traitsOf(scalar.value).contains(.changesWhenLowercased) else {
+                    keep(scalar)
+                    continue
+                }
+                if let lower = Self.simpleLowercase(scalar.value) {
+                    keep(lower)
+                } else {
+                    for mapped in scalar.properties.lowercaseMapping.unicodeScalars { keep(mapped) }
+                }
+            }
             if hasCase { dropped = true }
         }
         // Normalise again when lowercasing or a dropped character may have left a decomposed
@@ -58,6 +73,16 @@ public struct HeadingSlugger: Sendable {
         let kept = String(decoding: bytes, as: UTF8.self)
         let slug = dropped ? UnicodeForms.nfc(kept) : kept
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// The lowercase of a capital letter whose mapping is one scalar at a fixed distance (Latin,
+    /// Latin-1, Greek and Cyrillic capitals); nil for the others, which use Unicode's mapping.
+    static func simpleLowercase(_ value: UInt32) -> Unicode.Scalar? {
+        switch value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x391...0x3A1, 0x3A3...0x3AB, 0x410...0x42F: return Unicode.Scalar(value + 0x20)
+        case 0x400...0x40F: return Unicode.Scalar(value + 0x50)
+        default: return nil
+        }
     }
 
     /// The same rules on ASCII (most tags, English headings), byte by byte: ASCII is already in
@@ -80,4 +105,18 @@ public struct HeadingSlugger: Sendable {
         }
         return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// A slug as a table key, hashed by its UTF-8 bytes in one call.
+private struct SlugKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (left: SlugKey, right: SlugKey) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
 }
