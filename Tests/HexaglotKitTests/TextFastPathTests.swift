@@ -189,6 +189,51 @@ import Testing
         }
     }
 
+    /// Reading time's counts by its rules alone, scalar by scalar from Unicode's properties.
+    static func plainReadingCounts(_ text: String) -> (words: Int, wide: Int) {
+        var wide = 0
+        var words = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if scalar.isASCII {
+                let isWordCharacter = properties.isAlphabetic || properties.numericType != nil
+                if isWordCharacter && !inWord { words += 1 }
+                inWord = isWordCharacter
+            } else if CJKText.isWideScript(scalar) {
+                if properties.isIdeographic || properties.isAlphabetic { wide += 1 }
+                inWord = false
+            } else if properties.isAlphabetic || properties.numericType != nil {
+                if !inWord { words += 1 }
+                inWord = true
+            } else if properties.generalCategory != .nonspacingMark {
+                inWord = false
+            }
+        }
+        return (words, wide)
+    }
+
+    static func readingCounts(_ text: String) -> (words: Int, wide: Int) {
+        var text = text
+        return text.withUTF8 { SummaryText.readingCounts(utf8: $0) }
+    }
+
+    @Test func readingTimeFollowsTheRulesAtEveryAlignment() {
+        // Runs of ASCII (read eight bytes at a time) of every length, between other scripts.
+        let pieces = [
+            "a", "Z", "0", "9", " ", "@", "[", "`", "{", "/", ":", "word ", "two words, ", "x1y2 ", "слово ", "كلمة ", "字", "かな",
+            "cafe\u{301}", "é", "\u{301}", "١٢٣", "🙂", "\t", "\n",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 1...400, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Self.readingCounts(text) == Self.plainReadingCounts(text), "\(text.debugDescription)")
+        }
+        let ascii = String(repeating: "ab1 c, ", count: 2000)
+        #expect(Self.readingCounts(ascii) == Self.plainReadingCounts(ascii))
+        #expect(Self.readingCounts(ascii).words == 4000)
+    }
+
     @Test func readingTimeIsTheSameFromBytes() {
         for text in ["слово ", "كلمة ", "字", "cafe\u{301}x ", "word, "] {
             let long = String(repeating: text, count: 777)

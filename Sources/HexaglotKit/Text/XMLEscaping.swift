@@ -21,9 +21,22 @@ public enum XMLEscaping {
         var text = text
         text.withUTF8 { input in
             var index = 0
+            // Bytes that stay as they are are copied a run at a time.
+            var plainStart = 0
             while index < input.count {
                 let byte = input[index]
+                let isPlain =
+                    byte > UInt8(ascii: ">")
+                    ? byte != 0xEF
+                    : byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: "\"")
+                        && byte != UInt8(ascii: "'") && byte != UInt8(ascii: ">")
+                if isPlain {
+                    index += 1
+                    continue
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: input[plainStart..<index]))
                 index += 1
+                defer { plainStart = index }
                 switch byte {
                 case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
                 case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
@@ -37,6 +50,7 @@ public enum XMLEscaping {
                 default: result.append(byte)
                 }
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: input[plainStart..<index]))
         }
         return String(decoding: result, as: UTF8.self)
     }
