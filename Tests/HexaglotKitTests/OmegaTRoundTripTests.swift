@@ -142,6 +142,40 @@ import Testing
         #expect(status.rows.map { $0.cells["fr"]?.state } == [.current, .current])
     }
 
+    /// An outdated page translated by hand before the exchange existed: the delta export aligns
+    /// it with the source version it was made from (in git), OmegaT is given only the edited and
+    /// new blocks, and the import changes exactly those lines; the rest of the hand translation
+    /// (its line wrapping, its `__` and `_`) stays byte for byte.
+    @Test func deltaOfAHandMadeTranslationChangesOnlyTheEditedBlocks() throws {
+        let site = try HandTranslationFixture.site(git: true)
+        let delta = site.root.appendingPathComponent("delta.xlf")
+        let export = try cli.run(["translation", "export", "--to", "fr", "--prefill-target", "--output", delta.path], in: site.root)
+        #expect(export.status == 0 && export.errors.hasPrefix("wrote \(delta.path): 1 page, 2 units\n"), "\(export.errors)")
+        let (translated, segments) = try Self.translateInOmegaT(delta, in: site.root.appendingPathComponent("omegat"))
+        #expect(segments.contains("Train and certify technicians.") && segments.contains("A new paragraph."))
+        #expect(!segments.contains("Ozone layer") && !segments.contains("Montreal Protocol"), "OmegaT was given an unchanged unit to translate")
+        let imported = try cli.run(["translation", "import", translated.path], in: site.root)
+        #expect(imported.status == 0, "\(imported.errors)")
+        let after = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
+        let beforeLines = HandTranslationFixture.translation.split(separator: "\n", omittingEmptySubsequences: false)
+        let afterLines = after.split(separator: "\n", omittingEmptySubsequences: false)
+        let removed = beforeLines.filter { !afterLines.contains($0) }, added = afterLines.filter { !beforeLines.contains($0) }
+        #expect(
+            removed.map(String.init) == [
+                "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: HandTranslationFixture.source)))}",
+                "- Former les techniciens.",
+            ])
+        #expect(
+            added.map(String.init) == [
+                "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: HandTranslationFixture.edited)))}",
+                "- ع·Train and certify technicians.", "ع·A new paragraph.",
+            ])
+        #expect(afterLines.count == beforeLines.count + 2, "the new paragraph and its blank line")
+        let (status, _) = try TranslationStatus.read(siteFolder: site.root)
+        #expect(status.rows.map { $0.cells["fr"]?.state } == [.current])
+        #expect(try cli.run(["build"], in: site.root).status == 0)
+    }
+
     /// `translation memory` gives OmegaT a 100% match for every unit of an already translated
     /// page: translated from that memory alone, OmegaT writes the published translation.
     @Test func memoryGivesOmegaTFullMatchesForATranslatedPage() throws {

@@ -136,7 +136,8 @@ import Testing
         let imported = try cli.run(["translation", "import", url.path], in: site.root)
         #expect(imported.status == 0, "\(imported.errors)")
         let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/news/a.md"), encoding: .utf8)
-        #expect(CmarkStructure.body(of: page) == "See [b](<../b.md#top>), [c](<../../en/c.md>) and [d](<d.md>).\n")
+        // b.md has no heading 'top' to match: the link leads to the French page's top.
+        #expect(CmarkStructure.body(of: page) == "See [b](<../b.md>), [c](<../../en/c.md>) and [d](<d.md>).\n")
         let build = try cli.run(["build"], in: site.root)
         #expect(build.status == 0, "\(build.errors)")
     }
