@@ -1,28 +1,5 @@
 import Foundation
 
-/// Why an export or import cannot start (exit status 2): a language or page that is not there.
-public struct TranslationUsageError: Error, Sendable, CustomStringConvertible {
-    public enum Reason: Sendable, Equatable {
-        case unknownLanguage(String, known: [String])
-        case sameLanguage(String)
-        case unsupportedSourceLanguage(String, defaultLanguage: String)
-        case unknownPage(String, language: String)
-    }
-
-    public var reason: Reason
-
-    public var description: String {
-        switch reason {
-        case .unknownLanguage(let code, let known): return "'\(code)' is not a language of the site (\(known.joined(separator: ", ")))"
-        case .sameLanguage(let code): return "--to and --from are both '\(code)'"
-        case .unsupportedSourceLanguage(let code, let defaultLanguage):
-            return "--from \(code): a memory is made from the default language (\(defaultLanguage)) only"
-        case .unknownPage(let path, let language):
-            return "--page \(path): \(language) has no such page (paths below the default language's folder, as `hexaglot status` shows them)"
-        }
-    }
-}
-
 /// `hexaglot translation export`: the pages that need translating into one language, as XLIFF.
 public struct TranslationExporter: Sendable {
     public var siteFolder: URL
@@ -53,14 +30,7 @@ public struct TranslationExporter: Sendable {
     public func export() throws -> Export {
         let (site, _) = try SiteBuilder.loadSiteForTranslation(siteFolder: siteFolder)
         let config = site.config
-        let codes = config.languages.map(\.code)
-        guard let target = config.languages.first(where: { $0.code == targetLanguage }) else {
-            throw TranslationUsageError(reason: .unknownLanguage(targetLanguage, known: codes))
-        }
-        guard let source = sourceLanguage.map({ code in config.languages.first { $0.code == code } }) ?? config.defaultLanguage else {
-            throw TranslationUsageError(reason: .unknownLanguage(sourceLanguage ?? "", known: codes))
-        }
-        guard target.code != source.code else { throw TranslationUsageError(reason: .sameLanguage(target.code)) }
+        let (source, target) = try TranslationPair.languages(config, from: sourceLanguage, to: targetLanguage)
         var (status, warnings) = TranslationStatus.of(site)
         func markdownPage(_ row: TranslationStatus.Row, _ language: String) -> Page? {
             site.translations[row.translationKey]?[language].map { site.pages[$0] }.flatMap {
@@ -84,7 +54,7 @@ public struct TranslationExporter: Sendable {
             let skeleton = try Self.readSource(siteFolder.appendingPathComponent(file))
             let fields = PageUnits.translatableFields(of: page.frontMatter, listed: config.translatableFields)
             let units = PageUnits(fields: fields, body: page.body).units
-            let translation = markdownPage(row, target.code)
+            let translation = site.markdownPage(key: row.translationKey, language: target.code)
             var pageMemory = memory
             var hints: [String: [SegmentPiece]] = [:]
             // An outdated translation made by hand: aligned with the source version it was made from.
