@@ -40,6 +40,8 @@ struct TranslatedLinks {
     /// or nothing (the page's top).
     private func translatedFragment(_ suffix: String, from source: String, to translation: String) -> String {
         let raw = String(suffix.dropFirst()), fragment = raw.removingPercentEncoding ?? raw
+        // `#top` is the top of any page (HTML), not a heading's id.
+        if fragment.lowercased() == "top" { return suffix }
         guard let (sourceHeadings, translatedHeadings) = anchors(source, translation),
             let translated = sourceHeadings.fragment(fragment, in: translatedHeadings)
         else { return "" }
