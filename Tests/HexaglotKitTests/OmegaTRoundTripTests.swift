@@ -125,15 +125,14 @@ import Testing
         let imported = try cli.run(["translation", "import", second.path], in: site.root)
         #expect(imported.status == 0, "\(imported.errors)")
         let after = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
-        let beforeLines = before.split(separator: "\n"), afterLines = after.split(separator: "\n")
-        let removed = beforeLines.filter { !Set(afterLines).contains($0) }, added = afterLines.filter { !Set(beforeLines).contains($0) }
+        let (removed, added) = LineChanges.of(before, after)
         #expect(
-            removed.map(String.init) == [
+            removed == [
                 "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: TranslationFixture.richPage)))}",
                 "> ع·A quoted paragraph over two lines.",
             ])
         #expect(
-            added.map(String.init) == [
+            added == [
                 "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: edited)))}", "ع·A new paragraph.",
                 "> ع·A quoted paragraph, edited.",
             ])
@@ -157,20 +156,21 @@ import Testing
         let imported = try cli.run(["translation", "import", translated.path], in: site.root)
         #expect(imported.status == 0, "\(imported.errors)")
         let after = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
-        let beforeLines = HandTranslationFixture.translation.split(separator: "\n", omittingEmptySubsequences: false)
-        let afterLines = after.split(separator: "\n", omittingEmptySubsequences: false)
-        let removed = beforeLines.filter { !afterLines.contains($0) }, added = afterLines.filter { !beforeLines.contains($0) }
+        let (removed, added) = LineChanges.of(HandTranslationFixture.translation, after)
         #expect(
-            removed.map(String.init) == [
+            removed == [
                 "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: HandTranslationFixture.source)))}",
                 "- Former les techniciens.",
             ])
         #expect(
-            added.map(String.init) == [
+            added == [
                 "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: HandTranslationFixture.edited)))}",
                 "- ع·Train and certify technicians.", "ع·A new paragraph.",
             ])
-        #expect(afterLines.count == beforeLines.count + 2, "the new paragraph and its blank line")
+        #expect(
+            after.split(separator: "\n", omittingEmptySubsequences: false).count == HandTranslationFixture.translation.split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).count + 2, "the new paragraph and its blank line")
         let (status, _) = try TranslationStatus.read(siteFolder: site.root)
         #expect(status.rows.map { $0.cells["fr"]?.state } == [.current])
         #expect(try cli.run(["build"], in: site.root).status == 0)

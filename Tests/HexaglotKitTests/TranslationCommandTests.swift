@@ -14,6 +14,15 @@ import Testing
         return (url, try String(contentsOf: url, encoding: .utf8))
     }
 
+    /// `pages` exported to fr.xlf with targets copying the source.
+    func exportPrefilled(_ site: TestSite, pages: [String]) throws -> URL {
+        let url = site.root.appendingPathComponent("fr.xlf")
+        let result = try cli.run(
+            ["translation", "export", "--to", "fr", "--prefill-target", "--output", url.path] + pages.flatMap { ["--page", $0] }, in: site.root)
+        try #require(result.status == 0, "\(result.errors)")
+        return url
+    }
+
     @Test func exportValidatesAgainstTheStrictSchemaOffline() throws {
         let site = try TestSite(TranslationFixture.siteFiles)
         let (url, text) = try exported(site, ["--prefill-target"])
@@ -127,12 +136,7 @@ import Testing
             "content/en/c.md": "C.\n",
             "content/fr/b.md": "---\ntranslatedFrom: {language: en, hash: \(bHash)}\n---\nB.\n",
         ])
-        let url = site.root.appendingPathComponent("fr.xlf")
-        try #require(
-            try cli.run(
-                ["translation", "export", "--to", "fr", "--page", "news/a.md", "--page", "news/d.md", "--prefill-target", "--output", url.path],
-                in: site.root
-            ).status == 0)
+        let url = try exportPrefilled(site, pages: ["news/a.md", "news/d.md"])
         let imported = try cli.run(["translation", "import", url.path], in: site.root)
         #expect(imported.status == 0, "\(imported.errors)")
         let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/news/a.md"), encoding: .utf8)
@@ -157,12 +161,7 @@ import Testing
             "content/fr/b.md": "---\ntitle: B\n\(record(bBody))\n---\n## Contexte\n\nTexte.\n\n## Mesures\n\nPlus.\n",
             "content/fr/c.md": "---\ntitle: C\n\(record(cBody))\n---\n## Coûts\n\nC.\n\n## Autre\n\nD.\n",
         ])
-        let url = site.root.appendingPathComponent("fr.xlf")
-        try #require(
-            try cli.run(
-                ["translation", "export", "--to", "fr", "--page", "news/a.md", "--page", "news/d.md", "--prefill-target", "--output", url.path],
-                in: site.root
-            ).status == 0)
+        let url = try exportPrefilled(site, pages: ["news/a.md", "news/d.md"])
         let text = try String(contentsOf: url, encoding: .utf8)
         try text.replacingOccurrences(of: "<target>Aims</target>", with: "<target>Objectifs</target>")
             .replacingOccurrences(of: "<target>Steps</target>", with: "<target>Étapes</target>").write(to: url, atomically: true, encoding: .utf8)

@@ -99,6 +99,23 @@ struct CmarkStructure: Equatable {
     }
 }
 
+/// The non-empty lines a page lost and gained, in order, by a line diff (an LCS: a line moved
+/// or repeated shows, which comparing sets of lines would miss).
+enum LineChanges {
+    static func of(_ before: String, _ after: String) -> (removed: [String], added: [String]) {
+        let old = before.split(separator: "\n").map(String.init), new = after.split(separator: "\n").map(String.init)
+        var removed: [(Int, String)] = [], added: [(Int, String)] = []
+        for change in new.difference(from: old) {
+            switch change {
+            case .remove(let offset, let line, _): removed.append((offset, line))
+            case .insert(let offset, let line, _): added.append((offset, line))
+            }
+        }
+        // CollectionDifference lists removals from the end: put both in the pages' order.
+        return (removed.sorted { $0.0 < $1.0 }.map(\.1), added.sorted { $0.0 < $1.0 }.map(\.1))
+    }
+}
+
 enum PseudoTranslation {
     static let marker = "ع·"
 
