@@ -35,6 +35,26 @@ import Testing
         #expect(try ExternalTool.validateXLIFF(site.root.appendingPathComponent("fr.xlf")).status == 0)
     }
 
+    /// Import finds the hand translation of the units marked done the way export did; if the
+    /// history has gone meanwhile, it says so rather than take the file's word for it.
+    @Test func importRefusesUnitsMarkedDoneWhoseTranslationCannotBeFound() throws {
+        let site = try HandTranslationFixture.site(git: true)
+        let (_, xliff) = try export(site)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".git"))
+        try xliff.replacingOccurrences(of: "<target>A new paragraph.</target>", with: "<target>Un nouveau paragraphe.</target>")
+            .replacingOccurrences(of: "<target>Train and certify technicians.</target>", with: "<target>Former et certifier.</target>")
+            .write(to: site.root.appendingPathComponent("fr.xlf"), atomically: true, encoding: .utf8)
+        let result = try cli.run(["translation", "import", "fr.xlf"], in: site.root)
+        #expect(result.status == 1)
+        let errors = result.errors.split(separator: "\n").filter { $0.contains(": error: ") }
+        // 11 units marked done; 3 of them (CFC-11, 2010, Substance) read the same in both languages.
+        #expect(errors.count == 8, "\(result.errors)")
+        #expect(
+            errors.first
+                == "fr.xlf:31:9: error: unit t-d648a6e46f: is marked translate=\"no\", but the translation it was exported with cannot be found (import remembers none, and the source version it was aligned with is not in git); export the page again"
+        )
+    }
+
     /// Where the hand translation's blocks differ from its source's (two list items made one),
     /// nothing is guessed: the body's units are all work, and the export says how many of the
     /// source's units found no partner.

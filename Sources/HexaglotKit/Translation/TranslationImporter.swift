@@ -171,14 +171,19 @@ public struct TranslationImporter: Sendable {
         // from a translation made by hand.
         var kept = memory
         var keptLines: [String: [String]] = [:]
+        var handTranslationLost = false
         if remembered == nil, page.units.contains(where: \.isLocked), let translation = site.pagesBySource[String(file.dropFirst("content/".count))],
-            let record = site.pages[translation].frontMatter.translatedFrom, record.language == source.code,
-            case .aligned(let hand) = HandTranslation.of(
+            let record = site.pages[translation].frontMatter.translatedFrom, record.language == source.code
+        {
+            switch HandTranslation.of(
                 sourceFile: page.original, translation: site.pages[translation], record: record, listed: config.translatableFields,
                 siteFolder: siteFolder)
-        {
-            kept.pages[page.original] = hand.page
-            keptLines = hand.lines
+            {
+            case .aligned(let hand):
+                kept.pages[page.original] = hand.page
+                keptLines = hand.lines
+            case .sourceVersionNotFound: handTranslationLost = true
+            }
         }
         let exported = Dictionary(units.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var translations: [String: [SegmentPiece]] = [:]
@@ -202,6 +207,12 @@ public struct TranslationImporter: Sendable {
             if unit.isLocked {
                 // Marked done at export: its translation is the one it had, kept as it was.
                 let keptTarget = kept.target(page: page.original, unit: unit.id) ?? sourceUnit.source
+                if target != keptTarget, handTranslationLost {
+                    unitFail(
+                        "is marked translate=\"no\", but the translation it was exported with cannot be found (import remembers none, and the source version it was aligned with is not in git); export the page again"
+                    )
+                    continue
+                }
                 if target != keptTarget { unitFail("is marked translate=\"no\" but its target was changed") }
                 translations[unit.id] = keptTarget
                 lockedIDs.insert(unit.id)
