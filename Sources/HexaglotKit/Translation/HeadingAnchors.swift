@@ -2,13 +2,9 @@
 /// order; a first level-1 heading that is the page's title is left out, as the renderer leaves
 /// it out), so that a link to `page.md#heading` can be pointed at the same heading of the
 /// page's translation.
-struct HeadingAnchors: Equatable {
+struct HeadingAnchors {
     /// Each heading's level and id, in the page's order.
     var headings: [(level: Int, id: String)]
-
-    static func == (lhs: HeadingAnchors, rhs: HeadingAnchors) -> Bool {
-        lhs.headings.map(\.level) == rhs.headings.map(\.level) && lhs.headings.map(\.id) == rhs.headings.map(\.id)
-    }
 
     /// `texts`: each heading's level and plain text, in order.
     init(texts: [(level: Int, text: String)], dropsTitleHeading: Bool) {

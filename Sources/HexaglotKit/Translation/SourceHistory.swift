@@ -20,7 +20,8 @@ enum SourceHistory {
         // top of the repository (renames followed), which is what `<commit>:<path>` needs.
         var commit: String?
         for line in String(decoding: log, as: UTF8.self).split(separator: "\n").map(String.init) {
-            if line.count == 40, line.allSatisfy(\.isHexDigit) {
+            // A commit id: 40 hexadecimal digits (SHA-1), or 64 in a SHA-256 repository.
+            if line.count == 40 || line.count == 64, line.allSatisfy(\.isHexDigit) {
                 commit = line
                 continue
             }

@@ -46,7 +46,11 @@ public struct TranslationExporter: Sendable {
         var handTranslatedPages = 0, unalignedUnits = 0
         for row in status.rows where pages.isEmpty || pages.contains(row.path) {
             let cell = row.cells[target.code] ?? TranslationStatus.Cell(state: .missing)
-            guard states.contains(cell.state), let page = sourcePage(row), let file = page.sourcePath else { continue }
+            guard states.contains(cell.state) else { continue }
+            guard let page = sourcePage(row), let file = page.sourcePath else {
+                warnings.append(.warning("\(row.path): \(source.code) has no such page to translate from; left out", at: nil))
+                continue
+            }
             if source.code != config.defaultLanguage.code, let state = row.cells[source.code]?.state, state != .current {
                 warnings.append(
                     .warning("\(file) is \(state.rawValue) itself: a translation made from it is only as current as it is", at: nil))
