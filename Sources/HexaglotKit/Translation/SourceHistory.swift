@@ -38,7 +38,8 @@ enum SourceHistory {
     private static func git(_ arguments: [String], in folder: URL) -> Data? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path] + arguments
+        // Reading history runs no hook; no fsmonitor daemon either, whatever the repository's config says.
+        process.arguments = ["git", "-C", folder.path, "-c", "core.fsmonitor=false"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_OPTIONAL_LOCKS"] = "0"
