@@ -62,6 +62,12 @@ import Testing
             name: "page no longer exists", edit: { $0 }, prepare: { try $0.remove("content/en/a.md") },
             expected: ["fr.xlf:3:9: error: file content/en/a.md: the site has no such page any more (moved or deleted since the export)"]),
         Case(
+            name: "exported copy of the page changed",
+            edit: replacing("A second paragraph.\n</internal-file>", "A second paragraph, edited.\n</internal-file>"),
+            expected: [
+                "fr.xlf:5:7: error: file content/en/a.md: the exported copy of the page (<skl>) or its hash is missing or was changed; export the page again"
+            ]),
+        Case(
             name: "target language is the page's own", edit: replacing(#"target-language="fr""#, #"target-language="en""#),
             expected: ["fr.xlf:3:57: error: file content/en/a.md: target-language 'en' is the page's own language"]),
         Case(

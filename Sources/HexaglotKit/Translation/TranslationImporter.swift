@@ -141,7 +141,8 @@ public struct TranslationImporter: Sendable {
             let parts = try? FrontMatterSplitter().split(skeleton, file: page.original),
             TranslationRecord.hash(ofBody: parts.body) == sourceHash
         else {
-            return fail("the exported copy of the page (<skl>) or its hash is missing or was changed; export the page again", at: page.location)
+            return fail(
+                "the exported copy of the page (<skl>) or its hash is missing or was changed; export the page again", at: page.skeletonLocation)
         }
         let memoryFile = TranslationMemory.file(from: source.code, to: language.code)
         var memory = memories[memoryFile] ?? TranslationMemory.read(siteFolder: siteFolder, from: source.code, to: language.code)

@@ -8,8 +8,10 @@ public struct XLIFFReadPage: Sendable {
     public var targetHash: String?
     public var skeleton: String?
     public var units: [XLIFFReadUnit]
-    /// The `<file>` element, and its `original` and `target-language` attributes.
+    /// The `<file>` element, its `original` and `target-language` attributes, and its `<skl>`
+    /// (the `<file>` when it has none).
     public var location: SourceLocation, originalLocation: SourceLocation, targetLanguageLocation: SourceLocation
+    public var skeletonLocation: SourceLocation
 }
 
 public struct XLIFFReadUnit: Sendable {
@@ -58,7 +60,8 @@ public enum XLIFFReader {
                 sourceHash: fileElement.attribute("source-hash"), targetHash: fileElement.attribute("target-hash"),
                 skeleton: fileElement.first("header")?.first("skl")?.first("internal-file")?.text, units: units, location: place(fileElement),
                 originalLocation: place(fileElement, attribute: "original"),
-                targetLanguageLocation: place(fileElement, attribute: "target-language"))
+                targetLanguageLocation: place(fileElement, attribute: "target-language"),
+                skeletonLocation: place(fileElement.first("header")?.first("skl") ?? fileElement))
         }
     }
 
