@@ -32,12 +32,7 @@ public struct TranslationExporter: Sendable {
         let config = site.config
         let (source, target) = try TranslationPair.languages(config, from: sourceLanguage, to: targetLanguage)
         var (status, warnings) = TranslationStatus.of(site)
-        func markdownPage(_ row: TranslationStatus.Row, _ language: String) -> Page? {
-            site.translations[row.translationKey]?[language].map { site.pages[$0] }.flatMap {
-                $0.sourcePath == nil || $0.fallbackOf != nil ? nil : $0
-            }
-        }
-        func sourcePage(_ row: TranslationStatus.Row) -> Page? { markdownPage(row, source.code) }
+        func sourcePage(_ row: TranslationStatus.Row) -> Page? { site.markdownPage(key: row.translationKey, language: source.code) }
         for path in pages where !status.rows.contains(where: { $0.path == path && sourcePage($0) != nil }) {
             throw TranslationUsageError(reason: .unknownPage(path, language: source.code))
         }

@@ -94,9 +94,7 @@ public struct TranslationImporter: Sendable {
     /// there is one, else the same path in that language's folder.
     static func translationFile(of source: String, into language: String, site: Site) -> String {
         let existing = site.pagesBySource[String(source.dropFirst("content/".count))].flatMap { index in
-            site.translations[site.pages[index].translationKey]?[language].flatMap {
-                site.pages[$0].fallbackOf == nil ? site.pages[$0].sourcePath : nil
-            }
+            site.markdownPage(key: site.pages[index].translationKey, language: language)?.sourcePath
         }
         return existing ?? "content/\(language)/" + source.split(separator: "/", maxSplits: 2).dropFirst(2).joined()
     }
