@@ -175,6 +175,9 @@ import Testing
         let (status, _) = try TranslationStatus.read(siteFolder: site.root)
         #expect(status.rows.map { $0.cells["fr"]?.state } == [.current])
         #expect(try cli.run(["build"], in: site.root).status == 0)
+        // The kept lines are remembered: importing the same file again changes nothing.
+        let again = try cli.run(["translation", "import", translated.path], in: site.root)
+        #expect(again.output == "unchanged content/fr/areas/ozone.md\nunchanged translations/en-fr.json\n", "\(again.errors)")
     }
 
     /// Arabic from French (`--from fr`): OmegaT translates the French page, and the import

@@ -9,13 +9,12 @@ import Foundation
 /// The result is a remembered page (`TranslationMemory.Page`), so the export sends only the units
 /// that are new or changed, and import keeps the others, written back as the translator wrote them.
 struct HandTranslation {
-    /// The aligned units: the old source's segment and the translation's, in the old source's order.
+    /// The aligned units: the old source's segment and the translation's, in the old source's
+    /// order; paragraphs and headings with the translation's own Markdown lines, the first
+    /// without its containers' markers (`> `, `- `), so import keeps them byte for byte.
     var page: TranslationMemory.Page
     /// Units of the old source with words that found no partner in the translation.
     var unaligned: Int
-    /// For aligned paragraphs and headings, by unit id: the translation's own Markdown lines, the
-    /// first without its containers' markers (`> `, `- `), so import keeps them byte for byte.
-    var lines: [String: [String]]
 
     enum Outcome {
         case aligned(HandTranslation)
@@ -33,15 +32,12 @@ struct HandTranslation {
             fields: PageUnits.translatableFields(of: translation.frontMatter, listed: listed), body: translation.body)
         let alignment = UnitAlignment(source: oldUnits.allUnits, translation: translated.allUnits)
         let bodyLines = translation.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var lines: [String: [String]] = [:]
-        for (unit, partner) in alignment.pairs {
-            if let block = Self.blockLines(partner.place, in: bodyLines) { lines[unit.id] = block }
-        }
         let units = alignment.pairs.map { unit, partner in
             TranslationMemory.Unit(
-                id: unit.id, source: XLIFFWriter.segment(unit.source, tags: unit.tags), target: XLIFFWriter.segment(partner.source, tags: unit.tags))
+                id: unit.id, source: XLIFFWriter.segment(unit.source, tags: unit.tags), target: XLIFFWriter.segment(partner.source, tags: unit.tags),
+                lines: Self.blockLines(partner.place, in: bodyLines))
         }
-        return .aligned(HandTranslation(page: TranslationMemory.Page(hash: record.hash, units: units), unaligned: alignment.unaligned, lines: lines))
+        return .aligned(HandTranslation(page: TranslationMemory.Page(hash: record.hash, units: units), unaligned: alignment.unaligned))
     }
 
     /// The lines a paragraph or heading takes in the translation, the first without the text

@@ -169,7 +169,6 @@ public struct TranslationImporter: Sendable {
         // Units marked done keep the translation they have: remembered by import, or aligned
         // from a translation made by hand.
         var kept = memory
-        var keptLines: [String: [String]] = [:]
         var handTranslationLost = false
         if remembered == nil, page.units.contains(where: \.isLocked), let translation = site.pagesBySource[String(file.dropFirst("content/".count))],
             let record = site.pages[translation].frontMatter.translatedFrom, record.language == source.code
@@ -180,7 +179,6 @@ public struct TranslationImporter: Sendable {
             {
             case .aligned(let hand):
                 kept.pages[page.original] = hand.page
-                keptLines = hand.lines
             case .sourceVersionNotFound: handTranslationLost = true
             }
         }
@@ -232,7 +230,7 @@ public struct TranslationImporter: Sendable {
         do {
             text = try TranslatedPageWriter(
                 sourceFile: skeleton, units: units, translations: translations, record: record,
-                keptLines: keptLines.filter { lockedIDs.contains($0.key) }
+                keptLines: Dictionary(uniqueKeysWithValues: lockedIDs.compactMap { id in kept.lines(page: page.original, unit: id).map { (id, $0) } })
             ).write()
         } catch {
             let location = page.units.first { $0.id == error.unitID }?.location ?? page.location
@@ -244,7 +242,8 @@ public struct TranslationImporter: Sendable {
             units: units.units.compactMap { unit in
                 translations[unit.id].map {
                     TranslationMemory.Unit(
-                        id: unit.id, source: XLIFFWriter.segment(unit.source, tags: unit.tags), target: XLIFFWriter.segment($0, tags: unit.tags))
+                        id: unit.id, source: XLIFFWriter.segment(unit.source, tags: unit.tags), target: XLIFFWriter.segment($0, tags: unit.tags),
+                        lines: lockedIDs.contains(unit.id) ? kept.lines(page: page.original, unit: unit.id) : nil)
                 }
             }, written: SHA256.hexDigest(text))
         memories[memoryFile] = memory
