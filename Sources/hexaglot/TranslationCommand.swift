@@ -25,7 +25,9 @@ struct TranslationExport: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The language to translate into.", valueName: "lang"))
     var to: String
 
-    @Option(name: .long, help: ArgumentHelp("The language to translate from (the default language).", valueName: "lang"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The language to translate from (default: the default language); its page of each row is exported.", valueName: "lang"))
     var from: String?
 
     @Option(
@@ -68,6 +70,16 @@ struct TranslationExport: ParsableCommand {
             throw ValidationError(error.description)
         }
         DiagnosticPrinter.standardError.print(export.warnings)
+        // On standard error with the other summary lines, also when the XLIFF goes to standard output.
+        defer {
+            if export.handTranslatedPages > 0 {
+                let pages = export.handTranslatedPages == 1 ? "1 outdated page" : "\(export.handTranslatedPages) outdated pages"
+                FileHandle.standardError.write(
+                    Data(
+                        "\(pages) translated by hand, aligned by structure: \(export.unalignedUnits) unit\(export.unalignedUnits == 1 ? "" : "s") could not be aligned with the source version translated\n"
+                            .utf8))
+            }
+        }
         if output == "-" {
             FileHandle.standardOutput.write(Data(export.xliff.utf8))
             return

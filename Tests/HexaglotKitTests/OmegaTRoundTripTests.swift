@@ -35,11 +35,12 @@ import Testing
     }
 
     /// An OmegaT project folder holding `xliff` as its one source file.
-    static func makeProject(at folder: URL, xliff: URL) throws {
+    static func makeProject(at folder: URL, xliff: URL, languages: (source: String, target: String) = ("en", "fr")) throws {
         for name in ["source", "target", "tm/auto", "glossary", "omegat", "dictionary"] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         }
-        try project(source: "en", target: "fr").write(to: folder.appendingPathComponent("omegat.project"), atomically: true, encoding: .utf8)
+        try project(source: languages.source, target: languages.target).write(
+            to: folder.appendingPathComponent("omegat.project"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(at: xliff, to: folder.appendingPathComponent("source/fr.xlf"))
     }
 
@@ -52,15 +53,15 @@ import Testing
 
     /// OmegaT lists the segments, every one is pseudo-translated in its memory, and OmegaT
     /// translates the file from it: the file OmegaT wrote, and the segments it listed.
-    static func translateInOmegaT(_ xliff: URL, in folder: URL) throws -> (URL, String) {
+    static func translateInOmegaT(_ xliff: URL, in folder: URL, languages: (source: String, target: String) = ("en", "fr")) throws -> (URL, String) {
         let project = folder.appendingPathComponent("omegat-project"), home = folder.appendingPathComponent("omegat-home")
-        try makeProject(at: project, xliff: xliff)
+        try makeProject(at: project, xliff: xliff, languages: languages)
         let listing = folder.appendingPathComponent("segments.tmx")
         _ = try omegat(
             [project.path, "--mode=console-createpseudotranslatetmx", "--pseudotranslatetmx=\(listing.path)", "--pseudotranslatetype=equal"],
             home: home)
         let segments = try String(contentsOf: listing, encoding: .utf8)
-        try PseudoTranslation.tmx(segments, language: "fr").write(
+        try PseudoTranslation.tmx(segments, language: languages.target).write(
             to: project.appendingPathComponent("tm/auto/pseudo.tmx"), atomically: true, encoding: .utf8)
         _ = try omegat([project.path, "--mode=console-translate", "--tag-validation=abort"], home: home)
         return (project.appendingPathComponent("target/fr.xlf"), segments)
@@ -125,21 +126,81 @@ import Testing
         let imported = try cli.run(["translation", "import", second.path], in: site.root)
         #expect(imported.status == 0, "\(imported.errors)")
         let after = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
-        let beforeLines = before.split(separator: "\n"), afterLines = after.split(separator: "\n")
-        let removed = beforeLines.filter { !Set(afterLines).contains($0) }, added = afterLines.filter { !Set(beforeLines).contains($0) }
+        let (removed, added) = LineChanges.of(before, after)
         #expect(
-            removed.map(String.init) == [
+            removed == [
                 "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: TranslationFixture.richPage)))}",
                 "> ع·A quoted paragraph over two lines.",
             ])
         #expect(
-            added.map(String.init) == [
+            added == [
                 "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: edited)))}", "ع·A new paragraph.",
                 "> ع·A quoted paragraph, edited.",
             ])
         try TranslationCommandTests.expectSameStructure(source: edited, translation: after)
         let (status, _) = try TranslationStatus.read(siteFolder: site.root)
         #expect(status.rows.map { $0.cells["fr"]?.state } == [.current, .current])
+    }
+
+    /// An outdated page translated by hand before the exchange existed: the delta export aligns
+    /// it with the source version it was made from (in git), OmegaT is given only the edited and
+    /// new blocks, and the import changes exactly those lines; the rest of the hand translation
+    /// (its line wrapping, its `__` and `_`) stays byte for byte.
+    @Test func deltaOfAHandMadeTranslationChangesOnlyTheEditedBlocks() throws {
+        let site = try HandTranslationFixture.site(git: true)
+        let delta = site.root.appendingPathComponent("delta.xlf")
+        let export = try cli.run(["translation", "export", "--to", "fr", "--prefill-target", "--output", delta.path], in: site.root)
+        #expect(export.status == 0 && export.errors.hasPrefix("wrote \(delta.path): 1 page, 2 units\n"), "\(export.errors)")
+        let (translated, segments) = try Self.translateInOmegaT(delta, in: site.root.appendingPathComponent("omegat"))
+        #expect(segments.contains("Train and certify technicians.") && segments.contains("A new paragraph."))
+        #expect(!segments.contains("Ozone layer") && !segments.contains("Montreal Protocol"), "OmegaT was given an unchanged unit to translate")
+        let imported = try cli.run(["translation", "import", translated.path], in: site.root)
+        #expect(imported.status == 0, "\(imported.errors)")
+        let after = try String(contentsOf: site.root.appendingPathComponent("content/fr/areas/ozone.md"), encoding: .utf8)
+        let (removed, added) = LineChanges.of(HandTranslationFixture.translation, after)
+        #expect(
+            removed == [
+                "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: HandTranslationFixture.source)))}",
+                "- Former les techniciens.",
+            ])
+        #expect(
+            added == [
+                "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: HandTranslationFixture.edited)))}",
+                "- ع·Train and certify technicians.", "ع·A new paragraph.",
+            ])
+        #expect(
+            after.split(separator: "\n", omittingEmptySubsequences: false).count == HandTranslationFixture.translation.split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).count + 2, "the new paragraph and its blank line")
+        let (status, _) = try TranslationStatus.read(siteFolder: site.root)
+        #expect(status.rows.map { $0.cells["fr"]?.state } == [.current])
+        #expect(try cli.run(["build"], in: site.root).status == 0)
+        // The kept lines are remembered: importing the same file again changes nothing.
+        let again = try cli.run(["translation", "import", translated.path], in: site.root)
+        #expect(again.output == "unchanged content/fr/areas/ozone.md\nunchanged translations/en-fr.json\n", "\(again.errors)")
+    }
+
+    /// Arabic from French (`--from fr`): OmegaT translates the French page, and the import
+    /// records it as made from French, current while French is.
+    @Test func exportFromAnotherTranslationThroughOmegaT() throws {
+        let site = try TranslationFromLanguageTests.site()
+        let xliff = site.root.appendingPathComponent("ar.xlf")
+        let export = try cli.run(
+            ["translation", "export", "--from", "fr", "--to", "ar", "--prefill-target", "--output", xliff.path], in: site.root)
+        try #require(export.status == 0, "\(export.errors)")
+        let (translated, segments) = try Self.translateInOmegaT(xliff, in: site.root.appendingPathComponent("omegat"), languages: ("fr", "ar"))
+        #expect(segments.contains("Nous aidons l’&lt;g0&gt;industrie&lt;/g0&gt; à croître proprement."), "\(segments)")
+        let imported = try cli.run(["translation", "import", translated.path], in: site.root)
+        #expect(imported.status == 0 && imported.output == "wrote content/ar/about.md\nwrote translations/fr-ar.json\n", "\(imported.errors)")
+        let page = try String(contentsOf: site.root.appendingPathComponent("content/ar/about.md"), encoding: .utf8)
+        let frenchHash = TranslationRecord.hash(ofBody: TranslationFromLanguageTests.frenchBody)
+        #expect(
+            page
+                == "---\ntitle: ع·À propos\ntranslatedFrom: {language: fr, hash: \(frenchHash)}\n---\nع·Nous aidons l’*ع·industrie*ع· à croître proprement.\n"
+        )
+        let (status, _) = try TranslationStatus.read(siteFolder: site.root)
+        #expect(status.rows.map { $0.cells["ar"]?.state } == [.current, .missing])
+        #expect(status.rows.first?.cells["ar"]?.note == "via fr")
     }
 
     /// `translation memory` gives OmegaT a 100% match for every unit of an already translated

@@ -14,6 +14,15 @@ import Testing
         return (url, try String(contentsOf: url, encoding: .utf8))
     }
 
+    /// `pages` exported to fr.xlf with targets copying the source.
+    func exportPrefilled(_ site: TestSite, pages: [String]) throws -> URL {
+        let url = site.root.appendingPathComponent("fr.xlf")
+        let result = try cli.run(
+            ["translation", "export", "--to", "fr", "--prefill-target", "--output", url.path] + pages.flatMap { ["--page", $0] }, in: site.root)
+        try #require(result.status == 0, "\(result.errors)")
+        return url
+    }
+
     @Test func exportValidatesAgainstTheStrictSchemaOffline() throws {
         let site = try TestSite(TranslationFixture.siteFiles)
         let (url, text) = try exported(site, ["--prefill-target"])
@@ -127,18 +136,43 @@ import Testing
             "content/en/c.md": "C.\n",
             "content/fr/b.md": "---\ntranslatedFrom: {language: en, hash: \(bHash)}\n---\nB.\n",
         ])
-        let url = site.root.appendingPathComponent("fr.xlf")
-        try #require(
-            try cli.run(
-                ["translation", "export", "--to", "fr", "--page", "news/a.md", "--page", "news/d.md", "--prefill-target", "--output", url.path],
-                in: site.root
-            ).status == 0)
+        let url = try exportPrefilled(site, pages: ["news/a.md", "news/d.md"])
         let imported = try cli.run(["translation", "import", url.path], in: site.root)
         #expect(imported.status == 0, "\(imported.errors)")
         let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/news/a.md"), encoding: .utf8)
         #expect(CmarkStructure.body(of: page) == "See [b](<../b.md#top>), [c](<../../en/c.md>) and [d](<d.md>).\n")
         let build = try cli.run(["build"], in: site.root)
         #expect(build.status == 0, "\(build.errors)")
+    }
+
+    /// A link to a heading leads to the same heading of the translation: matched by its place
+    /// among the headings where both pages have the same ones (b.md), by the same id where not
+    /// (none in c.md: its top), and for pages this import writes (d.md, and the page itself) by
+    /// their translated headings. `hexaglot check` then finds every anchor.
+    @Test func linksToHeadingsLeadToTheTranslationsHeading() throws {
+        let record = { (body: String) in "translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: body))}" }
+        let bBody = "## Background\n\nText.\n\n## Measures\n\nMore.\n", cBody = "## Costs\n\nC.\n"
+        let site = try TestSite([
+            "content/en/news/a.md":
+                "---\ntitle: A\n---\n## Aims\n\nSee [measures](../b.md#measures), [the aims](#aims), [c](../c.md#costs) and [d](d.md#steps).\n",
+            "content/en/news/d.md": "---\ntitle: D\n---\n## Steps\n\nD.\n",
+            "content/en/b.md": "---\ntitle: B\n---\n" + bBody,
+            "content/en/c.md": "---\ntitle: C\n---\n" + cBody,
+            "content/fr/b.md": "---\ntitle: B\n\(record(bBody))\n---\n## Contexte\n\nTexte.\n\n## Mesures\n\nPlus.\n",
+            "content/fr/c.md": "---\ntitle: C\n\(record(cBody))\n---\n## Coûts\n\nC.\n\n## Autre\n\nD.\n",
+        ])
+        let url = try exportPrefilled(site, pages: ["news/a.md", "news/d.md"])
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "<target>Aims</target>", with: "<target>Objectifs</target>")
+            .replacingOccurrences(of: "<target>Steps</target>", with: "<target>Étapes</target>").write(to: url, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["translation", "import", url.path], in: site.root)
+        #expect(imported.status == 0, "\(imported.errors)")
+        let page = try String(contentsOf: site.root.appendingPathComponent("content/fr/news/a.md"), encoding: .utf8)
+        #expect(
+            CmarkStructure.body(of: page)
+                == "## Objectifs\n\nSee [measures](<../b.md#mesures>), [the aims](<#objectifs>), [c](<../c.md>) and [d](<d.md#étapes>).\n")
+        let check = try cli.run(["check"], in: site.root)
+        #expect(check.status == 0, "\(check.output)\(check.errors)")
     }
 
     /// A page bundle's image is published beside the page: the translated bundle gets a copy

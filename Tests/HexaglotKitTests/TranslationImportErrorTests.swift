@@ -57,15 +57,24 @@ import Testing
             ]),
         Case(
             name: "wrong target language", edit: replacing(#"target-language="fr""#, #"target-language="de""#),
-            expected: ["fr.xlf:3:3: error: file content/en/a.md: target language 'de' is not one of the site's languages"]),
+            expected: ["fr.xlf:3:57: error: file content/en/a.md: target-language 'de' is not a language of the site (en, fr, ar)"]),
         Case(
             name: "page no longer exists", edit: { $0 }, prepare: { try $0.remove("content/en/a.md") },
-            expected: ["fr.xlf:3:3: error: file content/en/a.md: the site has no such page any more"]),
+            expected: ["fr.xlf:3:9: error: file content/en/a.md: the site has no such page any more (moved or deleted since the export)"]),
         Case(
-            name: "translation edited by hand since the export", edit: { $0 },
+            name: "exported copy of the page changed",
+            edit: replacing("A second paragraph.\n</internal-file>", "A second paragraph, edited.\n</internal-file>"),
+            expected: [
+                "fr.xlf:5:7: error: file content/en/a.md: the exported copy of the page (<skl>) or its hash is missing or was changed; export the page again"
+            ]),
+        Case(
+            name: "target language is the page's own", edit: replacing(#"target-language="fr""#, #"target-language="en""#),
+            expected: ["fr.xlf:3:57: error: file content/en/a.md: target-language 'en' is the page's own language"]),
+        Case(
+            name: "translation written by hand since the export", edit: { $0 },
             prepare: { try $0.write("---\ntitle: Une page\n---\nÉcrit à la main.\n", to: "content/fr/a.md") },
             expected: [
-                "fr.xlf:3:3: error: file content/en/a.md: content/fr/a.md was edited since this file was exported; import with --force to replace it"
+                "fr.xlf:3:3: error: file content/en/a.md: content/fr/a.md was written since this file was exported (there was no translation then); import with --force to replace it"
             ]),
     ]
 
@@ -137,6 +146,11 @@ import Testing
         #expect(page.hasPrefix("---\ntitle: Une page corrigée\n"))
         try site.write(page.replacingOccurrences(of: "A second paragraph.", with: "Retouché à la main."), to: "content/fr/a.md")
         let afterHandEdit = try cli.run(["translation", "import", "fr.xlf"], in: site.root)
-        #expect(afterHandEdit.status == 1 && afterHandEdit.errors.contains("content/fr/a.md was edited since this file was exported"))
+        #expect(afterHandEdit.status == 1)
+        // The unit whose text changed is named, at its place in the XLIFF file.
+        #expect(
+            afterHandEdit.errors.split(separator: "\n").filter { $0.contains(": error: ") } == [
+                "fr.xlf:26:9: error: unit p-c7129407ae: its translation in content/fr/a.md was edited by hand since this file was exported (it now reads 'Retouché à la main.'); import with --force to replace it"
+            ], "\(afterHandEdit.errors)")
     }
 }

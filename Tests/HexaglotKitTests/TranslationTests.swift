@@ -106,4 +106,18 @@ import Testing
         let cmark = try CmarkStructure(markdown: markdown + "\n")
         #expect(cmark.nodes == ["0 document", "1 paragraph"] && cmark.texts.joined() == expected, "\(markdown)")
     }
+
+    /// Heading ids as the build gives them: repeats numbered, a title heading left out; a
+    /// fragment is matched by place only when both pages have the same headings.
+    @Test func headingAnchorsFollowTheBuildsIDs() {
+        let source = HeadingAnchors(
+            texts: [(1, "Ozone"), (2, "Measures"), (2, "Measures"), (3, "Use `HCFC`")], dropsTitleHeading: true)
+        #expect(source.headings.map(\.id) == ["measures", "measures-1", "use-hcfc"])
+        let translation = HeadingAnchors(texts: [(2, "Mesures"), (2, "Mesures"), (3, "Emploi")], dropsTitleHeading: false)
+        #expect(source.fragment("measures-1", in: translation) == "mesures-1")
+        #expect(source.fragment("use-hcfc", in: translation) == "emploi")
+        let reordered = HeadingAnchors(texts: [(2, "Mesures"), (3, "Emploi"), (2, "measures")], dropsTitleHeading: false)
+        #expect(source.fragment("measures-1", in: reordered) == nil, "levels differ: no guess by place")
+        #expect(source.fragment("measures", in: reordered) == "measures", "the same id is still a match")
+    }
 }

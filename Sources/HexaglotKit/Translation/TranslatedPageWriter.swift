@@ -16,6 +16,9 @@ struct TranslatedPageWriter {
     /// By unit id; units without one keep their source text.
     let translations: [String: [SegmentPiece]]
     let record: TranslationRecord
+    /// Paragraphs and headings kept as a hand translation wrote them (`HandTranslation.lines`),
+    /// by unit id: written as they are instead of from their segments.
+    var keptLines: [String: [String]] = [:]
 
     func write() throws(Problem) -> String {
         let parts: FrontMatterSplitter.Parts
@@ -87,6 +90,10 @@ struct TranslatedPageWriter {
             switch unit.place {
             case .paragraph(let start, let endLine):
                 let prefix = Self.prefix(lines[start.line - 1], byteColumn: start.byteColumn)
+                if let kept = keptLines[unit.id] {
+                    edits.append((start.line, endLine, [prefix + kept[0]] + kept.dropFirst()))
+                    continue
+                }
                 writer.continuation = String(prefix.map { $0 == ">" ? ">" : " " })
                 let text = try markdown(&writer, pieces, unit: unit)
                 edits.append((start.line, endLine, [prefix + text]))
@@ -94,10 +101,19 @@ struct TranslatedPageWriter {
                 let line = lines[start.line - 1]
                 let prefix = Self.prefix(line, byteColumn: start.byteColumn)
                 let rest = line.dropFirst(prefix.count).drop { $0 == " " }
+                let underline =
+                    rest.hasPrefix("#") ? nil : (start.line..<lines.count).first { Self.isSetextUnderline(lines[$0].dropFirst(prefix.count)) }
+                // Kept as written when both are ATX (`## …`) or both setext (the underline stays).
+                if let kept = keptLines[unit.id], kept[0].drop { $0 == " " }.hasPrefix("#") == rest.hasPrefix("#"),
+                    rest.hasPrefix("#") || underline != nil
+                {
+                    edits.append((start.line, underline ?? start.line, [prefix + kept[0]] + kept.dropFirst()))
+                    continue
+                }
                 let text = try markdown(&writer, pieces, unit: unit)
                 if rest.hasPrefix("#") {
                     edits.append((start.line, start.line, [prefix + String(repeating: "#", count: level) + " " + text]))
-                } else if let underline = (start.line..<lines.count).first(where: { Self.isSetextUnderline(lines[$0].dropFirst(prefix.count)) }) {
+                } else if let underline {
                     edits.append((start.line, underline, [prefix + text]))
                 }
             case .tableCell(let row, let index, let count):

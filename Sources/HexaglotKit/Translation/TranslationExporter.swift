@@ -1,27 +1,5 @@
 import Foundation
 
-/// Why an export or import cannot start (exit status 2): a language or page that is not there.
-public struct TranslationUsageError: Error, Sendable, CustomStringConvertible {
-    public enum Reason: Sendable, Equatable {
-        case unknownLanguage(String, known: [String])
-        case sameLanguage(String)
-        case unsupportedSourceLanguage(String, defaultLanguage: String)
-        case unknownPage(String)
-    }
-
-    public var reason: Reason
-
-    public var description: String {
-        switch reason {
-        case .unknownLanguage(let code, let known): return "'\(code)' is not a language of the site (\(known.joined(separator: ", ")))"
-        case .sameLanguage(let code): return "--to and --from are both '\(code)'"
-        case .unsupportedSourceLanguage(let code, let defaultLanguage):
-            return "--from \(code): translations are exported from the default language (\(defaultLanguage)) only"
-        case .unknownPage(let path): return "--page \(path): the default language has no such page (paths as `hexaglot status` shows them)"
-        }
-    }
-}
-
 /// `hexaglot translation export`: the pages that need translating into one language, as XLIFF.
 public struct TranslationExporter: Sendable {
     public var siteFolder: URL
@@ -43,60 +21,102 @@ public struct TranslationExporter: Sendable {
         public var xliff: String
         /// Units to translate (those marked done aside).
         public var pageCount: Int, unitCount: Int
+        /// Outdated translations made by hand (no remembered units) whose blocks were aligned
+        /// with the source they were made from, and the units that found no partner there.
+        public var handTranslatedPages = 0, unalignedUnits = 0
         public var warnings: [Diagnostic]
     }
 
     public func export() throws -> Export {
-        let (site, problems) = try SiteBuilder.loadSiteForTranslation(siteFolder: siteFolder)
+        let (site, _) = try SiteBuilder.loadSiteForTranslation(siteFolder: siteFolder)
         let config = site.config
-        let codes = config.languages.map(\.code)
-        guard let target = config.languages.first(where: { $0.code == targetLanguage }) else {
-            throw TranslationUsageError(reason: .unknownLanguage(targetLanguage, known: codes))
-        }
-        let source = config.defaultLanguage
-        if let sourceLanguage, sourceLanguage != source.code {
-            guard codes.contains(sourceLanguage) else { throw TranslationUsageError(reason: .unknownLanguage(sourceLanguage, known: codes)) }
-            throw TranslationUsageError(reason: .unsupportedSourceLanguage(sourceLanguage, defaultLanguage: source.code))
-        }
-        guard target.code != source.code else { throw TranslationUsageError(reason: .sameLanguage(target.code)) }
-        let (status, warnings) = TranslationStatus.of(site)
-        for path in pages where !status.rows.contains(where: { $0.path == path }) {
-            throw TranslationUsageError(reason: .unknownPage(path))
+        let (source, target) = try TranslationPair.languages(config, from: sourceLanguage, to: targetLanguage)
+        var (status, warnings) = TranslationStatus.of(site)
+        func sourcePage(_ row: TranslationStatus.Row) -> Page? { site.markdownPage(key: row.translationKey, language: source.code) }
+        for path in pages where !status.rows.contains(where: { $0.path == path && sourcePage($0) != nil }) {
+            throw TranslationUsageError(reason: .unknownPage(path, language: source.code))
         }
         let memory = TranslationMemory.read(siteFolder: siteFolder, from: source.code, to: target.code)
         var exported: [XLIFFPage] = []
+        var handTranslatedPages = 0, unalignedUnits = 0
         for row in status.rows where pages.isEmpty || pages.contains(row.path) {
             let cell = row.cells[target.code] ?? TranslationStatus.Cell(state: .missing)
-            guard states.contains(cell.state), let page = site.pages.first(where: { $0.sourcePath == row.file }) else { continue }
-            let skeleton = try Self.readSource(siteFolder.appendingPathComponent(row.file))
+            guard states.contains(cell.state) else { continue }
+            guard let page = sourcePage(row), let file = page.sourcePath else {
+                warnings.append(.warning("\(row.path): \(source.code) has no such page to translate from; left out", at: nil))
+                continue
+            }
+            if source.code != config.defaultLanguage.code, let state = row.cells[source.code]?.state, state != .current {
+                warnings.append(
+                    .warning("\(file) is \(state.rawValue) itself: a translation made from it is only as current as it is", at: nil))
+            }
+            let skeleton = try Self.readSource(siteFolder.appendingPathComponent(file))
             let fields = PageUnits.translatableFields(of: page.frontMatter, listed: config.translatableFields)
             let units = PageUnits(fields: fields, body: page.body).units
-            let targetHash = site.translations[row.translationKey]?[target.code].flatMap { index in
-                site.pages[index].sourcePath == nil ? nil : TranslationRecord.hash(ofBody: site.pages[index].body)
+            let translation = site.markdownPage(key: row.translationKey, language: target.code)
+            var pageMemory = memory
+            var hints: [String: [SegmentPiece]] = [:]
+            // An outdated translation made by hand: aligned with the source version it was made from.
+            if cell.state == .outdated, memory.pages[file] == nil, let translation, let record = translation.frontMatter.translatedFrom {
+                handTranslatedPages += 1
+                let outcome =
+                    record.language == source.code
+                    ? HandTranslation.of(
+                        sourceFile: file, translation: translation, record: record, listed: config.translatableFields, siteFolder: siteFolder)
+                    : .sourceVersionNotFound
+                switch outcome {
+                case .aligned(let hand):
+                    pageMemory.pages[file] = hand.page
+                    unalignedUnits += hand.unaligned
+                case .sourceVersionNotFound:
+                    unalignedUnits += units.count
+                    hints = Self.alignedNow(units: units, translation: translation, listed: config.translatableFields)
+                    warnings.append(.warning(Self.notFoundMessage(file: file, translation: translation, record: record, units: units.count), at: nil))
+                }
             }
-            // An outdated page translated through import: only units whose source changed are work.
-            let remembered = cell.state == .outdated ? memory.pages[row.file] : nil
-            let previous = remembered == nil ? [:] : memory.previousTranslations(page: row.file, units: units)
+            let remembered = cell.state == .outdated ? pageMemory.pages[file] : nil
+            let previous = remembered == nil ? hints : pageMemory.previousTranslations(page: file, units: units)
             let xliffUnits = units.map { unit -> XLIFFUnit in
-                if remembered != nil, let translation = memory.target(page: row.file, unit: unit.id) {
+                if remembered != nil, let translation = pageMemory.target(page: file, unit: unit.id) {
                     return XLIFFUnit(unit: unit, target: translation, isLocked: true)
                 }
                 return XLIFFUnit(unit: unit, target: prefillTarget ? unit.source : nil, previous: previous[unit.id])
             }
             exported.append(
                 XLIFFPage(
-                    original: row.file, sourceLocale: source.locale, targetLocale: target.locale, sourceHash: row.hash, targetHash: targetHash,
-                    skeleton: skeleton, units: xliffUnits))
+                    original: file, sourceLocale: source.locale, targetLocale: target.locale, sourceHash: TranslationRecord.hash(ofBody: page.body),
+                    targetHash: translation.map { TranslationRecord.hash(ofBody: $0.body) }, skeleton: skeleton, units: xliffUnits))
         }
         return Export(
             xliff: XLIFFWriter.document(exported), pageCount: exported.count,
-            unitCount: exported.map { $0.units.filter { !$0.isLocked }.count }.reduce(0, +),
-            warnings: warnings)
+            unitCount: exported.map { $0.units.filter { !$0.isLocked }.count }.reduce(0, +), handTranslatedPages: handTranslatedPages,
+            unalignedUnits: unalignedUnits, warnings: warnings)
+    }
+
+    /// A hand translation's blocks paired with the source's as it is now, when the structures
+    /// match: only a hint (`<alt-trans>`) for units that must all be translated again.
+    private static func alignedNow(units: [TranslationUnit], translation: Page, listed: [String]) -> [String: [SegmentPiece]] {
+        let translated = PageUnits(fields: PageUnits.translatableFields(of: translation.frontMatter, listed: listed), body: translation.body)
+        let alignment = UnitAlignment(source: units, translation: translated.allUnits)
+        return Dictionary(alignment.pairs.map { ($0.source.id, $0.target.source) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func notFoundMessage(file: String, translation: Page, record: TranslationRecord, units: Int) -> String {
+        let name = translation.sourcePath ?? "the translation"
+        let why =
+            record.language == file.split(separator: "/").dropFirst().first.map(String.init)
+            ? "the version of \(file) it was made from (hash \(record.hash.prefix(12))) is not in the site's git history"
+            : "it was made from \(record.language), not from this page"
+        return "\(name) was translated by hand and \(why): which blocks changed since cannot be told, so all \(units) units are exported as work"
     }
 
     /// The source file as the site reads it: no byte order mark, LF line ends.
     static func readSource(_ url: URL) throws -> String {
-        var text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        normalizedSource(try Data(contentsOf: url))
+    }
+
+    static func normalizedSource(_ data: Data) -> String {
+        var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }

@@ -10,6 +10,9 @@ public struct TranslationMemory: Sendable, Equatable {
         public var id: String
         public var source: String
         public var target: String
+        /// For a paragraph or heading of a hand translation, kept as the translator wrote it:
+        /// its Markdown lines (`HandTranslation`), so that later imports write it the same way.
+        public var lines: [String]?
     }
 
     public struct Page: Codable, Sendable, Equatable {
@@ -42,6 +45,11 @@ public struct TranslationMemory: Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(pages)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
+
+    /// The Markdown lines a page's unit is kept as, if any.
+    func lines(page: String, unit id: String) -> [String]? {
+        pages[page]?.units.first { $0.id == id }?.lines
     }
 
     /// The translation a page's unit had, as segment pieces.

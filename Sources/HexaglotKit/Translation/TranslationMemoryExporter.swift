@@ -27,16 +27,9 @@ public struct TranslationMemoryExporter: Sendable {
     }
 
     public func export() throws -> Export {
-        let (site, problems) = try SiteBuilder.loadSiteForTranslation(siteFolder: siteFolder)
+        let (site, _) = try SiteBuilder.loadSiteForTranslation(siteFolder: siteFolder)
         let config = site.config
-        guard let target = config.languages.first(where: { $0.code == targetLanguage }) else {
-            throw TranslationUsageError(reason: .unknownLanguage(targetLanguage, known: config.languages.map(\.code)))
-        }
-        let source = config.defaultLanguage
-        if let sourceLanguage, sourceLanguage != source.code {
-            throw TranslationUsageError(reason: .unsupportedSourceLanguage(sourceLanguage, defaultLanguage: source.code))
-        }
-        guard target.code != source.code else { throw TranslationUsageError(reason: .sameLanguage(target.code)) }
+        let (source, target) = try TranslationPair.languages(config, from: sourceLanguage, to: targetLanguage)
         let memory = TranslationMemory.read(siteFolder: siteFolder, from: source.code, to: target.code)
         let (status, _) = TranslationStatus.of(site)
         var body = "", count = 0, seen: Set<String> = []
@@ -54,18 +47,18 @@ public struct TranslationMemoryExporter: Sendable {
             count += 1
         }
         for row in status.rows where row.cells[target.code]?.state == .current {
-            if let page = memory.pages[row.file], page.hash == row.hash {
+            guard let sourcePage = site.markdownPage(key: row.translationKey, language: source.code), let sourceFile = sourcePage.sourcePath,
+                let translation = site.markdownPage(key: row.translationKey, language: target.code)
+            else { continue }
+            if let page = memory.pages[sourceFile], page.hash == TranslationRecord.hash(ofBody: sourcePage.body) {
                 for unit in page.units {
                     guard let sourcePieces = XLIFFReader.pieces(inline: unit.source), let targetPieces = XLIFFReader.pieces(inline: unit.target)
                     else { continue }
-                    add(id: unit.id, file: row.file, source: sourcePieces, target: targetPieces)
+                    add(id: unit.id, file: sourceFile, source: sourcePieces, target: targetPieces)
                 }
                 continue
             }
             // Translated outside import: aligned by structure where that is safe.
-            guard let sourcePage = site.pages.first(where: { $0.sourcePath == row.file }),
-                let translationFile = row.cells[target.code]?.file, let translation = site.pages.first(where: { $0.sourcePath == translationFile })
-            else { continue }
             let listed = config.translatableFields
             let alignment = UnitAlignment(
                 source: PageUnits(fields: PageUnits.translatableFields(of: sourcePage.frontMatter, listed: listed), body: sourcePage.body).allUnits,
@@ -73,7 +66,7 @@ public struct TranslationMemoryExporter: Sendable {
                     .allUnits)
             alignedPages += 1
             unalignedUnits += alignment.unaligned
-            for (unit, partner) in alignment.pairs { add(id: unit.id, file: row.file, source: unit.source, target: partner.source) }
+            for (unit, partner) in alignment.pairs { add(id: unit.id, file: sourceFile, source: unit.source, target: partner.source) }
         }
         let header =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"

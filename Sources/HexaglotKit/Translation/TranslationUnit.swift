@@ -17,6 +17,18 @@ public indirect enum SegmentPiece: Hashable, Sendable {
         }
     }
 
+    /// The text without its markup; a placeholder counts as the plain text of what `tags` says it
+    /// stands for (a code span's code), or as nothing.
+    static func plainText(_ pieces: [SegmentPiece], tags: [Int: MarkdownInline]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text): return text
+            case .placeholder(let id): return tags[id].map { MarkdownInline.plainText([$0]) } ?? ""
+            case .paired(_, let children): return plainText(children, tags: tags)
+            }
+        }.joined()
+    }
+
     /// Whether there is any text to translate: letters or digits outside the tags.
     static func hasWords(_ pieces: [SegmentPiece]) -> Bool {
         pieces.contains { piece in

@@ -8,7 +8,10 @@ public struct XLIFFReadPage: Sendable {
     public var targetHash: String?
     public var skeleton: String?
     public var units: [XLIFFReadUnit]
-    public var location: SourceLocation
+    /// The `<file>` element, its `original` and `target-language` attributes, and its `<skl>`
+    /// (the `<file>` when it has none).
+    public var location: SourceLocation, originalLocation: SourceLocation, targetLanguageLocation: SourceLocation
+    public var skeletonLocation: SourceLocation
 }
 
 public struct XLIFFReadUnit: Sendable {
@@ -33,6 +36,10 @@ public enum XLIFFReader {
             throw .error("not an XLIFF file: \(error.message)", at: SourceLocation(file: file, line: error.line, column: error.column))
         }
         func place(_ element: XMLElementNode) -> SourceLocation { SourceLocation(file: file, line: element.line, column: element.column) }
+        func place(_ element: XMLElementNode, attribute: String) -> SourceLocation {
+            let (line, column) = element.place(ofAttribute: attribute)
+            return SourceLocation(file: file, line: line, column: column)
+        }
         guard root.localName == "xliff", root.attribute("version") == "1.2" else {
             throw .error("not an XLIFF 1.2 file (the root element is <\(root.name)> version \(root.attribute("version") ?? "none"))", at: place(root))
         }
@@ -51,7 +58,10 @@ public enum XLIFFReader {
             return XLIFFReadPage(
                 original: fileElement.attribute("original") ?? "", targetLocale: fileElement.attribute("target-language"),
                 sourceHash: fileElement.attribute("source-hash"), targetHash: fileElement.attribute("target-hash"),
-                skeleton: fileElement.first("header")?.first("skl")?.first("internal-file")?.text, units: units, location: place(fileElement))
+                skeleton: fileElement.first("header")?.first("skl")?.first("internal-file")?.text, units: units, location: place(fileElement),
+                originalLocation: place(fileElement, attribute: "original"),
+                targetLanguageLocation: place(fileElement, attribute: "target-language"),
+                skeletonLocation: place(fileElement.first("header")?.first("skl") ?? fileElement))
         }
     }
 

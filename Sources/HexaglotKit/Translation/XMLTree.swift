@@ -15,6 +15,8 @@ final class XMLElementNode {
     let name: String
     let attributes: [String: String]
     let line: Int, column: Int
+    /// Where each attribute's name is written, by its name as written (`hx:source-hash`).
+    var attributePlaces: [String: (line: Int, column: Int)] = [:]
     var children: [Child] = []
 
     init(name: String, attributes: [String: String], line: Int, column: Int) {
@@ -22,6 +24,12 @@ final class XMLElementNode {
         self.attributes = attributes
         self.line = line
         self.column = column
+    }
+
+    /// The line and column of an attribute (by local name), else of the element.
+    func place(ofAttribute localName: String) -> (line: Int, column: Int) {
+        attributePlaces[localName] ?? attributePlaces.first { $0.key.split(separator: ":").last.map(String.init) == localName }?.value
+            ?? (line, column)
     }
 
     /// The name without its namespace prefix (`hx:source-hash` → `source-hash`).
@@ -99,8 +107,8 @@ enum XMLTree {
             return (line + 1, String(decoding: bytes[starts[line]..<offset], as: UTF8.self).unicodeScalars.count + 1)
         }
 
-        /// The last `<name` at or before line, column (1-based, bytes), as line and character column.
-        func start(of name: String, before line: Int, column: Int) -> (line: Int, column: Int) {
+        /// The offset of the last `<name` at or before line, column (1-based, bytes).
+        func start(of name: String, before line: Int, column: Int) -> Int {
             let lineIndex = min(max(line, 1), starts.count) - 1
             var offset = min(starts[lineIndex] + max(column - 1, 0), bytes.count)
             let pattern = Array(("<" + name).utf8)
@@ -108,7 +116,34 @@ enum XMLTree {
                 if offset + pattern.count <= bytes.count, bytes[offset..<offset + pattern.count].elementsEqual(pattern) { break }
                 offset -= 1
             }
-            return place(ofOffset: max(offset, 0))
+            return max(offset, 0)
+        }
+
+        /// Where each attribute of the start tag at `offset` is named: a name after white space,
+        /// followed by `=`, outside quoted values.
+        func attributePlaces(ofTagAt offset: Int, names: some Collection<String>) -> [String: (line: Int, column: Int)] {
+            var result: [String: (line: Int, column: Int)] = [:]
+            var index = offset + 1, quote: UInt8?
+            let space: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+            while index < bytes.count {
+                let byte = bytes[index]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    break
+                } else if space.contains(bytes[index - 1]), !space.contains(byte) {
+                    var end = index
+                    while end < bytes.count, !space.contains(bytes[end]), bytes[end] != UInt8(ascii: "=") { end += 1 }
+                    let name = String(decoding: bytes[index..<end], as: UTF8.self)
+                    if names.contains(name), result[name] == nil { result[name] = place(ofOffset: index) }
+                    index = end
+                    continue
+                }
+                index += 1
+            }
+            return result
         }
     }
 
@@ -125,8 +160,10 @@ enum XMLTree {
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
             attributes: [String: String] = [:]
         ) {
-            let place = lines.start(of: elementName, before: parser.lineNumber, column: parser.columnNumber)
+            let offset = lines.start(of: elementName, before: parser.lineNumber, column: parser.columnNumber)
+            let place = lines.place(ofOffset: offset)
             let element = XMLElementNode(name: elementName, attributes: attributes, line: place.line, column: place.column)
+            if !attributes.isEmpty { element.attributePlaces = lines.attributePlaces(ofTagAt: offset, names: attributes.keys) }
             if let parent = stack.last { parent.children.append(.element(element)) } else { root = element }
             stack.append(element)
         }

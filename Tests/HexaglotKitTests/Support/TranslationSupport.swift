@@ -99,6 +99,23 @@ struct CmarkStructure: Equatable {
     }
 }
 
+/// The non-empty lines a page lost and gained, in order, by a line diff (an LCS: a line moved
+/// or repeated shows, which comparing sets of lines would miss).
+enum LineChanges {
+    static func of(_ before: String, _ after: String) -> (removed: [String], added: [String]) {
+        let old = before.split(separator: "\n").map(String.init), new = after.split(separator: "\n").map(String.init)
+        var removed: [(Int, String)] = [], added: [(Int, String)] = []
+        for change in new.difference(from: old) {
+            switch change {
+            case .remove(let offset, let line, _): removed.append((offset, line))
+            case .insert(let offset, let line, _): added.append((offset, line))
+            }
+        }
+        // CollectionDifference lists removals from the end: put both in the pages' order.
+        return (removed.sorted { $0.0 < $1.0 }.map(\.1), added.sorted { $0.0 < $1.0 }.map(\.1))
+    }
+}
+
 enum PseudoTranslation {
     static let marker = "ع·"
 
@@ -197,4 +214,84 @@ enum TranslationFixture {
         "content/en/areas/ozone.md": richPage,
         "content/en/about.md": "---\ntitle: About\n---\nWe help *industry* grow cleanly.\n",
     ]
+}
+
+/// A French translation made by hand before the exchange existed, of a page whose source has
+/// changed since: the hand translation keeps its own line wrapping and emphasis delimiters.
+enum HandTranslationFixture {
+    static let source = """
+        ---
+        title: Ozone layer
+        summary: How the department helps.
+        ---
+        # Protecting the ozone layer
+
+        The **Montreal Protocol** is the only treaty
+        ratified by every member.
+
+        ## Measures
+
+        - Recover *refrigerants* from old chillers.
+        - Train technicians.
+
+        > Phase-out dates are set per country.
+
+        | Substance | Phase-out |
+        |-----------|-----------|
+        | CFC-11 | 2010 |
+
+        """
+
+    static let translation = """
+        ---
+        title: Couche d’ozone
+        summary: Comment le département aide.
+        translatedFrom: {language: en, hash: \(TranslationRecord.hash(ofBody: CmarkStructure.body(of: source)))}
+        ---
+        # Protéger la couche d’ozone
+
+        Le __Protocole de Montréal__ est le seul traité
+        ratifié par tous les membres.
+
+        ## Mesures
+
+        - Récupérer les _frigorigènes_ des vieux refroidisseurs.
+        - Former les techniciens.
+
+        > Les dates d’élimination sont
+        > fixées par pays.
+
+        | Substance | Élimination |
+        |-----------|-----------|
+        | CFC-11 | 2010 |
+
+        """
+
+    /// The source after the translation was made: one list item edited, one paragraph added.
+    static let edited = source.replacingOccurrences(of: "- Train technicians.\n", with: "- Train and certify technicians.\n")
+        .replacingOccurrences(of: "> Phase-out dates are set per country.\n", with: "> Phase-out dates are set per country.\n\nA new paragraph.\n")
+
+    /// The site with the source and its hand translation committed to git (when `git`), then the
+    /// source edited in the working tree.
+    static func site(git: Bool, translation: String = translation) throws -> TestSite {
+        let site = try TestSite(["content/en/areas/ozone.md": source, "content/fr/areas/ozone.md": translation])
+        if git {
+            for arguments in [
+                ["init", "-q"], ["add", "-A"],
+                ["-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "hand translation"],
+            ] {
+                let run = try ExternalTool.run("git", arguments, in: site.root)
+                #expect(run.status == 0, "git \(arguments): \(run.errors)")
+            }
+        }
+        try site.write(edited, to: "content/en/areas/ozone.md")
+        return site
+    }
+
+    /// The `<source>` of each unit of an XLIFF file that is work (not marked translate="no").
+    static func work(_ xliff: String) -> [String] {
+        xliff.components(separatedBy: "<trans-unit ").dropFirst().filter { !$0.contains("translate=\"no\"") }.map {
+            $0.components(separatedBy: "<source>")[1].components(separatedBy: "</source>")[0]
+        }
+    }
 }
