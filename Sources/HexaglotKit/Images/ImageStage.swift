@@ -44,11 +44,7 @@ struct ImageStage {
                     case .shown: variants = image.variants
                     case .sharing: variants = [image.sharing]
                     // A linked original is replaced where it is linked (a fallback copy links its own).
-                    case .linked:
-                        variants =
-                            image.original.map {
-                                [PlannedVariant(width: $0.width, height: $0.height, settings: $0.settings, key: $0.key, path: use.path)]
-                            } ?? []
+                    case .linked: variants = image.original(linkedAt: use.path).map { [$0] } ?? []
                     }
                     for variant in variants where needed[variant.path] == nil {
                         needed[variant.path] = Needed(variant: variant, plan: plan, location: use.location)
