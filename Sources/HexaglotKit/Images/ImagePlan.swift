@@ -63,6 +63,11 @@ struct PlannedVariant: Sendable, Hashable {
     var key: String
     /// Output path: beside the original, with width and content hash in the name.
     var path: String
+
+    /// Whether the name carries the key (every variant but a linked original that keeps its name).
+    var namesItsContent: Bool {
+        path.hasSuffix("-\(key.prefix(12)).\(settings.format.fileExtension)")
+    }
 }
 
 /// Why an image cannot be published; printed at the place a page uses it.
