@@ -71,15 +71,29 @@ static VipsImage *eight_bit(VipsImage *image) {
     return out;
 }
 
+// Whether the file embeds an ICC profile (read from its header; no pixel is decoded).
+static int has_profile(const void *bytes, size_t length) {
+    VipsImage *header = vips_image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    if (!header) return 0;
+    int tagged = vips_image_get_typeof(header, VIPS_META_ICC_NAME) != 0;
+    g_object_unref(header);
+    return tagged;
+}
+
 hx_status hx_picture_make(const void *bytes, size_t length, int width, hx_picture **picture) {
     *picture = NULL;
     VipsImage *thumbnail = NULL;
     // A width alone would bound both sides (a portrait would come out narrower): the height is
-    // left unbounded and the size only ever goes down. Orientation and the sRGB conversion of a
-    // tagged image are vips_thumbnail's defaults; an untagged image is left as it is.
-    if (vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", 10000000, "size", VIPS_SIZE_DOWN,
-            "fail_on", VIPS_FAIL_ON_ERROR, NULL))
-        return failed(HX_CORRUPT);
+    // left unbounded and the size only ever goes down. Orientation is vips_thumbnail's default.
+    // vips_thumbnail keeps a tagged image in its own colour space (with its profile, which the
+    // bare copy below drops: Display P3 numbers shown as sRGB are wrong), so a tagged image is
+    // converted to sRGB; an untagged one is left as it is (converting it would assume a profile).
+    int status = has_profile(bytes, length)
+        ? vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", 10000000, "size", VIPS_SIZE_DOWN,
+              "fail_on", VIPS_FAIL_ON_ERROR, "export_profile", "srgb", NULL)
+        : vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", 10000000, "size", VIPS_SIZE_DOWN,
+              "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+    if (status) return failed(HX_CORRUPT);
     VipsImage *converted = eight_bit(thumbnail);
     g_object_unref(thumbnail);
     if (!converted) return failed(HX_CORRUPT);

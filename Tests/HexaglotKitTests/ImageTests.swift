@@ -123,6 +123,25 @@ import Testing
         #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.allSatisfy { first[$0] == nil })
     }
 
+    /// A rebuild publishes each variant by linking the file the previous build published under the
+    /// same name (the name carries the variant's key) instead of copying it from the cache again;
+    /// the linked original, whose name does not say what it holds, is written afresh.
+    @Test func aRebuildLinksThePreviousVariantsAndWritesTheLinkedOriginalAfresh() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.systemFileNumber] as? UInt64)
+        }
+        let variants = site.outputFiles().filter { $0.contains("w-") && !$0.hasSuffix(".html") }
+        #expect(variants.count == 12)
+        let before = try variants.map(inode), original = try inode("en/news/visit/translucent.png")
+        let first = TestSite.contents(of: site.output)
+        #expect(try await site.build().imagesEncoded == 0)
+        #expect(TestSite.contents(of: site.output) == first)
+        #expect(try variants.map(inode) == before, "the same files, linked into the new output")
+        #expect(try inode("en/news/visit/translucent.png") != original)
+    }
+
     /// A rebuild takes an unchanged photo's header and digest from the cache instead of reading
     /// and hashing the file; a changed file (another stat) is read again. That the stored facts
     /// are used is shown by changing them: the build then plans variants under the stored

@@ -19,6 +19,7 @@ import Testing
             "content/en/about.md": "# About us\n\nWho we are.\n\n## Mandate\n\nText.\n",
             "content/fr/news/2026-01-01-item-1.md": "---\ntitle: Un\ntags: [a]\n---\nTexte.\n",
             "content/ar/news/2026-01-01-item-1.md": "---\ntitle: واحد\n---\nنص عن POPs.\n",
+            "content/static/images/a.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
         ]
         for n in 1...5 {
             files["content/en/news/2026-01-0\(n)-item-\(n).md"] =
@@ -88,10 +89,10 @@ import Testing
         #expect(site.file("en/atom.xml")?.contains("A written summary.") == true)
         report = try await expectUpdateEqualsClean(
             site, cache: cache,
-            "---\ntitle: Item 4\ntags: [a, b4]\nimage: /images/a.png\nsummary: A written summary.\n---\nBody 4.\n",
+            "---\ntitle: Item 4\ntags: [a, b4]\nimage: /images/a.svg\nsummary: A written summary.\n---\nBody 4.\n",
             to: "content/en/news/2026-01-04-item-4.md", "a param (the sharing image)")
         #expect(report.pagesUpdated == 1)
-        #expect(site.file("en/news/item-4/index.html")?.contains("https://example.org/images/a.png") == true)
+        #expect(site.file("en/news/item-4/index.html")?.contains("https://example.org/images/a.svg") == true)
         report = try await expectUpdateEqualsClean(
             site, cache: cache,
             edits: [

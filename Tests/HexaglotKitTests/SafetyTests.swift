@@ -33,7 +33,8 @@ import Testing
         let site = try TestSite([
             "content/en/a.md": "---\ntitle: A\nimage: javascript:alert(1)\nvideoURL: \" JavaScript:alert(2)\"\nlink: data:text/html,x\n---\nx\n",
             "content/en/b.md":
-                "---\ntitle: B\nimage: photo.jpg\nvideoURL: https://www.youtube.com/watch?v=1\nlink: \"#top\"\nmoreLink: mailto:env@example.org\n---\nx\n",
+                "---\ntitle: B\nimage: ../../images/share.svg\nvideoURL: https://www.youtube.com/watch?v=1\nlink: \"#top\"\nmoreLink: mailto:env@example.org\n---\nx\n",
+            "content/static/images/share.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
         ])
         #expect(
             await site.errors() == [

@@ -69,7 +69,8 @@ def photo_site():
             shutil.copy(tagged, bundle / "phone.jpg")
             (bundle / "index.md").write_text(
                 f"---\ntitle: Photo report {lang}\ndate: 2026-11-28\n---\n![{ALT[lang]}](line.jpg)\n\n"
-                f"{LONG_TEXT[lang]}\n\n![{ALT[lang]} 2](sea.jpg)\n\n{LONG_TEXT[lang]}\n\n![{ALT[lang]} 3](phone.jpg)\n",
+                f"{LONG_TEXT[lang]}\n\n![{ALT[lang]} 2](sea.jpg)\n\n{LONG_TEXT[lang]}\n\n![{ALT[lang]} 3](phone.jpg)\n\n"
+                "[Full size](phone.jpg)\n",
                 encoding="utf-8")
         output = work / "public"
         result = subprocess.run([str(binary), "build", "--source", str(site), "--output", str(output)],
@@ -179,3 +180,21 @@ def test_every_variant_decodes_to_its_named_width_without_metadata(photo_site):
             problems.append(f"a variant holds [{group}] tags")
     assert "GPS" in subprocess.run(["exiftool", "-s", str(photo_site.tagged)], capture_output=True, text=True).stdout
     assert not problems, "\n".join(problems)
+
+
+def test_a_linked_original_is_published_at_full_size_without_metadata_and_shows(photo_site, browser):
+    """The "full-size photo" link (issue 15, point 4): the phone's photo, GPS and all, is published
+    again at its full size, turned as the phone said, with no metadata, and Chromium shows it."""
+    original = photo_site.output / "en" / "news" / "photo-report" / "phone.jpg"
+    tags = subprocess.run(["exiftool", "-a", "-G1", "-s", str(original)], capture_output=True, text=True, check=True).stdout
+    groups = {line.split()[0] for line in tags.splitlines() if line.strip()}
+    assert groups <= {"[ExifTool]", "[System]", "[File]", "[Composite]", "[JFIF]"}, tags
+    stored_width, stored_height = map(int, subprocess.run(
+        ["exiftool", "-s3", "-n", "-ImageWidth", "-ImageHeight", str(photo_site.tagged)],
+        capture_output=True, text=True, check=True).stdout.split())
+    # Stored landscape, tagged "rotate 90°": published portrait, full size.
+    expected = (stored_height, stored_width)
+    assert _decoded_size(original) == expected
+    sitechecks.open_page(browser, f"{photo_site.server.origin}/en/news/photo-report/phone.jpg")
+    shown = browser.execute_script("const i = document.images[0]; return [i.naturalWidth, i.naturalHeight];")
+    assert tuple(shown) == expected

@@ -68,7 +68,7 @@ struct MarkdownStage: Sendable {
     private func imagesUnchanged(_ body: RenderedBody) -> Bool {
         body.imageUses.allSatisfy { use in
             guard let file = images.files.file(atPath: use.path) else { return false }
-            return use.kind == .linked || images.plan(path: file.canonicalPath, file: file).key == use.planKey
+            return images.plan(path: file.canonicalPath, file: file).key == use.planKey
         }
     }
 
@@ -76,10 +76,10 @@ struct MarkdownStage: Sendable {
     private func cacheKey(_ page: Page, file: String) -> UInt64 {
         var key = StableHasher()
         key.combine(Int(truncatingIfNeeded: linkContext))
-        for part in [
-            page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}",
-            page.frontMatter.params.first { $0.key == "image" }?.value.scalarText ?? "\u{0}",
-        ] { key.combine(part) }
+        for part in [page.body, file, page.language.direction.rawValue, page.frontMatter.summary ?? "\u{0}"] { key.combine(part) }
+        for field in ["image"] + images.settings.fields {
+            key.combine(page.frontMatter.params.first { $0.key == field }?.value.scalarText ?? "\u{0}")
+        }
         // A video card shows the page's title and its language's label.
         for part in videoCardText(for: page).watchLabels.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map(\.value) + [page.title] {
             key.combine(part)
@@ -107,14 +107,19 @@ struct MarkdownStage: Sendable {
         let (rendered, renderProblems) = renderer.render(
             source,
             rewriteLink: { link in
-                let rewrite = resolver.rewrite(link, from: page)
-                if recordsLinks { links.append(.init(link, rewrite)) }
+                var rewrite = resolver.rewrite(link, from: page)
                 if !link.isImage, ImageCatalog.mayNameRaster(link.destination),
-                    let (path, _) = images.files.resolve(link.destination, onPage: page.path, rootPath: rootPath),
+                    let (path, file) = images.files.resolve(link.destination, onPage: page.path, rootPath: rootPath),
                     ImageCatalog.isRaster(path)
                 {
-                    uses.append(ImageUse(path: path, kind: .linked, location: link.location, planKey: ""))
+                    let plan = images.plan(path: file.canonicalPath, file: file)
+                    uses.append(ImageUse(path: path, kind: .linked, location: link.location, planKey: plan.key))
+                    // A TIFF or HEIC original is published as a JPEG (or PNG) of another name: the link follows.
+                    if case .variants(let image) = plan.outcome, let original = image.original(linkedAt: path), original.path != path {
+                        rewrite = .replace(rootPath + URLPath.encodePath(original.path))
+                    }
                 }
+                if recordsLinks { links.append(.init(link, rewrite)) }
                 return rewrite
             },
             imageMarkup: { image in
@@ -135,7 +140,9 @@ struct MarkdownStage: Sendable {
                 }
             },
             waitingForInlinePhase: waiting)
-        let problems = renderProblems + missingAlt
+        let frontMatterImages = FrontMatterImages(catalog: images).read(page)
+        uses += frontMatterImages.uses
+        let problems = renderProblems + missingAlt + frontMatterImages.problems
         var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
         if page.frontMatter.summary == nil, let split {
             // The text before <!--more--> is the summary, whole.
@@ -155,7 +162,7 @@ struct MarkdownStage: Sendable {
             RenderedBody(
                 html: rendered.htmlBytes, headings: rendered.headings, summary: summary,
                 readingMinutes: SummaryText.readingMinutes(utf8: rendered.plainTextBytes), image: image,
-                links: recordsLinks ? links : nil, imageUses: uses), problems
+                links: recordsLinks ? links : nil, imageUses: uses, photos: frontMatterImages.photos), problems
         )
     }
 }

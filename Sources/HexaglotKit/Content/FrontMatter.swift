@@ -130,6 +130,12 @@ public struct FrontMatter: Equatable, Sendable {
         return text.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
+    /// The fields Hexaglot reads itself; every other field is the site's own (`params`).
+    static let typedFields: Set<String> = [
+        "title", "date", "draft", "tags", "summary", "slug", "translationKey", "layout", "weight", "paginate", "search",
+        "translatedFrom",
+    ]
+
     /// Fields that templates put in `href` or `src`: `image`, and any field named `…url` or `…link`.
     static func isLinkField(_ key: String) -> Bool {
         let lowered = key.lowercased()

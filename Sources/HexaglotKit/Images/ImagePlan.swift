@@ -35,9 +35,23 @@ struct PlannedImage: Sendable {
     var variants: [PlannedVariant]
     /// The JPEG `og:image` points to.
     var sharing: PlannedVariant
-    /// The original at full size without its metadata, published in its place when a page links
-    /// to it; nil for formats Hexaglot does not write (TIFF, HEIC, GIF).
+    /// The original at full size without its metadata, published where a page links to it: in
+    /// its place when it keeps its format, else (TIFF, HEIC, GIF) beside it under a variant's name.
     var original: PlannedVariant?
+
+    /// The published original for a link to the copy at `path` (a fallback copy of a bundle links
+    /// its own copy): a converted original goes beside that copy.
+    func original(linkedAt path: String) -> PlannedVariant? {
+        guard var original else { return nil }
+        let name = (original.path as NSString).lastPathComponent
+        let folder = (path as NSString).deletingLastPathComponent
+        if name == (path as NSString).lastPathComponent {
+            original.path = path
+        } else {
+            original.path = folder.isEmpty ? name : folder + "/" + name
+        }
+        return original
+    }
 }
 
 /// One file to encode and publish.
@@ -49,6 +63,11 @@ struct PlannedVariant: Sendable, Hashable {
     var key: String
     /// Output path: beside the original, with width and content hash in the name.
     var path: String
+
+    /// Whether the name carries the key (every variant but a linked original that keeps its name).
+    var namesItsContent: Bool {
+        path.hasSuffix("-\(key.prefix(12)).\(settings.format.fileExtension)")
+    }
 }
 
 /// Why an image cannot be published; printed at the place a page uses it.
@@ -126,13 +145,13 @@ extension ImagePlan {
                 PlannedImage(
                     width: widest, height: variant(widest, jpeg).height, sourceDigest: digest,
                     variants: variants, sharing: sharing,
-                    original: ImageSettings.originalSettings.first { header.loader.hasPrefix($0.key) }.map {
-                        variant(header.width, $0.value, at: path)
+                    original: ImageSettings.originalEncoding(loader: header.loader, hasAlpha: header.hasAlpha).map {
+                        variant(header.width, $0.settings, at: $0.keepsName ? path : nil)
                     })))
     }
 
     /// Loaders of the input formats staff may use (vips would read more: PDF, FITS, …).
     private static let readableLoaders = ["jpegload", "pngload", "webpload", "tiffload", "heifload", "gifload"]
     /// Changes when the wrappers in CVips change what they produce.
-    static let shimRevision = "hexaglot-vips-2"
+    static let shimRevision = "hexaglot-vips-3"
 }

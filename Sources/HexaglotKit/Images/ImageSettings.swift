@@ -34,24 +34,39 @@ public struct ImageSettings: Sendable, Hashable {
     /// The width of the JPEG `og:image` points to (sharing previews).
     var sharingWidth = 1200
     /// How wide the default theme shows a body image: the text column (`.prose`, 70ch, about
-    /// 40rem) on wide screens, the whole width on phones.
-    var sizes = "(min-width: 44rem) 40rem, 100vw"
+    /// 40rem) on wide screens, the whole width on phones. A theme with another layout sets its own.
+    var sizes = Self.defaultSizes
+    /// Front matter fields besides `image` that hold a photo to show (`hero`, `thumbnail`):
+    /// published as variants and given to templates as `page.images.<field>`.
+    var fields: [String] = []
+
+    static let defaultSizes = "(min-width: 44rem) 40rem, 100vw"
 
     public init() {}
 
     static let defaultQuality: [ImageFormat: Int] = [.avif: 50, .webp: 75, .jpeg: 80]
     static let defaultEffort: [ImageFormat: Int] = [.avif: 2, .webp: 4, .jpeg: 0]
-    /// A linked original is published again at full size in its own format, nearly lossless.
-    static let originalSettings: [String: ImageFormatSettings] = [
-        "jpegload": .init(format: .jpeg, quality: 92, effort: 0),
-        "webpload": .init(format: .webp, quality: 92, effort: 4),
-        "pngload": .init(format: .png, quality: 100, effort: 6),
-    ]
+    /// How a linked original ("full-size photo") is published again at full size, without its
+    /// metadata: JPEG, PNG and WebP in their own format under their own name (nearly lossless);
+    /// formats browsers do not show (TIFF, HEIC/HEIF) as a JPEG, or a PNG when they have
+    /// transparency, as photo-sharing sites and Apple's own export do; a still GIF as a PNG
+    /// (lossless, and no GIF encoder is needed). Those are named as variants (`-4032w-<hash>`).
+    static func originalEncoding(loader: String, hasAlpha: Bool) -> (settings: ImageFormatSettings, keepsName: Bool)? {
+        let jpeg = ImageFormatSettings(format: .jpeg, quality: 92, effort: 0), png = ImageFormatSettings(format: .png, quality: 100, effort: 6)
+        switch loader.prefix(while: { $0 != "_" }) {
+        case "jpegload": return (jpeg, true)
+        case "webpload": return (.init(format: .webp, quality: 92, effort: 4), true)
+        case "pngload": return (png, true)
+        case "gifload": return (png, false)
+        case "tiffload", "heifload": return (hasAlpha ? png : jpeg, false)
+        default: return nil
+        }
+    }
 }
 
 extension ImageSettings {
     /// Reads `images:` from site.yaml: `{widths: [480, 960], formats: [webp, jpeg],
-    /// quality: {jpeg: 85}, maxPixels: 50000000, cache: ../cache}`.
+    /// quality: {jpeg: 85}, maxPixels: 50000000, cache: ../cache, sizes: "100vw", fields: [hero]}`.
     static func read(_ node: YAMLNode, problems: inout [Diagnostic]) -> ImageSettings {
         var settings = ImageSettings()
         guard let entries = node.entries else {
@@ -114,9 +129,22 @@ extension ImageSettings {
                     continue
                 }
                 settings.cacheFolder = folder
+            case "sizes":
+                guard let sizes = value.scalarText, value.resolved != .null,
+                    !sizes.allSatisfy(\.isWhitespace), !sizes.unicodeScalars.contains(where: { $0.value < 0x20 })
+                else {
+                    problems.append(
+                        .error("'sizes' must be an HTML sizes attribute, such as \"(min-width: 44rem) 40rem, 100vw\"", at: value.location))
+                    continue
+                }
+                settings.sizes = sizes
+            case "fields":
+                settings.fields = imageFields(value, problems: &problems)
             default:
                 problems.append(
-                    .error("unknown images setting '\(entry.key)' (known: widths, formats, quality, maxPixels, cache)", at: entry.keyLocation))
+                    .error(
+                        "unknown images setting '\(entry.key)' (known: widths, formats, quality, maxPixels, cache, sizes, fields)",
+                        at: entry.keyLocation))
             }
         }
         // JPEG is always published: it is what every browser shows and what og:image points to.
@@ -125,5 +153,26 @@ extension ImageSettings {
             .init(format: $0, quality: qualities[$0] ?? defaultQuality[$0]!, effort: defaultEffort[$0]!)
         }
         return settings
+    }
+
+    /// `fields: [hero, thumbnail]`: front matter fields of the site's own (not `title`, `date` …).
+    private static func imageFields(_ node: YAMLNode, problems: inout [Diagnostic]) -> [String] {
+        guard case .sequence(let items) = node.value else {
+            problems.append(.error("'fields' must be a list of front matter field names, such as [hero, thumbnail]", at: node.location))
+            return []
+        }
+        var fields: [String] = []
+        for item in items {
+            guard let name = item.scalarText, item.resolved != .null, !name.isEmpty else {
+                problems.append(.error("each image field must be a front matter field name, got \(item.shortDescription)", at: item.location))
+                continue
+            }
+            guard !FrontMatter.typedFields.contains(name) else {
+                problems.append(.error("'\(name)' cannot hold an image: Hexaglot reads it as the page's \(name)", at: item.location))
+                continue
+            }
+            if !fields.contains(name) { fields.append(name) }
+        }
+        return fields
     }
 }

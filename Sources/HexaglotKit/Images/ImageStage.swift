@@ -44,11 +44,7 @@ struct ImageStage {
                     case .shown: variants = image.variants
                     case .sharing: variants = [image.sharing]
                     // A linked original is replaced where it is linked (a fallback copy links its own).
-                    case .linked:
-                        variants =
-                            image.original.map {
-                                [PlannedVariant(width: $0.width, height: $0.height, settings: $0.settings, key: $0.key, path: use.path)]
-                            } ?? []
+                    case .linked: variants = image.original(linkedAt: use.path).map { [$0] } ?? []
                     }
                     for variant in variants where needed[variant.path] == nil {
                         needed[variant.path] = Needed(variant: variant, plan: plan, location: use.location)
@@ -78,8 +74,13 @@ struct ImageStage {
         var reported: Set<Diagnostic> = []
         for case let problem? in failures where reported.insert(problem).inserted { result.problems.append(problem) }
         result.encoded = work.reduce(0) { $0 + $1.variants.count }
+        // A variant's name carries its key: the file a previous build published under that name
+        // holds the same bytes, and is linked instead of copied and compared again (on a warm
+        // rebuild, copying every variant was most of what photos cost).
         result.files = variants.map { needed in
-            OutputFile(path: needed.variant.path, contents: .copy(cache.url(of: needed.variant)), origin: needed.plan.source.displayPath)
+            OutputFile(
+                path: needed.variant.path, contents: .copy(cache.url(of: needed.variant)), origin: needed.plan.source.displayPath,
+                isUnchanged: needed.variant.namesItsContent)
         }
         return result
     }

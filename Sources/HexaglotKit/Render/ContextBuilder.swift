@@ -138,6 +138,7 @@ struct ContextBuilder {
         values.readingTime = strings.readingTimes[index]
         values.date = page.date.map { DateData(iso: $0.machineReadable, display: strings.dates[index] ?? $0.day) }
         if !body.summary.isEmpty { values.summary = body.summary }
+        if !body.photos.isEmpty { values.images = PhotoFields(photos: body.photos) }
         if let image = body.image { values.image = absolute(image, relativeTo: (page.fallbackOf.map { site.pages[$0] } ?? page).path) }
         if let original = page.fallbackOf {
             let source = site.pages[original]
@@ -160,7 +161,8 @@ struct ContextBuilder {
             ListEntry(
                 title: page.title, url: pageURLs[index], kind: page.kind.rawValue, tags: tagLinks(page),
                 summary: summary.isEmpty ? nil : summary,
-                date: page.date.map { DateData(iso: $0.machineReadable, display: strings.dates[index] ?? $0.day) }))
+                date: page.date.map { DateData(iso: $0.machineReadable, display: strings.dates[index] ?? $0.day) },
+                images: bodies[index].photos.isEmpty ? nil : PhotoFields(photos: bodies[index].photos)))
     }
 
     func tagLinks(_ page: Page) -> [TagLink] {

@@ -13,6 +13,8 @@ public struct RenderedBody: Sendable {
     public var links: [Link]?
     /// The site's raster images the body shows, shares (og:image) or links to, in document order.
     var imageUses: [ImageUse] = []
+    /// The photos of the front matter fields site.yaml lists (`images.fields`), by field.
+    var photos: [String: PhotoData] = [:]
 
     /// A link or image of the Markdown: as the author wrote it (`../areas/ozone.md#goals`), as the
     /// build published it (`/en/areas/ozone/#goals`), and where.

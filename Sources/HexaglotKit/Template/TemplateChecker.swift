@@ -42,7 +42,7 @@ struct TemplateChecker {
             case .value(let name, _):
                 guard let kind = resolve(name, in: template, stack: stack) else { continue }
                 switch kind {
-                case .list, .object:
+                case .list, .object, .keyed:
                     report(
                         .error(
                             "template error: '\(name)' is \(Self.article(kind)); it cannot be written as text\(Self.hint(name, kind))",
@@ -124,6 +124,7 @@ struct TemplateChecker {
         switch kind {
         case .object(let shape): return shape.field(key)?.kind
         case .open: return .open
+        case .keyed(let shape): return .object(shape)
         case .strings: return .text
         default: return nil
         }

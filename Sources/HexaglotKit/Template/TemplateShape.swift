@@ -57,6 +57,9 @@ indirect enum TemplateKind: Sendable {
     case object(TemplateShape)
     /// The site's own keys (`params`): any name may be looked up in it.
     case open
+    /// Values of one shape under names the site chooses (`page.images.hero`, for the front
+    /// matter fields site.yaml lists): any name, then the shape's fields, checked.
+    case keyed(TemplateShape)
     /// UI strings by key (`i18n`): a key no language has is warned about.
     case strings
 
@@ -70,6 +73,7 @@ indirect enum TemplateKind: Sendable {
         case .list(let element): return "list of " + element.description
         case .object(let shape): return shape.name
         case .open: return "the site's own keys"
+        case .keyed(let shape): return shape.name + " by the site's own keys"
         case .strings: return "UI strings by key"
         }
     }

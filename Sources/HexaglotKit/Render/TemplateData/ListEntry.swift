@@ -6,6 +6,7 @@ struct ListEntry: TemplateData {
     var tags: [TagLink]
     var summary: String?
     var date: DateData?
+    var images: PhotoFields?
 
     static let templateFields = TemplateFields<Self>(
         "list entry", "A page in a list.",
@@ -16,5 +17,6 @@ struct ListEntry: TemplateData {
             .field("tags", \.tags, "its tags"),
             .field("summary", \.summary, "its summary (absent if empty)"),
             .field("date", \.date, "its date (absent if none)"),
+            .field("images", \.images, "the photos its front matter fields name (`images.thumbnail`), as `page.images`"),
         ])
 }

@@ -16,6 +16,7 @@ struct PageData: TemplateData {
     var date: DateData?
     var summary: String?
     var image: String?
+    var images: PhotoFields?
     var isFallback: Bool?
     var noindex: Bool?
     var fallback: FallbackData?
@@ -42,6 +43,7 @@ struct PageData: TemplateData {
             .field("date", \.date, "its date (absent if none)"),
             .field("summary", \.summary, "plain-text summary: front matter's, the text before `<!--more-->`, or the first paragraph"),
             .field("image", \.image, "absolute URL of its image for sharing: front matter `image` or the body's first"),
+            .field("images", \.images, "the photos its front matter fields name, for the fields site.yaml lists: `page.images.hero.src`"),
             .field("isFallback", \.isFallback, "a copy of another language's page, published where no translation exists"),
             .field("noindex", \.noindex, "search engines should not index it"),
             .field("fallback", \.fallback, "for a fallback copy: the language it is in"),

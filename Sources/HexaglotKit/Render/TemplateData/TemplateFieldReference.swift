@@ -14,6 +14,7 @@ enum TemplateFieldReference {
         func visit(_ kind: TemplateKind) {
             switch kind {
             case .list(let element): visit(element)
+            case .keyed(let shape): visit(.object(shape))
             case .object(let shape):
                 guard seen.insert(shape.name).inserted else { return }
                 shapes.append(shape)
