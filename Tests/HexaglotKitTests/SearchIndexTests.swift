@@ -83,18 +83,18 @@ import Testing
         """,
     ]
 
-    /// Every term in a language's index shards.
-    static func terms(_ language: String, in site: TestSite) throws -> [String: Any] {
+    /// Every term in a language's index shards, with its page count, read from the binary
+    /// format here (independently of the script).
+    static func terms(_ language: String, in site: TestSite) throws -> [String: Int] {
         let page = try #require(site.file("\(language)/search/index.html"))
         let manifest = try #require(SearchScriptRunner.manifestJSON(in: page))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any])
         let base = try #require(object["base"] as? String)
         let shards = try #require(object["shards"] as? Int)
-        var terms: [String: Any] = [:]
+        var terms: [String: Int] = [:]
         for number in 0..<shards {
-            let data = try #require(FileManager.default.contents(atPath: site.output.path + base + "t\(number).json"))
-            let shard = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            terms.merge(shard) { first, _ in first }
+            let data = try #require(FileManager.default.contents(atPath: site.output.path + base + "t\(number).bin"))
+            for (term, pages) in try ShardReader.entries(of: [UInt8](data)) { terms[term] = pages }
         }
         return terms
     }
@@ -231,17 +231,13 @@ import Testing
     /// Common terms keep only their best pages and the first positions: what the script cannot
     /// check then, it accepts, so nothing that matches is lost.
     @Test func cutListsLoseNoMatches() throws {
-        let analyzer = SearchAnalyzer(languageCode: "zh")
-        func document(_ name: String, _ text: String) -> SearchDocument {
-            SearchDocument(
-                url: "/zh/\(name)/", title: name, section: "", excerptText: text, fields: [.init(text: text, weight: 1)],
-                analyzer: analyzer, positionLimit: 2)
+        var postings = SearchPostings(analyzer: SearchAnalyzer(languageCode: "zh"), positionLimit: 2)
+        for (name, text) in [
+            ("a", "common common common"), ("b", "common common"), ("c", "common"), ("d", "common rare"), ("e", "臭氧，臭氧，臭氧层"),
+        ] {
+            postings.add(.init(url: "/zh/\(name)/", title: name, section: "", excerptText: text), fields: [.init(text: text, weight: 1)])
         }
-        let documents = [
-            document("a", "common common common"), document("b", "common common"), document("c", "common"),
-            document("d", "common rare"), document("e", "臭氧，臭氧，臭氧层"),
-        ]
-        var builder = SearchIndexBuilder(languageCode: "zh", rootPath: "/", documents: documents)
+        var builder = SearchIndexBuilder(languageCode: "zh", rootPath: "/", postings: postings)
         builder.postingLimit = 2
         let index = builder.build()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-search-\(UUID().uuidString)")
@@ -256,5 +252,48 @@ import Testing
         let han = try SearchScriptRunner.search("臭氧层", index: index, in: folder)
         #expect(han.map(\.url) == ["/zh/e/"])
         #expect(han.first?.excerpt == "臭氧，臭氧，[臭氧层]")
+    }
+}
+
+/// The index's shard format read back (SearchIndexBuilder's description): terms with their
+/// page counts, every posting decoded so a malformed block fails.
+enum ShardReader {
+    struct Malformed: Error {}
+
+    static func entries(of bytes: [UInt8]) throws -> [(term: String, pages: Int)] {
+        var at = 0
+        func varint() throws -> Int {
+            var value = 0, shift = 0
+            while true {
+                guard at < bytes.count, shift < 35 else { throw Malformed() }
+                let byte = bytes[at]
+                at += 1
+                value |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte & 0x80 == 0 { return value }
+            }
+        }
+        var entries: [(String, Int)] = []
+        while at < bytes.count {
+            let length = try varint()
+            guard at + length <= bytes.count else { throw Malformed() }
+            let term = String(decoding: bytes[at..<at + length], as: UTF8.self)
+            at += length
+            let pages = try varint(), size = try varint()
+            let end = at + size
+            guard end <= bytes.count else { throw Malformed() }
+            // A Han character alone has no positions: its postings are pairs of numbers.
+            let hasPositions = !(term.unicodeScalars.count == 1 && SearchFolding.isHan(term.unicodeScalars.first!.value))
+            var listed = 0
+            while at < end {
+                _ = try varint()
+                _ = try varint()
+                if hasPositions { for _ in 0..<(try varint() / 2) { _ = try varint() } }
+                listed += 1
+            }
+            guard at == end, listed >= 1, listed <= pages else { throw Malformed() }
+            entries.append((term, pages))
+        }
+        return entries
     }
 }

@@ -1,9 +1,7 @@
 /// One term of analysed text at its position: a word, a Han character, or two Han characters
 /// side by side (at the first one's position). Positions count words and Han characters.
 struct SearchToken: Equatable, Sendable {
-    enum Kind: Sendable {
-        case word, hanCharacter, hanPair
-    }
+    typealias Kind = SearchVocabulary.Kind
 
     var term: String
     var position: Int

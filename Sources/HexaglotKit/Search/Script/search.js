@@ -121,10 +121,12 @@ var HexaglotSearch = (function () {
         position += 1;
       } else if (isWordCharacter(c, ch)) {
         previousHan = false;
-        if (c >= 0x300 && MARK.test(ch)) wordHasMark = true;
+        var folded = foldBeforeStemming(c);
+        // A kept combining mark asks for composition (a dropped one, harakat, does not).
+        if (c >= 0x300 && folded !== '' && MARK.test(ch)) wordHasMark = true;
         if (wordStart < 0) wordStart = start;
         wordEnd = offset;
-        word += foldBeforeStemming(c);
+        word += folded;
       } else {
         previousHan = false;
         endWord();
@@ -176,7 +178,7 @@ var HexaglotSearch = (function () {
     return result;
   }
 
-  /* FNV-1a over UTF-8, as SearchIndexBuilder.bucketHash. */
+  /* FNV-1a over UTF-8, as SearchByteMap.hash: the shard a term is in. */
   function bucket(term, count) {
     var bytes = new TextEncoder().encode(term);
     var hash = 0x811C9DC5;
@@ -187,27 +189,48 @@ var HexaglotSearch = (function () {
     return hash % count;
   }
 
-  function decodePositions(deltas) {
-    var positions = [], at = 0;
-    for (var i = 0; i < deltas.length; i++) { at += deltas[i]; positions.push(at); }
-    return positions;
+  /* Reads the unsigned LEB128 varint at reader.at (a shard is a Uint8Array of them). */
+  function varint(reader) {
+    var value = 0, shift = 0, byte;
+    do {
+      byte = reader.bytes[reader.at++];
+      value += (byte & 0x7F) * Math.pow(2, shift);
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
   }
 
-  /* A term's postings by document: {score, positions (null for Han characters), complete
-     (all positions listed)}, and whether the list is cut to the term's best pages. */
-  function postingMap(list) {
-    var byDocument = new Map();
-    var cut = list.length > 0 && typeof list[0] === 'number';
-    var document = 0;
-    for (var i = cut ? 1 : 0; i < list.length; i++) {
-      var posting = list[i];
-      document += posting[0];
-      byDocument.set(document, {
-        score: posting[1], positions: posting[2] ? decodePositions(posting[2]) : null, complete: posting[3] !== 1
-      });
+  /* A term's postings in a shard (format in SearchIndexBuilder.swift), by document: {score,
+     positions (null for a Han character alone), complete (all positions listed)}, and whether
+     the list is cut to the term's best pages; null when the shard does not have the term. */
+  function postingsIn(shard, term, hasPositions) {
+    var wanted = new TextEncoder().encode(term);
+    var reader = { bytes: shard, at: 0 };
+    while (reader.at < shard.length) {
+      var length = varint(reader), start = reader.at;
+      reader.at += length;
+      var pages = varint(reader), size = varint(reader), end = reader.at + size;
+      var same = length === wanted.length;
+      for (var i = 0; same && i < length; i++) same = shard[start + i] === wanted[i];
+      if (!same) { reader.at = end; continue; }
+      var byDocument = new Map(), document = 0;
+      while (reader.at < end) {
+        document += varint(reader);
+        var posting = { score: varint(reader), positions: null, complete: true };
+        if (hasPositions) {
+          var counted = varint(reader), at = 0;
+          posting.complete = counted % 2 === 0;
+          posting.positions = [];
+          for (var k = 0; k < Math.floor(counted / 2); k++) { at += varint(reader); posting.positions.push(at); }
+        }
+        byDocument.set(document, posting);
+      }
+      return { byDocument: byDocument, cut: pages > byDocument.size };
     }
-    return { byDocument: byDocument, cut: cut };
+    return null;
   }
+
+  var NOTHING = { byDocument: new Map(), cut: false };
 
   /* Documents matching the query groups, best first: all groups before some, the exact
      phrase before the words apart, then by score, then by document number. A group matches
@@ -216,7 +239,7 @@ var HexaglotSearch = (function () {
   function rank(queryGroups, postingsOf) {
     var documents = new Map();
     queryGroups.forEach(function (group, index) {
-      var lists = group.needs.map(function (need) { return postingMap(postingsOf(need.term) || []); });
+      var lists = group.needs.map(function (need) { return postingsOf(need) || NOTHING; });
       var anchor = lists.findIndex(function (list) { return !list.cut; });
       var candidates = lists[anchor < 0 ? 0 : anchor].byDocument;
       candidates.forEach(function (unused, document) {
@@ -253,7 +276,7 @@ var HexaglotSearch = (function () {
     // A group whose every list is cut is on so many pages that a page found by the other
     // groups is taken to have it too (it only lists its best pages).
     queryGroups.forEach(function (group, index) {
-      if (!group.needs.every(function (need) { return postingMap(postingsOf(need.term) || []).cut; })) return;
+      if (!group.needs.every(function (need) { return (postingsOf(need) || NOTHING).cut; })) return;
       documents.forEach(function (entry) {
         if (entry.starts.length > index && index in entry.starts) return;
         entry.matched += 1;
@@ -334,15 +357,19 @@ var HexaglotSearch = (function () {
   var MAX_RESULTS = 20;
 
   /* A query run against one language's index: `load(name)` gives a promise of a file of it
-     (fetch in the page, the file system in the tests). Resolves to the groups, the best
-     results, and `record(entry)`, a promise of what a result shows [url, title, section, text]. */
+     as a Uint8Array (fetch in the page, the file system in the tests). Resolves to the groups,
+     the best results, and `record(entry)`, a promise of what a result shows [url, title,
+     section, text]. */
   function search(query, manifest, load) {
     var queryGroups = groups(query, manifest.lang);
-    function shardName(term) { return 't' + bucket(term, manifest.shards) + '.json'; }
+    function shardName(term) { return 't' + bucket(term, manifest.shards) + '.bin'; }
+    var chunks = new Map();
     function record(entry) {
-      return load('d' + Math.floor(entry.document / manifest.chunk) + '.json').then(function (data) {
-        return data[entry.document % manifest.chunk];
-      });
+      var name = 'd' + Math.floor(entry.document / manifest.chunk) + '.json';
+      if (!chunks.has(name)) {
+        chunks.set(name, load(name).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }));
+      }
+      return chunks.get(name).then(function (data) { return data[entry.document % manifest.chunk]; });
     }
     var names = [];
     queryGroups.forEach(function (group) {
@@ -351,9 +378,10 @@ var HexaglotSearch = (function () {
     var shards = {};
     return Promise.all(names.map(function (name) { return load(name).then(function (data) { shards[name] = data; }); }))
       .then(function () {
-        var ranked = rank(queryGroups, function (term) {
-          var data = shards[shardName(term)];
-          return Object.prototype.hasOwnProperty.call(data, term) ? data[term] : null;
+        var decoded = new Map();
+        var ranked = rank(queryGroups, function (need) {
+          if (!decoded.has(need.term)) decoded.set(need.term, postingsIn(shards[shardName(need.term)], need.term, !need.character));
+          return decoded.get(need.term);
         });
         return { groups: queryGroups, ranked: ranked.slice(0, MAX_RESULTS), record: record };
       });
@@ -377,7 +405,7 @@ var HexaglotSearch = (function () {
       if (!files.has(name)) {
         files.set(name, fetch(manifest.base + name).then(function (response) {
           if (!response.ok) throw new Error(name + ': ' + response.status);
-          return response.json();
+          return response.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
         }));
       }
       return files.get(name);
