@@ -61,7 +61,7 @@ struct SearchByteMap {
                                 let number = entry - 1
                                 let start = number == 0 ? 0 : Int(ends[number - 1])
                                 let end = Int(ends[number])
-                                if end - start == key.count, memcmp(bytes.baseAddress! + start, key.baseAddress!, key.count) == 0 {
+                                if end - start == key.count, Self.equal(bytes.baseAddress! + start, key.baseAddress!, key.count) {
                                     return number
                                 }
                             }
@@ -71,6 +71,23 @@ struct SearchByteMap {
                 }
             }
         }
+    }
+
+    /// Keys are a few bytes long: compared here eight bytes at a time rather than by a call to memcmp.
+    @inline(__always)
+    private static func equal(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            let a = UnsafeRawPointer(left + offset).loadUnaligned(as: UInt64.self)
+            let b = UnsafeRawPointer(right + offset).loadUnaligned(as: UInt64.self)
+            if a != b { return false }
+            offset += 8
+        }
+        while offset < count {
+            if left[offset] != right[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Adds `key`, known not to be in the map, with `value`; returns its number.

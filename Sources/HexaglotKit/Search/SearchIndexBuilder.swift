@@ -105,9 +105,8 @@ struct SearchIndexBuilder {
         let vocabulary = postings.vocabulary
         let termCount = vocabulary.count
         let kinds = vocabulary.kinds
-        let documentTerms = postings.terms, documentsOfPostings = postings.postingDocuments
-        let weights = postings.weights, positionStarts = postings.positionStarts
-        let positionCounts = postings.positionCounts, positions = postings.positions
+        let documentTerms = postings.terms, positions = postings.positions
+        let list = postings.postings
         // The postings by term (a counting sort keeps document order within each term).
         var starts = [Int](repeating: 0, count: termCount + 1)
         for term in documentTerms { starts[Int(term) + 1] += 1 }
@@ -135,10 +134,10 @@ struct SearchIndexBuilder {
             let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
             listed.removeAll(keepingCapacity: true)
             for index in range {
-                let posting = Int(order[index])
-                let tf = weights[posting]
-                let score = idf * tf * (Self.k1 + 1) / (tf + lengthFactors[Int(documentsOfPostings[posting])])
-                listed.append((Int32(posting), Int32(max(1, (score * 100).rounded()))))
+                // One read of the posting (the length factors are few and stay in cache).
+                let posting = list[Int(order[index])]
+                let score = idf * posting.weight * (Self.k1 + 1) / (posting.weight + lengthFactors[Int(posting.document)])
+                listed.append((order[index], Int32(max(1, (score * 100).rounded()))))
             }
             if listed.count > postingLimit {
                 listed.sort { $0.score != $1.score ? $0.score > $1.score : $0.posting < $1.posting }
@@ -150,16 +149,16 @@ struct SearchIndexBuilder {
             var previousDocument: Int32 = 0
             let hasPositions = kinds[term] != .hanCharacter
             for (posting, score) in listed {
-                let document = documentsOfPostings[Int(posting)]
+                let document = list[Int(posting)].document
                 Self.appendVarint(UInt32(document - previousDocument), to: &block)
                 previousDocument = document
                 Self.appendVarint(UInt32(score), to: &block)
                 guard hasPositions else { continue }
-                let counted = positionCounts[Int(posting)]
+                let counted = list[Int(posting)].positionCount
                 let kept = Int(counted & 0x7F)
                 Self.appendVarint(UInt32(kept * 2 + (counted & 0x80 != 0 ? 1 : 0)), to: &block)
                 var previous: Int32 = 0
-                let first = Int(positionStarts[Int(posting)])
+                let first = Int(list[Int(posting)].positionStart)
                 for position in positions[first..<first + kept] {
                     Self.appendVarint(UInt32(position - previous), to: &block)
                     previous = position

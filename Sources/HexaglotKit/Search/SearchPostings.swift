@@ -16,14 +16,20 @@ struct SearchPostings {
     private(set) var documents: [SearchDocument] = []
     /// Tokens per document (Han characters count one each, their pairs none): BM25's length.
     private(set) var lengths: [Int32] = []
-    /// Per posting, in document order: its term, its document, its weighted frequency, and
-    /// where its positions are: `positions[positionStarts[n] ..< + positionCounts[n] & 0x7F]`,
-    /// the high bit set when the page had more than were kept.
+    /// A term in a document: its weighted frequency, and where its positions are:
+    /// `positions[positionStart ..< + positionCount & 0x7F]`, the high bit set when the page
+    /// had more than were kept. One value, so reading a term's postings (scattered over the
+    /// documents) takes one cache line each, not one per field.
+    struct Posting {
+        var document: Int32
+        var weight: Float
+        var positionStart: Int32 = 0
+        var positionCount: UInt8 = 0
+    }
+
+    /// The postings in document order, and the term of each.
     private(set) var terms: [Int32] = []
-    private(set) var postingDocuments: [Int32] = []
-    private(set) var weights: [Float] = []
-    private(set) var positionStarts: [Int32] = []
-    private(set) var positionCounts: [UInt8] = []
+    private(set) var postings: [Posting] = []
     private(set) var positions: [Int32] = []
 
     // Reused for every page: its tokens, and each term's posting in the page being read.
@@ -69,12 +75,11 @@ struct SearchPostings {
                     documentOfTerm[term] = number
                     postingOfTerm[term] = Int32(terms.count)
                     terms.append(Int32(term))
-                    postingDocuments.append(number)
-                    weights.append(0)
+                    postings.append(Posting(document: number, weight: 0))
                     occurrences.append(0)
                 }
                 let posting = Int(postingOfTerm[term])
-                weights[posting] += weight
+                postings[posting].weight += weight
                 occurrences[posting - first] += 1
                 if kinds[term] != .hanPair { length += 1 }
             }
@@ -84,20 +89,20 @@ struct SearchPostings {
         // Each posting's slice of the positions, then the positions in the order they came.
         var next = Int32(positions.count)
         for posting in first..<terms.count {
-            positionStarts.append(next)
+            postings[posting].positionStart = next
             let kept = kinds[Int(terms[posting])] == .hanCharacter ? 0 : min(occurrences[posting - first], Int32(positionLimit))
             next += kept
-            positionCounts.append(occurrences[posting - first] > kept && kept > 0 ? 0x80 : 0)
+            postings[posting].positionCount = occurrences[posting - first] > kept && kept > 0 ? 0x80 : 0
         }
         positions += repeatElement(0, count: Int(next) - positions.count)
         for index in tokens.terms.indices {
             let term = Int(tokens.terms[index])
             guard kinds[term] != .hanCharacter else { continue }
             let posting = Int(postingOfTerm[term])
-            let kept = Int(positionCounts[posting] & 0x7F)
+            let kept = Int(postings[posting].positionCount & 0x7F)
             guard kept < positionLimit else { continue }
-            positions[Int(positionStarts[posting]) + kept] = tokens.positions[index]
-            positionCounts[posting] += 1
+            positions[Int(postings[posting].positionStart) + kept] = tokens.positions[index]
+            postings[posting].positionCount += 1
         }
     }
 }

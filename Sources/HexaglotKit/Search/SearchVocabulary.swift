@@ -130,7 +130,10 @@ struct SearchVocabulary {
     /// A word not seen before: stemmed, then without Latin diacritics; -1 when nothing is left.
     private mutating func newWord(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard !word.isEmpty else { return -1 }
+        // Moved out while used, so that they stay uniquely referenced (no copy on write).
         var stemmed = self.stemmed, folded = self.folded
+        self.stemmed = []
+        self.folded = []
         analyzer.stem(word, into: &stemmed)
         stemmed.withUnsafeBufferPointer { SearchFolding.foldAfterStemming($0, into: &folded) }
         let term = folded.isEmpty ? -1 : folded.withUnsafeBufferPointer { number(of: $0, kind: .word) }
