@@ -91,10 +91,11 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any])
         let base = try #require(object["base"] as? String)
         let shards = try #require(object["shards"] as? Int)
+        let hasForms = object["forms"] as? Int == 1
         var terms: [String: Int] = [:]
         for number in 0..<shards {
             let data = try #require(FileManager.default.contents(atPath: site.output.path + base + "t\(number).bin"))
-            for (term, pages) in try ShardReader.entries(of: [UInt8](data)) { terms[term] = pages }
+            for (term, pages) in try ShardReader.entries(of: [UInt8](data), hasForms: hasForms) { terms[term] = pages }
         }
         return terms
     }
@@ -150,6 +151,27 @@ import Testing
         #expect(ozone.title == "Ozone layer")
         #expect(ozone.section == "Areas")
         #expect(try SearchScriptRunner.search("stockholm", language: "en", in: site).map(\.url) == ["/en/areas/pops/"])
+    }
+
+    /// Arabic keeps which form of a stem each page has: the form typed (with or without the
+    /// article) ranks first, the other forms still found. A section list's own title counts
+    /// less than the pages it lists.
+    @Test func theFormTypedAndContentPagesRankFirst() async throws {
+        var pages = Self.pages
+        pages["content/ar/news/bare.md"] = "---\ntitle: خبر\n---\nبيئة بيئة بيئة نظيفة.\n"
+        pages["content/ar/news/article.md"] = "---\ntitle: مقال\n---\nالبيئة والمصانع في تقرير طويل عن الصناعة والعمل والتدريب.\n"
+        pages["content/en/areas/_index.md"] = "---\ntitle: Refrigeration areas\n---\nWhere we work.\n"
+        let site = try TestSite(pages, theme: Self.theme)
+        try await site.build()
+        let bare = try SearchScriptRunner.search("بيئة", language: "ar", in: site).map(\.url)
+        let withArticle = try SearchScriptRunner.search("البيئة", language: "ar", in: site).map(\.url)
+        #expect(bare.first == "/ar/news/bare/", "\(bare)")
+        #expect(withArticle.first != "/ar/news/bare/", "\(withArticle)")
+        #expect(Set(bare) == Set(withArticle))
+        #expect(Set(bare).isSuperset(of: ["/ar/news/bare/", "/ar/news/article/", "/ar/areas/environment/"]))
+        // The section's title has the word; the page that talks about it comes first.
+        let refrigeration = try SearchScriptRunner.search("refrigeration", language: "en", in: site).map(\.url)
+        #expect(refrigeration == ["/en/areas/ozone/", "/en/areas/"], "\(refrigeration)")
     }
 
     @Test func unpublishedHiddenAndFallbackPagesAreNotIndexed() async throws {
@@ -260,7 +282,7 @@ import Testing
 enum ShardReader {
     struct Malformed: Error {}
 
-    static func entries(of bytes: [UInt8]) throws -> [(term: String, pages: Int)] {
+    static func entries(of bytes: [UInt8], hasForms: Bool) throws -> [(term: String, pages: Int)] {
         var at = 0
         func varint() throws -> Int {
             var value = 0, shift = 0
@@ -283,11 +305,13 @@ enum ShardReader {
             let end = at + size
             guard end <= bytes.count else { throw Malformed() }
             // A Han character alone has no positions: its postings are pairs of numbers.
-            let hasPositions = !(term.unicodeScalars.count == 1 && SearchFolding.isHan(term.unicodeScalars.first!.value))
+            let isHan = term.unicodeScalars.contains { SearchFolding.isHan($0.value) }
+            let hasPositions = !(term.unicodeScalars.count == 1 && isHan)
             var listed = 0
             while at < end {
                 _ = try varint()
                 _ = try varint()
+                if hasForms && !isHan { _ = try varint() }
                 if hasPositions { for _ in 0..<(try varint() / 2) { _ = try varint() } }
                 listed += 1
             }

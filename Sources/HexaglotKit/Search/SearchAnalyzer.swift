@@ -28,16 +28,28 @@ struct SearchAnalyzer: Sendable {
         }
     }
 
-    /// The stem of a folded, lower-cased word (UTF-8) into `stem`; the word itself when the
-    /// stemmer leaves nothing.
-    func stem(_ word: UnsafeBufferPointer<UInt8>, into stem: inout [UInt8]) {
+    /// Whether words have forms beside their stems (Arabic: which article or particle came
+    /// before the stem), kept per page in the index.
+    var hasForms: Bool {
+        if case .arabic = stemmer { return true }
+        return false
+    }
+
+    /// The stem of a folded, lower-cased word (UTF-8) into `stem`, the word itself when the
+    /// stemmer leaves nothing; returns the word's form (0 where words have none).
+    func stem(_ word: UnsafeBufferPointer<UInt8>, into stem: inout [UInt8]) -> UInt8 {
         stem.removeAll(keepingCapacity: true)
+        var form: UInt8 = 0
         switch stemmer {
         case .snowball(let snowball): snowball.stem(word, into: &stem)
-        case .arabic: stem.append(contentsOf: word[ArabicLightStemmer.prefixLength(word)...])
+        case .arabic:
+            let prefix = ArabicLightStemmer.prefix(word)
+            form = prefix.form
+            stem.append(contentsOf: word[prefix.length...])
         case .none: stem.append(contentsOf: word)
         }
         if stem.isEmpty { stem.append(contentsOf: word) }
+        return form
     }
 
     /// The tokens of `text`, positions from `start`; `next` is the position after the last. (The
@@ -47,9 +59,10 @@ struct SearchAnalyzer: Sendable {
         var vocabulary = SearchVocabulary(analyzer: self)
         var list = SearchTokenList()
         let next = vocabulary.read(text, from: Int32(start), into: &list)
-        let tokens = zip(list.terms, list.positions).map { term, position in
+        var tokens = zip(list.terms, list.positions).map { term, position in
             SearchToken(term: vocabulary.term(term), position: Int(position), kind: vocabulary.kinds[Int(term)])
         }
+        for index in tokens.indices { tokens[index].form = list.forms[index] }
         return (tokens, Int(next))
     }
 }

@@ -6,8 +6,10 @@ import Foundation
 ///   modulo the shard count), so one word's postings are in one known file without a list of
 ///   files. Binary, numbers as unsigned LEB128 varints; the terms one after another in UTF-8
 ///   order, each `term length, term bytes, page count, block length, block`, the block its
-///   postings in document order: `document delta, score` and, except for a Han character
-///   alone, `position count × 2 + (1 when more positions were cut), position deltas…`. A term
+///   postings in document order: `document delta, score`, in a language whose words have
+///   forms (Arabic: the manifest's `forms`) the page's forms of a word as bits, and, except for
+///   a Han character alone, `position count × 2 + (1 when more positions were cut), position
+///   deltas…`. A term
 ///   on more than `postingLimit` pages lists only its best-scored ones (fewer postings than its
 ///   page count), so a common word costs a reader a few kilobytes, not the whole site. Scores
 ///   are BM25 with field weights, × 100, computed here, so the browser only adds them up.
@@ -94,6 +96,7 @@ struct SearchIndexBuilder {
         manifest.number(chunkSize)
         manifest.raw(",\"documents\":")
         manifest.number(documents.count)
+        if vocabulary.analyzer.hasForms { manifest.raw(",\"forms\":1") }
         manifest.raw("}")
         return SearchIndexFiles(
             languageCode: languageCode, files: files, manifest: String(decoding: manifest.bytes, as: UTF8.self),
@@ -105,6 +108,7 @@ struct SearchIndexBuilder {
         let vocabulary = postings.vocabulary
         let termCount = vocabulary.count
         let kinds = vocabulary.kinds
+        let languageHasForms = vocabulary.analyzer.hasForms
         let documentTerms = postings.terms, positions = postings.positions
         let list = postings.postings
         // The postings by term (a counting sort keeps document order within each term).
@@ -120,6 +124,7 @@ struct SearchIndexBuilder {
         let lengths = postings.lengths
         let count = Float(lengths.count)
         let averageLength = max(1, Float(lengths.reduce(0) { $0 + Int($1) }) / max(1, count))
+        let boosts = postings.boosts
         let lengthFactors = lengths.map { Self.k1 * (1 - Self.b + Self.b * Float(max(1, $0)) / averageLength) }
 
         var bytes: [UInt8] = []
@@ -136,7 +141,8 @@ struct SearchIndexBuilder {
             for index in range {
                 // One read of the posting (the length factors are few and stay in cache).
                 let posting = list[Int(order[index])]
-                let score = idf * posting.weight * (Self.k1 + 1) / (posting.weight + lengthFactors[Int(posting.document)])
+                let score =
+                    boosts[Int(posting.document)] * idf * posting.weight * (Self.k1 + 1) / (posting.weight + lengthFactors[Int(posting.document)])
                 listed.append((order[index], Int32(max(1, (score * 100).rounded()))))
             }
             if listed.count > postingLimit {
@@ -148,11 +154,13 @@ struct SearchIndexBuilder {
             block.removeAll(keepingCapacity: true)
             var previousDocument: Int32 = 0
             let hasPositions = kinds[term] != .hanCharacter
+            let hasForms = languageHasForms && kinds[term] == .word
             for (posting, score) in listed {
                 let document = list[Int(posting)].document
                 Self.appendVarint(UInt32(document - previousDocument), to: &block)
                 previousDocument = document
                 Self.appendVarint(UInt32(score), to: &block)
+                if hasForms { Self.appendVarint(UInt32(list[Int(posting)].forms), to: &block) }
                 guard hasPositions else { continue }
                 let counted = list[Int(posting)].positionCount
                 let kept = Int(counted & 0x7F)

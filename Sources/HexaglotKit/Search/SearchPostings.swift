@@ -16,6 +16,8 @@ struct SearchPostings {
     private(set) var documents: [SearchDocument] = []
     /// Tokens per document (Han characters count one each, their pairs none): BM25's length.
     private(set) var lengths: [Int32] = []
+    /// What each document's scores are multiplied by.
+    private(set) var boosts: [Float] = []
     /// A term in a document: its weighted frequency, and where its positions are:
     /// `positions[positionStart ..< + positionCount & 0x7F]`, the high bit set when the page
     /// had more than were kept. One value, so reading a term's postings (scattered over the
@@ -25,6 +27,8 @@ struct SearchPostings {
         var weight: Float
         var positionStart: Int32 = 0
         var positionCount: UInt8 = 0
+        /// The word's forms on the page, bit n for form n (`SearchAnalyzer.hasForms`).
+        var forms: UInt8 = 0
     }
 
     /// The postings in document order, and the term of each.
@@ -47,7 +51,7 @@ struct SearchPostings {
 
     var postingCount: Int { terms.count }
 
-    mutating func add(_ document: SearchDocument, fields: [Field]) {
+    mutating func add(_ document: SearchDocument, fields: [Field], boost: Float = 1) {
         tokens.removeAll()
         fieldEnds.removeAll(keepingCapacity: true)
         var position: Int32 = 0
@@ -58,6 +62,7 @@ struct SearchPostings {
         }
         let number = Int32(documents.count)
         documents.append(document)
+        boosts.append(boost)
         let termCount = vocabulary.count
         if postingOfTerm.count < termCount {
             postingOfTerm += repeatElement(0, count: termCount - postingOfTerm.count)
@@ -80,6 +85,7 @@ struct SearchPostings {
                 }
                 let posting = Int(postingOfTerm[term])
                 postings[posting].weight += weight
+                postings[posting].forms |= 1 << tokens.forms[index]
                 occurrences[posting - first] += 1
                 if kinds[term] != .hanPair { length += 1 }
             }

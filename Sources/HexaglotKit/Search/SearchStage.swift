@@ -76,15 +76,18 @@ struct SearchStage {
         }
         var fields = [SearchPostings.Field(text: page.title, weight: 3), .init(text: tags.joined(separator: " "), weight: 2)]
         var excerpt = text
+        // The summary is shown in lists and the page's description, not on the page: it counts half.
         if let summary = page.frontMatter.summary {
-            fields.append(.init(text: summary, weight: 1))
+            fields.append(.init(text: summary, weight: 0.5))
             excerpt = summary + " " + text
         }
         fields.append(.init(text: text, weight: 1))
         let document = SearchDocument(
             url: site.config.rootPath + URLPath.encodePath(page.path), title: page.title, section: sectionName(page),
             excerptText: excerpt)
-        postings.add(document, fields: fields)
+        // A section's list shows its pages, which are what a reader is looking for: its own
+        // title and intro count a quarter (its short text would otherwise outscore them).
+        postings.add(document, fields: fields, boost: page.kind == .section ? 0.25 : 1)
     }
 
     /// The top-level section the page is in (its list's title); the home page for pages at the top.

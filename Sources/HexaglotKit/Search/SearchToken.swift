@@ -6,4 +6,6 @@ struct SearchToken: Equatable, Sendable {
     var term: String
     var position: Int
     var kind: Kind
+    /// The word's form where the language has them (`SearchAnalyzer.hasForms`), else 0.
+    var form: UInt8 = 0
 }

@@ -17,7 +17,7 @@ struct SearchVocabulary {
     /// Term bytes to term number; the kinds are by term number.
     private(set) var terms = SearchByteMap(capacity: 1 << 14)
     private(set) var kinds: [Kind] = []
-    /// Folded words (before stemming) to their term number, -1 when they give none.
+    /// Folded words (before stemming) to their term number × 8 + their form, -1 when they give none.
     private var words = SearchByteMap(capacity: 1 << 14)
     private var word: [UInt8] = []
     private var stemmed: [UInt8] = []
@@ -107,7 +107,7 @@ struct SearchVocabulary {
         // The buffer is moved out while it is read, so that the other buffers can change.
         let key = word
         word = []
-        let term = key.withUnsafeBufferPointer { key -> Int32 in
+        let value = key.withUnsafeBufferPointer { key -> Int32 in
             let hash = SearchByteMap.hash(key)
             if let known = words.find(key, hash: hash) { return words.values[known] }
             let term = composes ? newWord(composing: key) : newWord(key)
@@ -116,8 +116,8 @@ struct SearchVocabulary {
         }
         word = key
         word.removeAll(keepingCapacity: true)
-        guard term >= 0 else { return }
-        list.append(term, at: position)
+        guard value >= 0 else { return }
+        list.append(value >> 3, at: position, form: UInt8(value & 7))
         position += 1
     }
 
@@ -127,16 +127,17 @@ struct SearchVocabulary {
         return composed.withUTF8 { newWord($0) }
     }
 
-    /// A word not seen before: stemmed, then without Latin diacritics; -1 when nothing is left.
+    /// A word not seen before: stemmed, then without Latin diacritics; its term number × 8 +
+    /// its form, -1 when nothing is left.
     private mutating func newWord(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard !word.isEmpty else { return -1 }
         // Moved out while used, so that they stay uniquely referenced (no copy on write).
         var stemmed = self.stemmed, folded = self.folded
         self.stemmed = []
         self.folded = []
-        analyzer.stem(word, into: &stemmed)
+        let form = analyzer.stem(word, into: &stemmed)
         stemmed.withUnsafeBufferPointer { SearchFolding.foldAfterStemming($0, into: &folded) }
-        let term = folded.isEmpty ? -1 : folded.withUnsafeBufferPointer { number(of: $0, kind: .word) }
+        let term = folded.isEmpty ? -1 : folded.withUnsafeBufferPointer { number(of: $0, kind: .word) << 3 | Int32(form) }
         self.stemmed = stemmed
         self.folded = folded
         return term
@@ -154,14 +155,17 @@ struct SearchVocabulary {
 struct SearchTokenList {
     var terms: [Int32] = []
     var positions: [Int32] = []
+    var forms: [UInt8] = []
 
-    mutating func append(_ term: Int32, at position: Int32) {
+    mutating func append(_ term: Int32, at position: Int32, form: UInt8 = 0) {
         terms.append(term)
         positions.append(position)
+        forms.append(form)
     }
 
     mutating func removeAll() {
         terms.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
+        forms.removeAll(keepingCapacity: true)
     }
 }

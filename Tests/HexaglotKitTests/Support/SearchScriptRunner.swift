@@ -14,7 +14,7 @@ enum SearchScriptRunner {
         const input = JSON.parse(fs.readFileSync(0, 'utf8'));
         const print = (value) => process.stdout.write(JSON.stringify(value));
         if (mode === 'tokens') {
-          print(input.map((sample) => HexaglotSearch.tokens(sample.text, sample.lang).map((t) => t.term + '@' + t.position + ':' + t.kind)));
+          print(input.map((sample) => HexaglotSearch.tokens(sample.text, sample.lang).map((t) => t.term + '@' + t.position + ':' + t.kind + (t.form ? '/' + t.form : ''))));
         } else {
           const load = (name) => Promise.resolve(new Uint8Array(fs.readFileSync(path.join(input.folder, input.manifest.base, name))));
           HexaglotSearch.search(input.query, input.manifest, load).then((found) => Promise.all(found.ranked.map((entry) =>

@@ -69,15 +69,19 @@ var HexaglotSearch = (function () {
 
   var ARABIC_PREFIXES = ['\u0648\u0627\u0644', '\u0628\u0627\u0644', '\u0643\u0627\u0644', '\u0641\u0627\u0644', '\u0627\u0644', '\u0644\u0644'];
 
-  function arabicStem(word) {
+  /* The prefix's number, 1 for the first of ARABIC_PREFIXES (0: none): the word's form. */
+  function arabicForm(word) {
     var scalars = Array.from(word);
     for (var i = 0; i < ARABIC_PREFIXES.length; i++) {
       var prefix = Array.from(ARABIC_PREFIXES[i]);
-      if (scalars.length - prefix.length >= 3 && scalars.slice(0, prefix.length).join('') === ARABIC_PREFIXES[i]) {
-        return scalars.slice(prefix.length).join('');
-      }
+      if (scalars.slice(0, prefix.length).join('') === ARABIC_PREFIXES[i]) return scalars.length - prefix.length >= 3 ? i + 1 : 0;
     }
-    return word;
+    return 0;
+  }
+
+  function arabicStem(word) {
+    var form = arabicForm(word);
+    return form === 0 ? word : Array.from(word).slice(Array.from(ARABIC_PREFIXES[form - 1]).length).join('');
   }
 
   function stemmer(lang) {
@@ -87,7 +91,7 @@ var HexaglotSearch = (function () {
     return function (word) { return word; };
   }
 
-  /* The text as units, in order: words {term, position, start, end} and Han characters
+  /* The text as units, in order: words {term, form, position, start, end} and Han characters
      {han: character, run, position, start, end}; start and end are UTF-16 offsets in text. */
   function units(text, lang, from) {
     var stem = stemmer(lang);
@@ -102,7 +106,7 @@ var HexaglotSearch = (function () {
         var stemmed = stem(composed);
         var term = foldAfterStemming(stemmed === '' ? composed : stemmed);
         if (term !== '') {
-          result.push({ term: term, position: position, start: wordStart, end: wordEnd });
+          result.push({ term: term, form: lang === 'ar' ? arabicForm(composed) : 0, position: position, start: wordStart, end: wordEnd });
           position += 1;
         }
       }
@@ -142,7 +146,7 @@ var HexaglotSearch = (function () {
     var result = [];
     for (var i = 0; i < list.length; i++) {
       var unit = list[i];
-      if (unit.han === undefined) { result.push({ term: unit.term, position: unit.position, kind: 'word' }); continue; }
+      if (unit.han === undefined) { result.push({ term: unit.term, position: unit.position, kind: 'word', form: unit.form }); continue; }
       result.push({ term: unit.han, position: unit.position, kind: 'hanCharacter' });
       var previous = list[i - 1];
       if (previous && previous.han !== undefined && previous.run === unit.run) {
@@ -160,7 +164,7 @@ var HexaglotSearch = (function () {
     for (var i = 0; i < list.length; i++) {
       var unit = list[i];
       if (unit.han === undefined) {
-        result.push({ word: unit.term, span: 1, needs: [{ term: unit.term, offset: 0 }] });
+        result.push({ word: unit.term, span: 1, needs: [{ term: unit.term, offset: 0, form: unit.form }] });
         continue;
       }
       var chars = [unit.han];
@@ -203,7 +207,7 @@ var HexaglotSearch = (function () {
   /* A term's postings in a shard (format in SearchIndexBuilder.swift), by document: {score,
      positions (null for a Han character alone), complete (all positions listed)}, and whether
      the list is cut to the term's best pages; null when the shard does not have the term. */
-  function postingsIn(shard, term, hasPositions) {
+  function postingsIn(shard, term, hasPositions, hasForms) {
     var wanted = new TextEncoder().encode(term);
     var reader = { bytes: shard, at: 0 };
     while (reader.at < shard.length) {
@@ -216,7 +220,8 @@ var HexaglotSearch = (function () {
       var byDocument = new Map(), document = 0;
       while (reader.at < end) {
         document += varint(reader);
-        var posting = { score: varint(reader), positions: null, complete: true };
+        var posting = { score: varint(reader), forms: 0, positions: null, complete: true };
+        if (hasForms) posting.forms = varint(reader);
         if (hasPositions) {
           var counted = varint(reader), at = 0;
           posting.complete = counted % 2 === 0;
@@ -233,7 +238,8 @@ var HexaglotSearch = (function () {
   var NOTHING = { byDocument: new Map(), cut: false };
 
   /* Documents matching the query groups, best first: all groups before some, the exact
-     phrase before the words apart, then by score, then by document number. A group matches
+     phrase before the words apart, words in the form typed (where the index keeps forms:
+     Arabic's article) before other forms, then by score, then by document number. A group matches
      where its terms stand at their offsets; where a list was cut (a common term, many
      positions) what cannot be checked is accepted, so nothing that matches is lost. */
   function rank(queryGroups, postingsOf) {
@@ -267,9 +273,11 @@ var HexaglotSearch = (function () {
           if (starts.length === 0 && complete) return;
         }
         var entry = documents.get(document);
-        if (!entry) { entry = { document: document, score: 0, matched: 0, starts: [] }; documents.set(document, entry); }
+        if (!entry) { entry = { document: document, score: 0, matched: 0, exact: 0, starts: [] }; documents.set(document, entry); }
         entry.score += score;
         entry.matched += 1;
+        var need = group.needs[0], posting = lists[0].byDocument.get(document);
+        if (need.form !== undefined && posting && posting.forms & (1 << need.form)) entry.exact += 1;
         entry.starts[index] = starts;
       });
     });
@@ -289,7 +297,8 @@ var HexaglotSearch = (function () {
       all.push(entry);
     });
     all.sort(function (a, b) {
-      return (b.matched - a.matched) || ((b.phrase ? 1 : 0) - (a.phrase ? 1 : 0)) || (b.score - a.score) || (a.document - b.document);
+      return (b.matched - a.matched) || ((b.phrase ? 1 : 0) - (a.phrase ? 1 : 0)) || (b.exact - a.exact) || (b.score - a.score) ||
+        (a.document - b.document);
     });
     return all;
   }
@@ -380,7 +389,9 @@ var HexaglotSearch = (function () {
       .then(function () {
         var decoded = new Map();
         var ranked = rank(queryGroups, function (need) {
-          if (!decoded.has(need.term)) decoded.set(need.term, postingsIn(shards[shardName(need.term)], need.term, !need.character));
+          if (!decoded.has(need.term)) {
+            decoded.set(need.term, postingsIn(shards[shardName(need.term)], need.term, !need.character, manifest.forms === 1 && need.form !== undefined));
+          }
           return decoded.get(need.term);
         });
         return { groups: queryGroups, ranked: ranked.slice(0, MAX_RESULTS), record: record };
