@@ -39,6 +39,7 @@ struct SearchAnalyzer: Sendable {
     /// stemmer leaves nothing; returns the word's form (0 where words have none).
     func stem(_ word: UnsafeBufferPointer<UInt8>, into stem: inout [UInt8]) -> UInt8 {
         stem.removeAll(keepingCapacity: true)
+        let word = languageCode == "fr" ? UnsafeBufferPointer(rebasing: word[Self.elisionLength(word)...]) : word
         var form: UInt8 = 0
         switch stemmer {
         case .snowball(let snowball): snowball.stem(word, into: &stem)
@@ -50,6 +51,16 @@ struct SearchAnalyzer: Sendable {
         }
         if stem.isEmpty { stem.append(contentsOf: word) }
         return form
+    }
+
+    /// French elisions (Lucene's list): `l'`, `d'`, `qu'`… before a word are not part of it.
+    private static let elisions: [[UInt8]] = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"]
+        .map { Array($0.utf8) }
+
+    /// How many bytes of `word` an elision and its apostrophe take (0: none).
+    static func elisionLength(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let apostrophe = word.prefix(7).firstIndex(of: 0x27) else { return 0 }
+        return elisions.contains { $0.elementsEqual(word[..<apostrophe]) } ? apostrophe + 1 : 0
     }
 
     /// The tokens of `text`, positions from `start`; `next` is the position after the last. (The

@@ -60,7 +60,11 @@ struct SearchVocabulary {
                     word.append(lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead)
                 } else {
                     previousHan = -1
-                    if !word.isEmpty || wordHasMark { endWord(&position, &wordHasMark, into: &list) }
+                    if lead == 0x27, Self.apostropheJoins(word, text, after: index + 1) {
+                        word.append(0x27)
+                    } else if !word.isEmpty || wordHasMark {
+                        endWord(&position, &wordHasMark, into: &list)
+                    }
                 }
                 index += 1
                 continue
@@ -79,7 +83,11 @@ struct SearchVocabulary {
                 position += 1
             } else if kind == SearchFolding.separatorClass {
                 previousHan = -1
-                if !word.isEmpty || wordHasMark { endWord(&position, &wordHasMark, into: &list) }
+                if value == 0x2019, Self.apostropheJoins(word, text, after: index + length) {
+                    word.append(0x27)
+                } else if !word.isEmpty || wordHasMark {
+                    endWord(&position, &wordHasMark, into: &list)
+                }
             } else {
                 previousHan = -1
                 let before = word.count
@@ -98,6 +106,14 @@ struct SearchVocabulary {
         }
         if !word.isEmpty || wordHasMark { endWord(&position, &wordHasMark, into: &list) }
         return position
+    }
+
+    /// An apostrophe (' or ’) between two letters or digits is inside a word, as in Unicode's
+    /// word boundaries (UAX #29): `l'eau`, `don't` are one word each (and the word keeps '); French
+    /// then drops the elided article (`SearchAnalyzer.stem`).
+    private static func apostropheJoins(_ word: [UInt8], _ text: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+        guard !word.isEmpty, index < text.count else { return false }
+        return SearchFolding.scalarClass(SearchFolding.scalar(in: text, at: index).value) == SearchFolding.wordClass
     }
 
     private mutating func endWord(_ position: inout Int32, _ hasMark: inout Bool, into list: inout SearchTokenList) {

@@ -103,8 +103,9 @@ var HexaglotSearch = (function () {
       if (word === '' && !wordHasMark) return;
       var composed = wordHasMark ? word.normalize('NFC') : word;
       if (composed !== '') {
-        var stemmed = stem(composed);
-        var term = foldAfterStemming(stemmed === '' ? composed : stemmed);
+        var base = lang === 'fr' ? elide(composed) : composed;
+        var stemmed = stem(base);
+        var term = foldAfterStemming(stemmed === '' ? base : stemmed);
         if (term !== '') {
           result.push({ term: term, form: lang === 'ar' ? arabicForm(composed) : 0, position: position, start: wordStart, end: wordEnd });
           position += 1;
@@ -113,8 +114,9 @@ var HexaglotSearch = (function () {
       word = ''; wordHasMark = false; wordStart = -1;
     }
     var offset = 0;
-    for (var ch of text) {
-      var c = ch.codePointAt(0);
+    while (offset < text.length) {
+      var c = text.codePointAt(offset);
+      var ch = String.fromCodePoint(c);
       var start = offset;
       offset += ch.length;
       if (isHan(c)) {
@@ -131,6 +133,10 @@ var HexaglotSearch = (function () {
         if (wordStart < 0) wordStart = start;
         wordEnd = offset;
         word += folded;
+      } else if ((c === 0x27 || c === 0x2019) && word !== '' && offset < text.length && isWordLetter(text.codePointAt(offset))) {
+        // An apostrophe between letters is inside the word (UAX #29), as ' (SearchVocabulary).
+        previousHan = false;
+        word += "'";
       } else {
         previousHan = false;
         endWord();
@@ -138,6 +144,19 @@ var HexaglotSearch = (function () {
     }
     endWord();
     return { units: result, next: position };
+  }
+
+  function isWordLetter(c) {
+    var ch = String.fromCodePoint(c);
+    return !isHan(c) && isWordCharacter(c, ch) && !MARK.test(ch);
+  }
+
+  /* French elisions before a word (l', d', qu'…), dropped as SearchAnalyzer.elisionLength does. */
+  var ELISIONS = ['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu'];
+
+  function elide(word) {
+    var apostrophe = word.indexOf("'");
+    return apostrophe >= 0 && apostrophe < 7 && ELISIONS.indexOf(word.slice(0, apostrophe)) >= 0 ? word.slice(apostrophe + 1) : word;
   }
 
   /* The index's terms of text, as SearchAnalyzer.tokens gives them (for the test). */
