@@ -443,7 +443,11 @@ var HexaglotSearch = (function () {
     search(query, manifest, load).then(function (found) {
       status.textContent = root.getAttribute('data-count-text').replace('{count}', String(found.ranked.length));
       if (found.ranked.length === 0) { empty.hidden = false; return; }
-      var records = found.ranked.map(found.record);
+      // The first result's text first: on a slow link the others' would share its bandwidth.
+      var first = found.record(found.ranked[0]);
+      var records = found.ranked.map(function (entry, index) {
+        return index === 0 ? first : first.then(function () { return found.record(entry); });
+      });
       var loaded = [], shown = 0;
       // Results join the list in rank order as soon as those before them have their text.
       records.forEach(function (promise, index) {
