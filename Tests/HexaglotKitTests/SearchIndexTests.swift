@@ -83,18 +83,19 @@ import Testing
         """,
     ]
 
-    /// Every term in a language's index shards.
-    static func terms(_ language: String, in site: TestSite) throws -> [String: Any] {
+    /// Every term in a language's index shards, with its page count, read from the binary
+    /// format here (independently of the script).
+    static func terms(_ language: String, in site: TestSite) throws -> [String: Int] {
         let page = try #require(site.file("\(language)/search/index.html"))
         let manifest = try #require(SearchScriptRunner.manifestJSON(in: page))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any])
         let base = try #require(object["base"] as? String)
         let shards = try #require(object["shards"] as? Int)
-        var terms: [String: Any] = [:]
+        let hasForms = object["forms"] as? Int == 1
+        var terms: [String: Int] = [:]
         for number in 0..<shards {
-            let data = try #require(FileManager.default.contents(atPath: site.output.path + base + "t\(number).json"))
-            let shard = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            terms.merge(shard) { first, _ in first }
+            let data = try #require(FileManager.default.contents(atPath: site.output.path + base + "t\(number).bin"))
+            for (term, pages) in try ShardReader.entries(of: [UInt8](data), hasForms: hasForms) { terms[term] = pages }
         }
         return terms
     }
@@ -135,7 +136,13 @@ import Testing
         let site = try TestSite(Self.pages, theme: Self.theme)
         try await site.build()
         #expect(try SearchScriptRunner.search("ELIMINER", language: "fr", in: site).map(\.url) == ["/fr/areas/ozone/"])
-        #expect(try SearchScriptRunner.search("ozone", language: "fr", in: site).first?.excerpt.contains("[ozone]") == true)
+        #expect(try SearchScriptRunner.search("ozone", language: "fr", in: site).first?.excerpt.contains("[d'ozone]") == true)
+        // Elided articles: "l'industrie" and "industrie" find the page that writes "l'industrie".
+        for query in ["l'industrie", "industrie", "l’industrie"] {
+            let found = try SearchScriptRunner.search(query, language: "fr", in: site)
+            #expect(found.map(\.url) == ["/fr/areas/ozone/"], "\(query)")
+            #expect(found.first?.excerpt.contains("[l'industrie]") == true, "\(query)")
+        }
         // Both pages hold both words; only ozone.md has them side by side.
         let phrase = try SearchScriptRunner.search("Montreal Protocol", language: "en", in: site)
         #expect(phrase.map(\.url).prefix(2) == ["/en/areas/ozone/", "/en/areas/pops/"])
@@ -150,6 +157,27 @@ import Testing
         #expect(ozone.title == "Ozone layer")
         #expect(ozone.section == "Areas")
         #expect(try SearchScriptRunner.search("stockholm", language: "en", in: site).map(\.url) == ["/en/areas/pops/"])
+    }
+
+    /// Arabic keeps which form of a stem each page has: the form typed (with or without the
+    /// article) ranks first, the other forms still found. A section list's own title counts
+    /// less than the pages it lists.
+    @Test func theFormTypedAndContentPagesRankFirst() async throws {
+        var pages = Self.pages
+        pages["content/ar/news/bare.md"] = "---\ntitle: خبر\n---\nبيئة بيئة بيئة نظيفة.\n"
+        pages["content/ar/news/article.md"] = "---\ntitle: مقال\n---\nالبيئة والمصانع في تقرير طويل عن الصناعة والعمل والتدريب.\n"
+        pages["content/en/areas/_index.md"] = "---\ntitle: Refrigeration areas\n---\nWhere we work.\n"
+        let site = try TestSite(pages, theme: Self.theme)
+        try await site.build()
+        let bare = try SearchScriptRunner.search("بيئة", language: "ar", in: site).map(\.url)
+        let withArticle = try SearchScriptRunner.search("البيئة", language: "ar", in: site).map(\.url)
+        #expect(bare.first == "/ar/news/bare/", "\(bare)")
+        #expect(withArticle.first != "/ar/news/bare/", "\(withArticle)")
+        #expect(Set(bare) == Set(withArticle))
+        #expect(Set(bare).isSuperset(of: ["/ar/news/bare/", "/ar/news/article/", "/ar/areas/environment/"]))
+        // The section's title has the word; the page that talks about it comes first.
+        let refrigeration = try SearchScriptRunner.search("refrigeration", language: "en", in: site).map(\.url)
+        #expect(refrigeration == ["/en/areas/ozone/", "/en/areas/"], "\(refrigeration)")
     }
 
     @Test func unpublishedHiddenAndFallbackPagesAreNotIndexed() async throws {
@@ -231,17 +259,13 @@ import Testing
     /// Common terms keep only their best pages and the first positions: what the script cannot
     /// check then, it accepts, so nothing that matches is lost.
     @Test func cutListsLoseNoMatches() throws {
-        let analyzer = SearchAnalyzer(languageCode: "zh")
-        func document(_ name: String, _ text: String) -> SearchDocument {
-            SearchDocument(
-                url: "/zh/\(name)/", title: name, section: "", excerptText: text, fields: [.init(text: text, weight: 1)],
-                analyzer: analyzer, positionLimit: 2)
+        var postings = SearchPostings(analyzer: SearchAnalyzer(languageCode: "zh"), positionLimit: 2)
+        for (name, text) in [
+            ("a", "common common common"), ("b", "common common"), ("c", "common"), ("d", "common rare"), ("e", "臭氧，臭氧，臭氧层"),
+        ] {
+            postings.add(.init(url: "/zh/\(name)/", title: name, section: "", excerptText: text), fields: [.init(text: text, weight: 1)])
         }
-        let documents = [
-            document("a", "common common common"), document("b", "common common"), document("c", "common"),
-            document("d", "common rare"), document("e", "臭氧，臭氧，臭氧层"),
-        ]
-        var builder = SearchIndexBuilder(languageCode: "zh", rootPath: "/", documents: documents)
+        var builder = SearchIndexBuilder(languageCode: "zh", rootPath: "/", postings: postings)
         builder.postingLimit = 2
         let index = builder.build()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-search-\(UUID().uuidString)")
@@ -256,5 +280,50 @@ import Testing
         let han = try SearchScriptRunner.search("臭氧层", index: index, in: folder)
         #expect(han.map(\.url) == ["/zh/e/"])
         #expect(han.first?.excerpt == "臭氧，臭氧，[臭氧层]")
+    }
+}
+
+/// The index's shard format read back (SearchIndexBuilder's description): terms with their
+/// page counts, every posting decoded so a malformed block fails.
+enum ShardReader {
+    struct Malformed: Error {}
+
+    static func entries(of bytes: [UInt8], hasForms: Bool) throws -> [(term: String, pages: Int)] {
+        var at = 0
+        func varint() throws -> Int {
+            var value = 0, shift = 0
+            while true {
+                guard at < bytes.count, shift < 35 else { throw Malformed() }
+                let byte = bytes[at]
+                at += 1
+                value |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte & 0x80 == 0 { return value }
+            }
+        }
+        var entries: [(String, Int)] = []
+        while at < bytes.count {
+            let length = try varint()
+            guard at + length <= bytes.count else { throw Malformed() }
+            let term = String(decoding: bytes[at..<at + length], as: UTF8.self)
+            at += length
+            let pages = try varint(), size = try varint()
+            let end = at + size
+            guard end <= bytes.count else { throw Malformed() }
+            // A Han character alone has no positions: its postings are pairs of numbers.
+            let isHan = term.unicodeScalars.contains { SearchFolding.isHan($0.value) }
+            let hasPositions = !(term.unicodeScalars.count == 1 && isHan)
+            var listed = 0
+            while at < end {
+                _ = try varint()
+                _ = try varint()
+                if hasForms && !isHan { _ = try varint() }
+                if hasPositions { for _ in 0..<(try varint() / 2) { _ = try varint() } }
+                listed += 1
+            }
+            guard at == end, listed >= 1, listed <= pages else { throw Malformed() }
+            entries.append((term, pages))
+        }
+        return entries
     }
 }

@@ -5,75 +5,75 @@ import Foundation
 /// stemmed by the language's stemmer; Han text as every character and every pair of adjacent
 /// characters, so any substring of two or more characters is a chain of pairs.
 struct SearchAnalyzer: Sendable {
-    /// The stemmer of the page's language: takes and returns a folded, lower-cased word.
-    typealias Stem = @Sendable (String) -> String
-
-    let languageCode: String
-    let stem: Stem
-
-    init(languageCode: String, stem: Stem? = nil) {
-        self.languageCode = languageCode
-        self.stem = stem ?? Self.defaultStem(languageCode)
-    }
-
     /// Arabic's light stemmer is search's own; English, French, Spanish and Russian take
     /// Snowball's (libstemmer here, `stemmers.js` in the browser, tested to agree); other
     /// languages are matched by whole folded words.
-    static func defaultStem(_ languageCode: String) -> Stem {
-        if languageCode == "ar" { return ArabicLightStemmer.stem }
-        guard let snowball = SnowballStemmer(languageCode: languageCode) else { return { $0 } }
-        return { snowball.stem($0) }
+    enum Stemmer: Sendable {
+        case snowball(SnowballStemmer)
+        case arabic
+        case none
     }
 
-    /// The tokens of `text`, positions from `start`; `next` is the position after the last.
+    let languageCode: String
+    let stemmer: Stemmer
+
+    init(languageCode: String) {
+        self.languageCode = languageCode
+        if languageCode == "ar" {
+            stemmer = .arabic
+        } else if let snowball = SnowballStemmer(languageCode: languageCode) {
+            stemmer = .snowball(snowball)
+        } else {
+            stemmer = .none
+        }
+    }
+
+    /// Whether words have forms beside their stems (Arabic: which article or particle came
+    /// before the stem), kept per page in the index.
+    var hasForms: Bool {
+        if case .arabic = stemmer { return true }
+        return false
+    }
+
+    /// The stem of a folded, lower-cased word (UTF-8) into `stem`, the word itself when the
+    /// stemmer leaves nothing; returns the word's form (0 where words have none).
+    func stem(_ word: UnsafeBufferPointer<UInt8>, into stem: inout [UInt8]) -> UInt8 {
+        stem.removeAll(keepingCapacity: true)
+        let word = languageCode == "fr" ? UnsafeBufferPointer(rebasing: word[Self.elisionLength(word)...]) : word
+        var form: UInt8 = 0
+        switch stemmer {
+        case .snowball(let snowball): snowball.stem(word, into: &stem)
+        case .arabic:
+            let prefix = ArabicLightStemmer.prefix(word)
+            form = prefix.form
+            stem.append(contentsOf: word[prefix.length...])
+        case .none: stem.append(contentsOf: word)
+        }
+        if stem.isEmpty { stem.append(contentsOf: word) }
+        return form
+    }
+
+    /// French elisions (Lucene's list): `l'`, `d'`, `qu'`… before a word are not part of it.
+    private static let elisions: [[UInt8]] = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"]
+        .map { Array($0.utf8) }
+
+    /// How many bytes of `word` an elision and its apostrophe take (0: none).
+    static func elisionLength(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let apostrophe = word.prefix(7).firstIndex(of: 0x27) else { return 0 }
+        return elisions.contains { $0.elementsEqual(word[..<apostrophe]) } ? apostrophe + 1 : 0
+    }
+
+    /// The tokens of `text`, positions from `start`; `next` is the position after the last. (The
+    /// index reads its text through a `SearchVocabulary` kept for the whole language; this is
+    /// the same reading with one made for the text, for tests and comparisons.)
     func tokens(_ text: String, from start: Int = 0) -> (tokens: [SearchToken], next: Int) {
-        var tokens: [SearchToken] = []
-        var position = start
-        var word = ""
-        var wordHasMark = false
-        var previousHan: String?
-
-        func endWord() {
-            guard !word.isEmpty || wordHasMark else { return }
-            if let term = term(of: word, hasMark: wordHasMark) {
-                tokens.append(SearchToken(term: term, position: position, kind: .word))
-                position += 1
-            }
-            word = ""
-            wordHasMark = false
+        var vocabulary = SearchVocabulary(analyzer: self)
+        var list = SearchTokenList()
+        let next = vocabulary.read(text, from: Int32(start), into: &list)
+        var tokens = zip(list.terms, list.positions).map { term, position in
+            SearchToken(term: vocabulary.term(term), position: Int(position), kind: vocabulary.kinds[Int(term)])
         }
-
-        for scalar in text.unicodeScalars {
-            if SearchFolding.isHan(scalar.value) {
-                endWord()
-                // Han characters and kana have no case and nothing to fold: each is itself.
-                let character = String(scalar)
-                tokens.append(SearchToken(term: character, position: position, kind: .hanCharacter))
-                if let previous = previousHan {
-                    tokens.append(SearchToken(term: previous + character, position: position - 1, kind: .hanPair))
-                }
-                previousHan = character
-                position += 1
-            } else if SearchFolding.isWordCharacter(scalar) {
-                previousHan = nil
-                if scalar.value >= 0x300, SearchFolding.isMark(scalar) { wordHasMark = true }
-                SearchFolding.foldBeforeStemming(scalar, into: &word)
-            } else {
-                previousHan = nil
-                endWord()
-            }
-        }
-        endWord()
-        return (tokens, position)
-    }
-
-    /// A word as the index holds it: composed (when it has combining marks), stemmed, then
-    /// without Latin diacritics; nil when folding left nothing (harakat alone).
-    private func term(of word: String, hasMark: Bool) -> String? {
-        let composed = hasMark ? word.precomposedStringWithCanonicalMapping : word
-        guard !composed.isEmpty else { return nil }
-        let stemmed = stem(composed)
-        let folded = SearchFolding.foldAfterStemming(stemmed.isEmpty ? composed : stemmed)
-        return folded.isEmpty ? nil : folded
+        for index in tokens.indices { tokens[index].form = list.forms[index] }
+        return (tokens, Int(next))
     }
 }

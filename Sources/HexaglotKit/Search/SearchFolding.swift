@@ -100,6 +100,46 @@ enum SearchFolding {
         return text
     }
 
+    /// `foldAfterStemming` on UTF-8, into `result`.
+    static func foldAfterStemming(_ word: UnsafeBufferPointer<UInt8>, into result: inout [UInt8]) {
+        result.removeAll(keepingCapacity: true)
+        var afterLatin = false
+        var index = 0
+        while index < word.count {
+            let (value, length) = scalar(in: word, at: index)
+            if value < 0x80 {
+                result.append(UInt8(value))
+                afterLatin = true
+            } else if let folded = latinUTF8[value] {
+                result += folded
+                afterLatin = true
+            } else if afterLatin && scalarClass(value) == markClass {
+                // dropped: a diacritic of a Latin letter
+            } else {
+                result += word[index..<index + length]
+                afterLatin = false
+            }
+            index += length
+        }
+    }
+
+    /// The scalar whose UTF-8 starts at `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = text[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F), 3)
+        }
+        let value =
+            UInt32(lead & 0x07) << 18 | UInt32(text[index + 1] & 0x3F) << 12 | UInt32(text[index + 2] & 0x3F) << 6
+            | UInt32(text[index + 3] & 0x3F)
+        return (value, 4)
+    }
+
+    private static let latinUTF8: [UInt32: [UInt8]] = latinTable.reduce(into: [:]) { $0[$1.key.value] = Array($1.value.utf8) }
+
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < tableEnd { return table.classes[Int(scalar.value)] == 2 }
         return isMarkByCategory(scalar)
@@ -124,6 +164,44 @@ enum SearchFolding {
         }
         return table
     }()
+
+    /// What the byte analyser (`SearchVocabulary`) asks of each character: its class, and below
+    /// U+0800 its folded UTF-8, both worked out once by the functions above.
+    static let separatorClass: UInt8 = 0, wordClass: UInt8 = 1, markClass: UInt8 = 2, hanClass: UInt8 = 3
+
+    static func scalarClass(_ value: UInt32) -> UInt8 {
+        if value < 0x10000 { return planeClasses[Int(value)] }
+        if isHan(value) { return hanClass }
+        guard let scalar = Unicode.Scalar(value) else { return separatorClass }
+        return isMarkByCategory(scalar) ? markClass : isWordCharacterByCategory(scalar) ? wordClass : separatorClass
+    }
+
+    /// The Basic Multilingual Plane's classes (64 KB, made on first use).
+    private static let planeClasses: [UInt8] = (0..<UInt32(0x10000)).map { value in
+        if isHan(value) { return hanClass }
+        guard let scalar = Unicode.Scalar(value) else { return separatorClass }
+        if value < 0x80 { return isWordCharacter(scalar) ? wordClass : separatorClass }
+        if value < tableEnd { return table.classes[Int(value)] }
+        return isMarkByCategory(scalar) ? markClass : isWordCharacterByCategory(scalar) ? wordClass : separatorClass
+    }
+
+    /// `foldBeforeStemming` below U+0800 as UTF-8: scalar `v`'s bytes are
+    /// `foldedUTF8.bytes[starts[v] ..< starts[v + 1]]` (none: the character is dropped).
+    static let foldedUTF8: (bytes: [UInt8], starts: [Int32]) = {
+        var bytes: [UInt8] = []
+        var starts: [Int32] = [0]
+        for value in 0..<tableEnd {
+            if value < 0x80 {
+                bytes.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+            } else {
+                bytes += table.folded[Int(value)].utf8
+            }
+            starts.append(Int32(bytes.count))
+        }
+        return (bytes, starts)
+    }()
+
+    static let foldedTableEnd = tableEnd
 
     /// Below U+0800 (Latin, Greek, Cyrillic, Arabic and their neighbours) the answers are looked
     /// up: worked out once by the functions above, so they cannot differ from them.

@@ -1,11 +1,9 @@
-/// The search indexes of a build and the documents they were made from, so that `serve` can
-/// index an edited page again without analysing every other page (`SearchStage.update`).
+/// The search indexes of a build and the pages each holds, so that `serve` can index an edited
+/// page's language again (`SearchStage.update`).
 struct SearchIndexState: Sendable {
-    /// One language's index: its pages (in document order), their documents, its files.
+    /// One language's index: its pages (in document order) and its files.
     struct Language: Sendable {
         var pages: [Int]
-        /// Kept only for in-place updates (empty otherwise: they are large).
-        var documents: [SearchDocument]
         var files: SearchIndexFiles
     }
 

@@ -29,15 +29,26 @@ struct SearchJSON {
         bytes[start...].reverse()
     }
 
+    /// Byte by byte: excerpt texts are most of what the index's text files hold.
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x3C, 0x3E, 0x26, 0x2028, 0x2029, 0..<0x20, 0x7F: raw(Self.unicodeEscape(scalar.value))
-            default: bytes.append(contentsOf: String(scalar).utf8)
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x22: raw("\\\"")
+                case 0x5C: raw("\\\\")
+                case 0x0A: raw("\\n")
+                case 0x3C, 0x3E, 0x26, 0..<0x20, 0x7F: raw(Self.unicodeEscape(UInt32(byte)))
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    // U+2028, U+2029
+                    raw(Self.unicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029))
+                    index += 2
+                default: bytes.append(byte)
+                }
+                index += 1
             }
         }
         bytes.append(UInt8(ascii: "\""))

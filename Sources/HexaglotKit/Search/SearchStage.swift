@@ -8,67 +8,54 @@ struct SearchStage {
     let site: Site
     let bodies: [RenderedBody]
     let localization: Localization
-    /// The stemmer per language code; languages without one use `SearchAnalyzer.defaultStem`.
-    var stemmers: [String: SearchAnalyzer.Stem] = [:]
     var now = Date()
 
-    /// One index per site language (a language without pages has an empty one). `keepsDocuments`:
-    /// the state keeps what the pages were analysed into, for `update`.
+    /// One index per site language (a language without pages has an empty one), the languages
+    /// on all cores, each read and written by one thread. `keepsDocuments` is no longer needed
+    /// (`update` reads a changed language again from the bodies) and is kept for the callers.
     func run(keepsDocuments: Bool = false) -> SearchIndexState {
         let languages = site.config.languages
-        let analyzers = self.analyzers()
-        let indexed = languages.flatMap { language in
+        let indexed = languages.map { language in
             (site.pagesByLanguage[language.code] ?? []).filter(isIndexed).sorted { site.pages[$0].path < site.pages[$1].path }
         }
-        let documents = indexed.parallelMap { index in
-            document(index, analyzer: analyzers[site.pages[index].language.code]!)
+        // The longest languages first, so the last one to start is a short one.
+        let order = languages.indices.sorted { left, right in
+            let (l, r) = (textSize(indexed[left]), textSize(indexed[right]))
+            return l != r ? l > r : left < right
         }
-        var pages: [String: [Int]] = [:]
-        var byLanguage: [String: [SearchDocument]] = [:]
-        for (index, document) in zip(indexed, documents) {
-            let code = site.pages[index].language.code
-            pages[code, default: []].append(index)
-            byLanguage[code, default: []].append(document)
-        }
-        let files = languages.parallelMap { language in
-            SearchIndexBuilder(languageCode: language.code, rootPath: site.config.rootPath, documents: byLanguage[language.code] ?? []).build()
-        }
+        let built = order.parallelMap { number in index(languages[number].code, pages: indexed[number]) }
         var state = SearchIndexState(languages: [:])
-        for (language, files) in zip(languages, files) {
-            state.languages[language.code] = .init(
-                pages: pages[language.code] ?? [], documents: keepsDocuments ? byLanguage[language.code] ?? [] : [], files: files)
+        for (number, files) in zip(order, built) {
+            state.languages[languages[number].code] = .init(pages: indexed[number], files: files)
         }
         return state
     }
 
-    /// `state` after the pages `changed` got new bodies: their languages indexed again from the
-    /// kept documents and the changed pages' new ones; nil when a page joined or left the index
-    /// (its front matter changed `search` or `noindex`), which takes a full build.
+    /// `state` after the pages `changed` got new bodies: their languages indexed again; nil when
+    /// a page joined or left the index (its front matter changed `search` or `noindex`), which
+    /// takes a full build.
     func update(_ state: SearchIndexState, changed: [Int]) -> SearchIndexState? {
         var state = state
-        let analyzers = self.analyzers()
         var touched: Set<String> = []
         for index in changed {
             let code = site.pages[index].language.code
-            guard var language = state.languages[code] else { return nil }
-            let position = language.pages.firstIndex(of: index)
-            guard (position != nil) == isIndexed(index) else { return nil }
-            guard let position else { continue }
-            language.documents[position] = document(index, analyzer: analyzers[code]!)
-            state.languages[code] = language
-            touched.insert(code)
+            guard let language = state.languages[code] else { return nil }
+            guard language.pages.contains(index) == isIndexed(index) else { return nil }
+            if isIndexed(index) { touched.insert(code) }
         }
         for code in touched.sorted() {
-            let documents = state.languages[code]!.documents
-            state.languages[code]!.files =
-                SearchIndexBuilder(languageCode: code, rootPath: site.config.rootPath, documents: documents).build()
+            state.languages[code]!.files = index(code, pages: state.languages[code]!.pages)
         }
         return state
     }
 
-    private func analyzers() -> [String: SearchAnalyzer] {
-        Dictionary(
-            uniqueKeysWithValues: site.config.languages.map { ($0.code, SearchAnalyzer(languageCode: $0.code, stem: stemmers[$0.code])) })
+    private func textSize(_ pages: [Int]) -> Int { pages.reduce(0) { $0 + bodies[$1].html.count } }
+
+    /// One language's index of `pages`, in that order.
+    private func index(_ code: String, pages: [Int]) -> SearchIndexFiles {
+        var postings = SearchPostings(analyzer: SearchAnalyzer(languageCode: code))
+        for page in pages { add(page, to: &postings) }
+        return SearchIndexBuilder(languageCode: code, rootPath: site.config.rootPath, postings: postings).build()
     }
 
     func isIndexed(_ index: Int) -> Bool {
@@ -81,23 +68,26 @@ struct SearchStage {
         return true
     }
 
-    private func document(_ index: Int, analyzer: SearchAnalyzer) -> SearchDocument {
+    private func add(_ index: Int, to postings: inout SearchPostings) {
         let page = site.pages[index]
-        let body = bodies[index]
-        let text = SearchPlainText.text(ofHTML: body.html)
+        let text = SearchPlainText.text(ofHTML: bodies[index].html)
         let tags = page.tags.map { tag in
             TagName.slug(tag).flatMap { localization.string("tag." + $0, in: page.language) } ?? tag
         }
-        var fields = [SearchDocument.Field(text: page.title, weight: 3), .init(text: tags.joined(separator: " "), weight: 2)]
+        var fields = [SearchPostings.Field(text: page.title, weight: 3), .init(text: tags.joined(separator: " "), weight: 2)]
         var excerpt = text
+        // The summary is shown in lists and the page's description, not on the page: it counts half.
         if let summary = page.frontMatter.summary {
-            fields.append(.init(text: summary, weight: 1))
+            fields.append(.init(text: summary, weight: 0.5))
             excerpt = summary + " " + text
         }
         fields.append(.init(text: text, weight: 1))
-        return SearchDocument(
+        let document = SearchDocument(
             url: site.config.rootPath + URLPath.encodePath(page.path), title: page.title, section: sectionName(page),
-            excerptText: excerpt, fields: fields, analyzer: analyzer)
+            excerptText: excerpt)
+        // A section's list shows its pages, which are what a reader is looking for: its own
+        // title and intro count a quarter (its short text would otherwise outscore them).
+        postings.add(document, fields: fields, boost: page.kind == .section ? 0.25 : 1)
     }
 
     /// The top-level section the page is in (its list's title); the home page for pages at the top.

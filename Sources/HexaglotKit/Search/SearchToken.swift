@@ -1,11 +1,11 @@
 /// One term of analysed text at its position: a word, a Han character, or two Han characters
 /// side by side (at the first one's position). Positions count words and Han characters.
 struct SearchToken: Equatable, Sendable {
-    enum Kind: Sendable {
-        case word, hanCharacter, hanPair
-    }
+    typealias Kind = SearchVocabulary.Kind
 
     var term: String
     var position: Int
     var kind: Kind
+    /// The word's form where the language has them (`SearchAnalyzer.hasForms`), else 0.
+    var form: UInt8 = 0
 }

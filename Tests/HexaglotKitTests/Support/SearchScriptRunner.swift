@@ -14,9 +14,9 @@ enum SearchScriptRunner {
         const input = JSON.parse(fs.readFileSync(0, 'utf8'));
         const print = (value) => process.stdout.write(JSON.stringify(value));
         if (mode === 'tokens') {
-          print(input.map((sample) => HexaglotSearch.tokens(sample.text, sample.lang).map((t) => t.term + '@' + t.position + ':' + t.kind)));
+          print(input.map((sample) => HexaglotSearch.tokens(sample.text, sample.lang).map((t) => t.term + '@' + t.position + ':' + t.kind + (t.form ? '/' + t.form : ''))));
         } else {
-          const load = (name) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(input.folder, input.manifest.base, name), 'utf8')));
+          const load = (name) => Promise.resolve(new Uint8Array(fs.readFileSync(path.join(input.folder, input.manifest.base, name))));
           HexaglotSearch.search(input.query, input.manifest, load).then((found) => Promise.all(found.ranked.map((entry) =>
             found.record(entry).then((record) => ({
               url: record[0], title: record[1], section: record[2], phrase: entry.phrase, matched: entry.matched,

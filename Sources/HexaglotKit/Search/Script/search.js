@@ -69,15 +69,19 @@ var HexaglotSearch = (function () {
 
   var ARABIC_PREFIXES = ['\u0648\u0627\u0644', '\u0628\u0627\u0644', '\u0643\u0627\u0644', '\u0641\u0627\u0644', '\u0627\u0644', '\u0644\u0644'];
 
-  function arabicStem(word) {
+  /* The prefix's number, 1 for the first of ARABIC_PREFIXES (0: none): the word's form. */
+  function arabicForm(word) {
     var scalars = Array.from(word);
     for (var i = 0; i < ARABIC_PREFIXES.length; i++) {
       var prefix = Array.from(ARABIC_PREFIXES[i]);
-      if (scalars.length - prefix.length >= 3 && scalars.slice(0, prefix.length).join('') === ARABIC_PREFIXES[i]) {
-        return scalars.slice(prefix.length).join('');
-      }
+      if (scalars.slice(0, prefix.length).join('') === ARABIC_PREFIXES[i]) return scalars.length - prefix.length >= 3 ? i + 1 : 0;
     }
-    return word;
+    return 0;
+  }
+
+  function arabicStem(word) {
+    var form = arabicForm(word);
+    return form === 0 ? word : Array.from(word).slice(Array.from(ARABIC_PREFIXES[form - 1]).length).join('');
   }
 
   function stemmer(lang) {
@@ -87,7 +91,7 @@ var HexaglotSearch = (function () {
     return function (word) { return word; };
   }
 
-  /* The text as units, in order: words {term, position, start, end} and Han characters
+  /* The text as units, in order: words {term, form, position, start, end} and Han characters
      {han: character, run, position, start, end}; start and end are UTF-16 offsets in text. */
   function units(text, lang, from) {
     var stem = stemmer(lang);
@@ -99,18 +103,20 @@ var HexaglotSearch = (function () {
       if (word === '' && !wordHasMark) return;
       var composed = wordHasMark ? word.normalize('NFC') : word;
       if (composed !== '') {
-        var stemmed = stem(composed);
-        var term = foldAfterStemming(stemmed === '' ? composed : stemmed);
+        var base = lang === 'fr' ? elide(composed) : composed;
+        var stemmed = stem(base);
+        var term = foldAfterStemming(stemmed === '' ? base : stemmed);
         if (term !== '') {
-          result.push({ term: term, position: position, start: wordStart, end: wordEnd });
+          result.push({ term: term, form: lang === 'ar' ? arabicForm(composed) : 0, position: position, start: wordStart, end: wordEnd });
           position += 1;
         }
       }
       word = ''; wordHasMark = false; wordStart = -1;
     }
     var offset = 0;
-    for (var ch of text) {
-      var c = ch.codePointAt(0);
+    while (offset < text.length) {
+      var c = text.codePointAt(offset);
+      var ch = String.fromCodePoint(c);
       var start = offset;
       offset += ch.length;
       if (isHan(c)) {
@@ -121,10 +127,16 @@ var HexaglotSearch = (function () {
         position += 1;
       } else if (isWordCharacter(c, ch)) {
         previousHan = false;
-        if (c >= 0x300 && MARK.test(ch)) wordHasMark = true;
+        var folded = foldBeforeStemming(c);
+        // A kept combining mark asks for composition (a dropped one, harakat, does not).
+        if (c >= 0x300 && folded !== '' && MARK.test(ch)) wordHasMark = true;
         if (wordStart < 0) wordStart = start;
         wordEnd = offset;
-        word += foldBeforeStemming(c);
+        word += folded;
+      } else if ((c === 0x27 || c === 0x2019) && word !== '' && offset < text.length && isWordLetter(text.codePointAt(offset))) {
+        // An apostrophe between letters is inside the word (UAX #29), as ' (SearchVocabulary).
+        previousHan = false;
+        word += "'";
       } else {
         previousHan = false;
         endWord();
@@ -134,13 +146,26 @@ var HexaglotSearch = (function () {
     return { units: result, next: position };
   }
 
+  function isWordLetter(c) {
+    var ch = String.fromCodePoint(c);
+    return !isHan(c) && isWordCharacter(c, ch) && !MARK.test(ch);
+  }
+
+  /* French elisions before a word (l', d', qu'…), dropped as SearchAnalyzer.elisionLength does. */
+  var ELISIONS = ['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu'];
+
+  function elide(word) {
+    var apostrophe = word.indexOf("'");
+    return apostrophe >= 0 && apostrophe < 7 && ELISIONS.indexOf(word.slice(0, apostrophe)) >= 0 ? word.slice(apostrophe + 1) : word;
+  }
+
   /* The index's terms of text, as SearchAnalyzer.tokens gives them (for the test). */
   function tokens(text, lang, from) {
     var list = units(text, lang, from).units;
     var result = [];
     for (var i = 0; i < list.length; i++) {
       var unit = list[i];
-      if (unit.han === undefined) { result.push({ term: unit.term, position: unit.position, kind: 'word' }); continue; }
+      if (unit.han === undefined) { result.push({ term: unit.term, position: unit.position, kind: 'word', form: unit.form }); continue; }
       result.push({ term: unit.han, position: unit.position, kind: 'hanCharacter' });
       var previous = list[i - 1];
       if (previous && previous.han !== undefined && previous.run === unit.run) {
@@ -158,7 +183,7 @@ var HexaglotSearch = (function () {
     for (var i = 0; i < list.length; i++) {
       var unit = list[i];
       if (unit.han === undefined) {
-        result.push({ word: unit.term, span: 1, needs: [{ term: unit.term, offset: 0 }] });
+        result.push({ word: unit.term, span: 1, needs: [{ term: unit.term, offset: 0, form: unit.form }] });
         continue;
       }
       var chars = [unit.han];
@@ -176,7 +201,7 @@ var HexaglotSearch = (function () {
     return result;
   }
 
-  /* FNV-1a over UTF-8, as SearchIndexBuilder.bucketHash. */
+  /* FNV-1a over UTF-8, as SearchByteMap.hash: the shard a term is in. */
   function bucket(term, count) {
     var bytes = new TextEncoder().encode(term);
     var hash = 0x811C9DC5;
@@ -187,36 +212,59 @@ var HexaglotSearch = (function () {
     return hash % count;
   }
 
-  function decodePositions(deltas) {
-    var positions = [], at = 0;
-    for (var i = 0; i < deltas.length; i++) { at += deltas[i]; positions.push(at); }
-    return positions;
+  /* Reads the unsigned LEB128 varint at reader.at (a shard is a Uint8Array of them). */
+  function varint(reader) {
+    var value = 0, shift = 0, byte;
+    do {
+      byte = reader.bytes[reader.at++];
+      value += (byte & 0x7F) * Math.pow(2, shift);
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
   }
 
-  /* A term's postings by document: {score, positions (null for Han characters), complete
-     (all positions listed)}, and whether the list is cut to the term's best pages. */
-  function postingMap(list) {
-    var byDocument = new Map();
-    var cut = list.length > 0 && typeof list[0] === 'number';
-    var document = 0;
-    for (var i = cut ? 1 : 0; i < list.length; i++) {
-      var posting = list[i];
-      document += posting[0];
-      byDocument.set(document, {
-        score: posting[1], positions: posting[2] ? decodePositions(posting[2]) : null, complete: posting[3] !== 1
-      });
+  /* A term's postings in a shard (format in SearchIndexBuilder.swift), by document: {score,
+     positions (null for a Han character alone), complete (all positions listed)}, and whether
+     the list is cut to the term's best pages; null when the shard does not have the term. */
+  function postingsIn(shard, term, hasPositions, hasForms) {
+    var wanted = new TextEncoder().encode(term);
+    var reader = { bytes: shard, at: 0 };
+    while (reader.at < shard.length) {
+      var length = varint(reader), start = reader.at;
+      reader.at += length;
+      var pages = varint(reader), size = varint(reader), end = reader.at + size;
+      var same = length === wanted.length;
+      for (var i = 0; same && i < length; i++) same = shard[start + i] === wanted[i];
+      if (!same) { reader.at = end; continue; }
+      var byDocument = new Map(), document = 0;
+      while (reader.at < end) {
+        document += varint(reader);
+        var posting = { score: varint(reader), forms: 0, positions: null, complete: true };
+        if (hasForms) posting.forms = varint(reader);
+        if (hasPositions) {
+          var counted = varint(reader), at = 0;
+          posting.complete = counted % 2 === 0;
+          posting.positions = [];
+          for (var k = 0; k < Math.floor(counted / 2); k++) { at += varint(reader); posting.positions.push(at); }
+        }
+        byDocument.set(document, posting);
+      }
+      return { byDocument: byDocument, cut: pages > byDocument.size };
     }
-    return { byDocument: byDocument, cut: cut };
+    return null;
   }
+
+  var NOTHING = { byDocument: new Map(), cut: false };
 
   /* Documents matching the query groups, best first: all groups before some, the exact
-     phrase before the words apart, then by score, then by document number. A group matches
+     phrase before the words apart, words in the form typed (where the index keeps forms:
+     Arabic's article) before other forms, then by score, then by document number. A group matches
      where its terms stand at their offsets; where a list was cut (a common term, many
      positions) what cannot be checked is accepted, so nothing that matches is lost. */
   function rank(queryGroups, postingsOf) {
     var documents = new Map();
     queryGroups.forEach(function (group, index) {
-      var lists = group.needs.map(function (need) { return postingMap(postingsOf(need.term) || []); });
+      var lists = group.needs.map(function (need) { return postingsOf(need) || NOTHING; });
       var anchor = lists.findIndex(function (list) { return !list.cut; });
       var candidates = lists[anchor < 0 ? 0 : anchor].byDocument;
       candidates.forEach(function (unused, document) {
@@ -244,16 +292,18 @@ var HexaglotSearch = (function () {
           if (starts.length === 0 && complete) return;
         }
         var entry = documents.get(document);
-        if (!entry) { entry = { document: document, score: 0, matched: 0, starts: [] }; documents.set(document, entry); }
+        if (!entry) { entry = { document: document, score: 0, matched: 0, exact: 0, starts: [] }; documents.set(document, entry); }
         entry.score += score;
         entry.matched += 1;
+        var need = group.needs[0], posting = lists[0].byDocument.get(document);
+        if (need.form !== undefined && posting && posting.forms & (1 << need.form)) entry.exact += 1;
         entry.starts[index] = starts;
       });
     });
     // A group whose every list is cut is on so many pages that a page found by the other
     // groups is taken to have it too (it only lists its best pages).
     queryGroups.forEach(function (group, index) {
-      if (!group.needs.every(function (need) { return postingMap(postingsOf(need.term) || []).cut; })) return;
+      if (!group.needs.every(function (need) { return (postingsOf(need) || NOTHING).cut; })) return;
       documents.forEach(function (entry) {
         if (entry.starts.length > index && index in entry.starts) return;
         entry.matched += 1;
@@ -266,7 +316,8 @@ var HexaglotSearch = (function () {
       all.push(entry);
     });
     all.sort(function (a, b) {
-      return (b.matched - a.matched) || ((b.phrase ? 1 : 0) - (a.phrase ? 1 : 0)) || (b.score - a.score) || (a.document - b.document);
+      return (b.matched - a.matched) || ((b.phrase ? 1 : 0) - (a.phrase ? 1 : 0)) || (b.exact - a.exact) || (b.score - a.score) ||
+        (a.document - b.document);
     });
     return all;
   }
@@ -334,15 +385,19 @@ var HexaglotSearch = (function () {
   var MAX_RESULTS = 20;
 
   /* A query run against one language's index: `load(name)` gives a promise of a file of it
-     (fetch in the page, the file system in the tests). Resolves to the groups, the best
-     results, and `record(entry)`, a promise of what a result shows [url, title, section, text]. */
+     as a Uint8Array (fetch in the page, the file system in the tests). Resolves to the groups,
+     the best results, and `record(entry)`, a promise of what a result shows [url, title,
+     section, text]. */
   function search(query, manifest, load) {
     var queryGroups = groups(query, manifest.lang);
-    function shardName(term) { return 't' + bucket(term, manifest.shards) + '.json'; }
+    function shardName(term) { return 't' + bucket(term, manifest.shards) + '.bin'; }
+    var chunks = new Map();
     function record(entry) {
-      return load('d' + Math.floor(entry.document / manifest.chunk) + '.json').then(function (data) {
-        return data[entry.document % manifest.chunk];
-      });
+      var name = 'd' + Math.floor(entry.document / manifest.chunk) + '.json';
+      if (!chunks.has(name)) {
+        chunks.set(name, load(name).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }));
+      }
+      return chunks.get(name).then(function (data) { return data[entry.document % manifest.chunk]; });
     }
     var names = [];
     queryGroups.forEach(function (group) {
@@ -351,9 +406,12 @@ var HexaglotSearch = (function () {
     var shards = {};
     return Promise.all(names.map(function (name) { return load(name).then(function (data) { shards[name] = data; }); }))
       .then(function () {
-        var ranked = rank(queryGroups, function (term) {
-          var data = shards[shardName(term)];
-          return Object.prototype.hasOwnProperty.call(data, term) ? data[term] : null;
+        var decoded = new Map();
+        var ranked = rank(queryGroups, function (need) {
+          if (!decoded.has(need.term)) {
+            decoded.set(need.term, postingsIn(shards[shardName(need.term)], need.term, !need.character, manifest.forms === 1 && need.form !== undefined));
+          }
+          return decoded.get(need.term);
         });
         return { groups: queryGroups, ranked: ranked.slice(0, MAX_RESULTS), record: record };
       });
@@ -377,7 +435,7 @@ var HexaglotSearch = (function () {
       if (!files.has(name)) {
         files.set(name, fetch(manifest.base + name).then(function (response) {
           if (!response.ok) throw new Error(name + ': ' + response.status);
-          return response.json();
+          return response.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
         }));
       }
       return files.get(name);
@@ -385,7 +443,11 @@ var HexaglotSearch = (function () {
     search(query, manifest, load).then(function (found) {
       status.textContent = root.getAttribute('data-count-text').replace('{count}', String(found.ranked.length));
       if (found.ranked.length === 0) { empty.hidden = false; return; }
-      var records = found.ranked.map(found.record);
+      // The first result's text first: on a slow link the others' would share its bandwidth.
+      var first = found.record(found.ranked[0]);
+      var records = found.ranked.map(function (entry, index) {
+        return index === 0 ? first : first.then(function () { return found.record(entry); });
+      });
       var loaded = [], shown = 0;
       // Results join the list in rank order as soon as those before them have their text.
       records.forEach(function (promise, index) {

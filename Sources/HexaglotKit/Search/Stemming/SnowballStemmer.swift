@@ -28,6 +28,12 @@ public struct SnowballStemmer: Sendable {
     public func stem(_ lowercasedWord: String) -> String {
         ThreadStemmer.forThisThread(algorithm).stem(lowercasedWord)
     }
+
+    /// The stem of a word as UTF-8, appended to `stem`, without the cache: for callers that
+    /// keep their own (the search index stems each distinct word once).
+    func stem(_ lowercasedWord: UnsafeBufferPointer<UInt8>, into stem: inout [UInt8]) {
+        ThreadStemmer.forThisThread(algorithm).stem(lowercasedWord, into: &stem)
+    }
 }
 
 extension SnowballStemmer {
@@ -112,6 +118,15 @@ private final class ThreadStemmer {
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
         cache[word] = stem
         return stem
+    }
+
+    func stem(_ word: UnsafeBufferPointer<UInt8>, into stem: inout [UInt8]) {
+        guard !word.isEmpty else { return }
+        guard let result = sb_stemmer_stem(stemmer, word.baseAddress, Int32(word.count)) else {
+            stem.append(contentsOf: word)
+            return
+        }
+        stem.append(contentsOf: UnsafeBufferPointer(start: result, count: Int(sb_stemmer_length(stemmer))))
     }
 
     private func stemWithLibstemmer(_ word: String) -> String {

@@ -1,0 +1,114 @@
+/// One language's pages read into postings: for each page, each distinct term's weighted
+/// frequency (a title word counts more) and its first `positionLimit` positions (for phrases
+/// and Han substrings; none for a Han character alone, which only one-character queries use).
+///
+/// Postings are kept in flat arrays in page order, not an array per page or term: a large
+/// site has millions of them, and an allocation each cost more than reading the text.
+struct SearchPostings {
+    /// A part of the page and how much a word in it counts.
+    struct Field {
+        var text: String
+        var weight: Float
+    }
+
+    private(set) var vocabulary: SearchVocabulary
+    let positionLimit: Int
+    private(set) var documents: [SearchDocument] = []
+    /// Tokens per document (Han characters count one each, their pairs none): BM25's length.
+    private(set) var lengths: [Int32] = []
+    /// What each document's scores are multiplied by.
+    private(set) var boosts: [Float] = []
+    /// A term in a document: its weighted frequency, and where its positions are:
+    /// `positions[positionStart ..< + positionCount & 0x7F]`, the high bit set when the page
+    /// had more than were kept. One value, so reading a term's postings (scattered over the
+    /// documents) takes one cache line each, not one per field.
+    struct Posting {
+        var document: Int32
+        var weight: Float
+        var positionStart: Int32 = 0
+        var positionCount: UInt8 = 0
+        /// The word's forms on the page, bit n for form n (`SearchAnalyzer.hasForms`).
+        var forms: UInt8 = 0
+    }
+
+    /// The postings in document order, and the term of each.
+    private(set) var terms: [Int32] = []
+    private(set) var postings: [Posting] = []
+    private(set) var positions: [Int32] = []
+
+    // Reused for every page: its tokens, and each term's posting in the page being read.
+    private var tokens = SearchTokenList()
+    private var fieldEnds: [(end: Int, weight: Float)] = []
+    private var postingOfTerm: [Int32] = []
+    private var documentOfTerm: [Int32] = []
+    private var occurrences: [Int32] = []
+
+    init(analyzer: SearchAnalyzer, positionLimit: Int = SearchIndexBuilder.positionLimit) {
+        precondition(positionLimit < 0x80, "position counts are kept in 7 bits")
+        vocabulary = SearchVocabulary(analyzer: analyzer)
+        self.positionLimit = positionLimit
+    }
+
+    var postingCount: Int { terms.count }
+
+    mutating func add(_ document: SearchDocument, fields: [Field], boost: Float = 1) {
+        tokens.removeAll()
+        fieldEnds.removeAll(keepingCapacity: true)
+        var position: Int32 = 0
+        for field in fields {
+            // One position left empty: a phrase does not run from the title into the body.
+            position = vocabulary.read(field.text, from: position, into: &tokens) + 1
+            fieldEnds.append((tokens.terms.count, field.weight))
+        }
+        let number = Int32(documents.count)
+        documents.append(document)
+        boosts.append(boost)
+        let termCount = vocabulary.count
+        if postingOfTerm.count < termCount {
+            postingOfTerm += repeatElement(0, count: termCount - postingOfTerm.count)
+            documentOfTerm += repeatElement(-1, count: termCount - documentOfTerm.count)
+        }
+        let kinds = vocabulary.kinds
+        let first = terms.count
+        var length: Int32 = 0
+        occurrences.removeAll(keepingCapacity: true)
+        var start = 0
+        for (end, weight) in fieldEnds {
+            for index in start..<end {
+                let term = Int(tokens.terms[index])
+                if documentOfTerm[term] != number {
+                    documentOfTerm[term] = number
+                    postingOfTerm[term] = Int32(terms.count)
+                    terms.append(Int32(term))
+                    postings.append(Posting(document: number, weight: 0))
+                    occurrences.append(0)
+                }
+                let posting = Int(postingOfTerm[term])
+                postings[posting].weight += weight
+                postings[posting].forms |= 1 << tokens.forms[index]
+                occurrences[posting - first] += 1
+                if kinds[term] != .hanPair { length += 1 }
+            }
+            start = end
+        }
+        lengths.append(length)
+        // Each posting's slice of the positions, then the positions in the order they came.
+        var next = Int32(positions.count)
+        for posting in first..<terms.count {
+            postings[posting].positionStart = next
+            let kept = kinds[Int(terms[posting])] == .hanCharacter ? 0 : min(occurrences[posting - first], Int32(positionLimit))
+            next += kept
+            postings[posting].positionCount = occurrences[posting - first] > kept && kept > 0 ? 0x80 : 0
+        }
+        positions += repeatElement(0, count: Int(next) - positions.count)
+        for index in tokens.terms.indices {
+            let term = Int(tokens.terms[index])
+            guard kinds[term] != .hanCharacter else { continue }
+            let posting = Int(postingOfTerm[term])
+            let kept = Int(postings[posting].positionCount & 0x7F)
+            guard kept < positionLimit else { continue }
+            positions[Int(postings[posting].positionStart) + kept] = tokens.positions[index]
+            postings[posting].positionCount += 1
+        }
+    }
+}

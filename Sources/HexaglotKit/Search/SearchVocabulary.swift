@@ -1,0 +1,187 @@
+import Foundation
+
+/// One language's terms, numbered in order of first appearance, and the analyser that reads
+/// text into them (`SearchAnalyzer`'s rules, applied to UTF-8 bytes). A word is folded into a
+/// reused buffer and looked up among the words already seen; only a new word is stemmed
+/// (libstemmer takes bytes too). Han characters and pairs are looked up as the bytes of the
+/// text itself. So a token costs a hash and a look-up, and no allocation.
+///
+/// A value, not a class: the analyser's loop then touches its buffers without the run-time
+/// exclusivity checks a class's properties take (they were a sixth of the time).
+struct SearchVocabulary {
+    enum Kind: UInt8 {
+        case word, hanCharacter, hanPair
+    }
+
+    let analyzer: SearchAnalyzer
+    /// Term bytes to term number; the kinds are by term number.
+    private(set) var terms = SearchByteMap(capacity: 1 << 14)
+    private(set) var kinds: [Kind] = []
+    /// Folded words (before stemming) to their term number × 8 + their form, -1 when they give none.
+    private var words = SearchByteMap(capacity: 1 << 14)
+    private var word: [UInt8] = []
+    private var stemmed: [UInt8] = []
+    private var folded: [UInt8] = []
+
+    init(analyzer: SearchAnalyzer) {
+        self.analyzer = analyzer
+        word.reserveCapacity(256)
+    }
+
+    var count: Int { terms.count }
+
+    func term(_ number: Int32) -> String { String(decoding: terms.key(Int(number)), as: UTF8.self) }
+
+    /// Reads `text`'s tokens into `list` (term numbers and positions, positions from `start`);
+    /// returns the position after the last token.
+    mutating func read(_ text: String, from start: Int32, into list: inout SearchTokenList) -> Int32 {
+        var text = text
+        return text.withUTF8 { read($0, from: start, into: &list) }
+    }
+
+    private mutating func read(_ text: UnsafeBufferPointer<UInt8>, from start: Int32, into list: inout SearchTokenList) -> Int32 {
+        var position = start
+        var index = 0
+        let count = text.count
+        var wordHasMark = false
+        // Where the previous character starts when it was Han (its pair with this one is the
+        // bytes from there), else -1.
+        var previousHan = -1
+        word.removeAll(keepingCapacity: true)
+        let (foldedBytes, foldedStarts) = SearchFolding.foldedUTF8
+
+        while index < count {
+            let lead = text[index]
+            if lead < 0x80 {
+                // ASCII: letters and digits make words; everything else ends one.
+                let isLetter = (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A
+                if isLetter || (lead >= 0x30 && lead <= 0x39) {
+                    previousHan = -1
+                    word.append(lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead)
+                } else {
+                    previousHan = -1
+                    if lead == 0x27, Self.apostropheJoins(word, text, after: index + 1) {
+                        word.append(0x27)
+                    } else if !word.isEmpty || wordHasMark {
+                        endWord(&position, &wordHasMark, into: &list)
+                    }
+                }
+                index += 1
+                continue
+            }
+            let (value, length) = SearchFolding.scalar(in: text, at: index)
+            let kind = SearchFolding.scalarClass(value)
+            if kind == SearchFolding.hanClass {
+                if !word.isEmpty || wordHasMark { endWord(&position, &wordHasMark, into: &list) }
+                let character = UnsafeBufferPointer(rebasing: text[index..<index + length])
+                list.append(number(of: character, kind: .hanCharacter), at: position)
+                if previousHan >= 0 {
+                    let pair = UnsafeBufferPointer(rebasing: text[previousHan..<index + length])
+                    list.append(number(of: pair, kind: .hanPair), at: position - 1)
+                }
+                previousHan = index
+                position += 1
+            } else if kind == SearchFolding.separatorClass {
+                previousHan = -1
+                if value == 0x2019, Self.apostropheJoins(word, text, after: index + length) {
+                    word.append(0x27)
+                } else if !word.isEmpty || wordHasMark {
+                    endWord(&position, &wordHasMark, into: &list)
+                }
+            } else {
+                previousHan = -1
+                let before = word.count
+                if value < SearchFolding.foldedTableEnd {
+                    let from = Int(foldedStarts[Int(value)]), to = Int(foldedStarts[Int(value) + 1])
+                    if to > from { word.append(contentsOf: foldedBytes[from..<to]) }
+                } else {
+                    var folded = ""
+                    SearchFolding.foldBeforeStemming(Unicode.Scalar(value)!, into: &folded)
+                    word.append(contentsOf: folded.utf8)
+                }
+                // A kept combining mark asks for composition (a dropped one, harakat, does not).
+                if kind == SearchFolding.markClass, word.count > before { wordHasMark = true }
+            }
+            index += length
+        }
+        if !word.isEmpty || wordHasMark { endWord(&position, &wordHasMark, into: &list) }
+        return position
+    }
+
+    /// An apostrophe (' or ’) between two letters or digits is inside a word, as in Unicode's
+    /// word boundaries (UAX #29): `l'eau`, `don't` are one word each (and the word keeps '); French
+    /// then drops the elided article (`SearchAnalyzer.stem`).
+    private static func apostropheJoins(_ word: [UInt8], _ text: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+        guard !word.isEmpty, index < text.count else { return false }
+        return SearchFolding.scalarClass(SearchFolding.scalar(in: text, at: index).value) == SearchFolding.wordClass
+    }
+
+    private mutating func endWord(_ position: inout Int32, _ hasMark: inout Bool, into list: inout SearchTokenList) {
+        let composes = hasMark
+        hasMark = false
+        guard !word.isEmpty else { return }
+        // The buffer is moved out while it is read, so that the other buffers can change.
+        let key = word
+        word = []
+        let value = key.withUnsafeBufferPointer { key -> Int32 in
+            let hash = SearchByteMap.hash(key)
+            if let known = words.find(key, hash: hash) { return words.values[known] }
+            let term = composes ? newWord(composing: key) : newWord(key)
+            words.insert(key, hash: hash, value: term)
+            return term
+        }
+        word = key
+        word.removeAll(keepingCapacity: true)
+        guard value >= 0 else { return }
+        list.append(value >> 3, at: position, form: UInt8(value & 7))
+        position += 1
+    }
+
+    /// A word with combining marks: composed first (through a String: rare).
+    private mutating func newWord(composing word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var composed = String(decoding: word, as: UTF8.self).precomposedStringWithCanonicalMapping
+        return composed.withUTF8 { newWord($0) }
+    }
+
+    /// A word not seen before: stemmed, then without Latin diacritics; its term number × 8 +
+    /// its form, -1 when nothing is left.
+    private mutating func newWord(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard !word.isEmpty else { return -1 }
+        // Moved out while used, so that they stay uniquely referenced (no copy on write).
+        var stemmed = self.stemmed, folded = self.folded
+        self.stemmed = []
+        self.folded = []
+        let form = analyzer.stem(word, into: &stemmed)
+        stemmed.withUnsafeBufferPointer { SearchFolding.foldAfterStemming($0, into: &folded) }
+        let term = folded.isEmpty ? -1 : folded.withUnsafeBufferPointer { number(of: $0, kind: .word) << 3 | Int32(form) }
+        self.stemmed = stemmed
+        self.folded = folded
+        return term
+    }
+
+    private mutating func number(of term: UnsafeBufferPointer<UInt8>, kind: Kind) -> Int32 {
+        let hash = SearchByteMap.hash(term)
+        if let known = terms.find(term, hash: hash) { return Int32(known) }
+        kinds.append(kind)
+        return Int32(terms.insert(term, hash: hash, value: 0))
+    }
+}
+
+/// Tokens as term numbers of a `SearchVocabulary` and their positions, in the text's order.
+struct SearchTokenList {
+    var terms: [Int32] = []
+    var positions: [Int32] = []
+    var forms: [UInt8] = []
+
+    mutating func append(_ term: Int32, at position: Int32, form: UInt8 = 0) {
+        terms.append(term)
+        positions.append(position)
+        forms.append(form)
+    }
+
+    mutating func removeAll() {
+        terms.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        forms.removeAll(keepingCapacity: true)
+    }
+}
