@@ -69,8 +69,20 @@ public enum SummaryText {
                     index += 1
                     continue
                 }
-                let (value, length) = UTF8Scalar.decode(bytes, at: index)
-                index += length
+                // Two- and three-byte sequences (Cyrillic, Arabic, Chinese: nearly all of them)
+                // decoded in line; longer or cut-off ones by the general decoder.
+                let value: UInt32
+                if byte < 0xE0, index + 1 < bytes.count {
+                    value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if byte < 0xF0, index + 2 < bytes.count {
+                    value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    let decoded = UTF8Scalar.decode(bytes, at: index)
+                    value = decoded.value
+                    index += decoded.length
+                }
                 let traits = traitsOf(value)
                 if traits.contains(.wideScript) {
                     if !traits.isDisjoint(with: [.ideographic, .alphabetic]) { wide += 1 }
