@@ -40,10 +40,14 @@ let package = Package(
         ),
         // libwebp directly for WebP (vips_shim.c says why); not in vips' pkg-config libraries.
         .target(name: "CVips", dependencies: ["CVipsSystem"], linkerSettings: [.linkedLibrary("webp")]),
+        // Keeps cmark-gfm's process-wide table of extension characters set, so that inlines
+        // parse on every core (cmark_threads.c says how, and when it falls back to one at a time).
+        .target(name: "CCmarkThreads"),
         .target(
             name: "HexaglotKit",
             dependencies: [
                 "CCmarkGFM",
+                "CCmarkThreads",
                 "CVips",
                 "CStemmer",
                 .product(name: "Yams", package: "Yams"),

@@ -29,6 +29,14 @@ import Testing
         #expect(outputs.filter { $0 != expected }.count == 0)
     }
 
+    /// On Linux the table is kept set (CCmarkThreads), so that the test above runs its parses'
+    /// inline phases side by side rather than one after another.
+    @Test func inlinesAreParsedOnSeveralThreadsAtOnce() {
+        #if os(Linux)
+        #expect(MarkdownRenderer.parsesInlinesInParallel)
+        #endif
+    }
+
     @Test func rawHTMLIsOmittedUnlessAllowed() {
         let unsafe = "<div onclick=\"x()\">hi</div>\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))"
         let safe = html(unsafe)

@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+internal import CCmarkThreads
 import Foundation
 
 /// Markdown to HTML through cmark-gfm, the GitHub reference implementation.
@@ -9,22 +10,36 @@ import Foundation
 /// stray spaces). Raw HTML is omitted unless the site allows it; tagfilter applies either way.
 public struct MarkdownRenderer: Sendable {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-    private static let registered: Bool = {
+    /// Registers the extensions (once, before the first parse), then tells whether documents'
+    /// inlines are parsed on several threads at once (tests check it is so here).
+    static let parsesInlinesInParallel: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
-        return true
+        // One document with every extension, whose characters then stay in cmark-gfm's table.
+        hx_cmark_keep_next_inline_characters()
+        guard let parser = cmark_parser_new(0) else { fatalError("cmark-gfm: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
+        }
+        cmark_parser_feed(parser, "~~a~~ www.example.org\n", 22)
+        inlinePhase.lock()
+        if let document = cmark_parser_finish(parser) { cmark_node_free(document) }
+        inlinePhase.unlock()
+        return hx_cmark_inline_characters_kept() != 0
     }()
 
     /// cmark-gfm adds the extensions' trigger characters (`~`, `w`, `:`) to one process-wide table
     /// when a parser starts on a document's inlines and takes them out when it is done, so with
     /// pages parsed on several threads one parser's clean-up switched strikethrough and autolinks
-    /// off in the middle of another's parse, and the output depended on timing. The inline phase
-    /// (`cmark_parser_finish`) therefore runs one document at a time; block parsing, the tree edits
-    /// and HTML rendering stay parallel. The time a page waits for its turn is reported to the
-    /// caller, so that a time limit counts only the page's own work.
+    /// off in the middle of another's parse, and the output depended on timing. Where the
+    /// characters are kept in the table for good (CCmarkThreads: Linux), nothing writes to it
+    /// any more and every stage of a page's Markdown runs in parallel. Elsewhere the inline phase
+    /// (`cmark_parser_finish`) runs one document at a time under this lock, and the time a page
+    /// waits for its turn is reported to the caller, so that a time limit counts only its own work.
     private static let inlinePhase = NSLock()
 
     public init() {
-        _ = Self.registered
+        _ = Self.parsesInlinesInParallel
     }
 
     public func render(
@@ -51,11 +66,14 @@ public struct MarkdownRenderer: Sendable {
                     buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
                 }
             }()
-        waitingForInlinePhase(true)
-        Self.inlinePhase.lock()
-        waitingForInlinePhase(false)
+        let takesTurns = !Self.parsesInlinesInParallel
+        if takesTurns {
+            waitingForInlinePhase(true)
+            Self.inlinePhase.lock()
+            waitingForInlinePhase(false)
+        }
         let finished = cmark_parser_finish(parser)
-        Self.inlinePhase.unlock()
+        if takesTurns { Self.inlinePhase.unlock() }
         guard let document = finished else { fatalError("cmark-gfm: out of memory") }
         defer { cmark_node_free(document) }
 
@@ -80,7 +98,7 @@ public struct MarkdownRenderer: Sendable {
     /// The document's structure as Swift values (`MarkdownDocument`), parsed as `render` parses:
     /// the same extensions, footnotes on; raw HTML is kept in the tree either way.
     public static func parse(_ text: String) -> MarkdownDocument {
-        _ = registered
+        _ = parsesInlinesInParallel
         guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else { fatalError("cmark-gfm: out of memory") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames where name != "tagfilter" {
@@ -88,9 +106,9 @@ public struct MarkdownRenderer: Sendable {
         }
         var copy = text
         copy.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
-        inlinePhase.lock()
+        if !parsesInlinesInParallel { inlinePhase.lock() }
         let finished = cmark_parser_finish(parser)
-        inlinePhase.unlock()
+        if !parsesInlinesInParallel { inlinePhase.unlock() }
         guard let document = finished else { fatalError("cmark-gfm: out of memory") }
         defer { cmark_node_free(document) }
         return MarkdownDocument(blocks: children(of: document).map { block(from: $0) })
@@ -515,19 +533,24 @@ private struct TreeEditor {
         }
     }
 
-    /// The text of a node without markup.
+    /// The text of a node without markup (gathered as bytes: a String per literal, appended
+    /// one to another, was a third of naming a heading).
     private static func text(of node: OpaquePointer) -> String {
-        var result = ""
+        var bytes: [UInt8] = []
+        appendText(of: node, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendText(of node: OpaquePointer, to bytes: inout [UInt8]) {
         var child = cmark_node_first_child(node)
         while let current = child {
             switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: result += literal(of: current)
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: result += " "
-            default: result += text(of: current)
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: appendLiteral(of: current, to: &bytes)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: bytes.append(UInt8(ascii: " "))
+            default: appendText(of: current, to: &bytes)
             }
             child = cmark_node_next(current)
         }
-        return result
     }
 
     private static func lastCharacter(before node: OpaquePointer) -> Unicode.Scalar? {
