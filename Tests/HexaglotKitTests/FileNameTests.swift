@@ -127,4 +127,15 @@ import Testing
         let errors = await refused.errors()
         #expect(errors == ["content/en/a?b.md:1:1: error: file or folder name contains control characters; rename it"])
     }
+
+    /// Device names are told apart from names that only start like them (the check on long
+    /// names stops at their fifth byte).
+    @Test func deviceNamesAreFoundWhateverFollowsThem() {
+        for name in ["con", "CON.md", "con .md", "Lpt9.txt", "com1", "aux.tar.gz", "nul  .x", "PRN"] {
+            #expect(PathSafety.windowsProblem(inFileName: name)?.contains("a device name on Windows") == true, "\(name)")
+        }
+        for name in ["console.md", "common", "com10.md", "lpt", "auxiliary", "nul-and-void.md", "a", "chemicals-award-00176.md"] {
+            #expect(PathSafety.windowsProblem(inFileName: name) == nil, "\(name)")
+        }
+    }
 }

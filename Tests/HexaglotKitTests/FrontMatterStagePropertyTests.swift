@@ -34,6 +34,25 @@ private func text(of pool: [String], _ count: ClosedRange<Int>) -> Generator<Str
         }
     }
 
+    /// Source files take a one-pass path when they hold no CR and no control; it must give
+    /// what the general path gives (byte order mark dropped, CRs to LF, controls refused).
+    @Test func decodingASourceFileAgreesWithTheGeneralPath() async {
+        await propertyCheck(count: 2000, input: text(of: Self.pieces, 0...12), Gen.bool) { text, withMark in
+            let bytes = (withMark ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
+            let unmarked = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            let expected = String(decoding: unmarked, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+                .replacingOccurrences(of: "\r", with: "\n")
+            let refused = expected.unicodeScalars.contains(where: TextHygiene.isForbiddenControl)
+            do {
+                let decoded = try SourceText.decode(Data(bytes), file: "a.md")
+                #expect(!refused, "\(text.debugDescription) was accepted")
+                #expect(Array(decoded.text.utf8) == Array(expected.utf8), "\(text.debugDescription)")
+            } catch {
+                #expect(refused, "\(text.debugDescription): \(error)")
+            }
+        }
+    }
+
     @Test func isNullIsWhatTheCoreSchemaResolvesToNull() async {
         await propertyCheck(count: 1000, input: text(of: Self.pieces, 0...3), Gen.bool) { text, isPlain in
             let node = YAMLNode(.scalar(text, isPlain: isPlain), at: SourceLocation(file: "a.md", line: 1))

@@ -270,10 +270,13 @@ import Testing
     }
 
     @Test func linksArePickedOutAsPossiblePhotosByTheirEnding() {
-        for url in ["photo.jpg", "a/b/Photo.JPEG?x=1.2", "/static/p.png#top", "shot.HEIC", "x%2Ejpg"] {
+        for url in ["photo.jpg", "a/b/Photo.JPEG?x=1.2", "/static/p.png#top", "shot.HEIC", "x%2Ejpg", "photo.webp", ".jpg", "a.tif?"] {
             #expect(ImageCatalog.mayNameRaster(url), "\(url)")
         }
-        for url in ["../areas/ozone.md#措施", "https://example.org/", "report.pdf", "logo.svg", "a.jpg/index.html", "tiff"] {
+        for url in [
+            "../areas/ozone.md#措施", "https://example.org/", "report.pdf", "logo.svg", "a.jpg/index.html", "tiff", "", "a.b/jpg", "photo.jpeg2",
+            "x.jpg.md",
+        ] {
             #expect(!ImageCatalog.mayNameRaster(url), "\(url)")
         }
     }

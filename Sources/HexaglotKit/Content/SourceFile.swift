@@ -23,7 +23,7 @@ public struct SourceFile: Hashable, Sendable {
     }
     /// The folder below the language folder: `news/2026-10-05-visit` (empty at the top).
     public var folder: String {
-        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
+        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(relativePath[..<slash])
     }
 }

@@ -11,6 +11,17 @@ public struct SourceText: Sendable {
 
     /// Decodes `data`, reporting invalid UTF-8 at the line and column where it starts.
     public static func decode(_ data: Data, file: String) throws(Diagnostic) -> SourceText {
+        // Nearly every file has no carriage return and no control: checked on its own bytes,
+        // it is validated and copied into a String once (the general path below copies twice
+        // and reads the text three times).
+        let plain: String? = data.withUnsafeBytes { raw in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
+            guard let base = bytes.baseAddress else { return "" }
+            guard memchr(base, 0x0D, bytes.count) == nil, !TextHygiene.containsForbiddenControl(bytes) else { return nil }
+            return String(validating: bytes, as: UTF8.self)
+        }
+        if let plain { return SourceText(text: plain) }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -29,14 +29,25 @@ final class ImageCatalog: @unchecked Sendable {
     /// Whether a link as written may name a raster image, decided on its last bytes: every link
     /// of every page is asked, and nearly all of them are to pages.
     static func mayNameRaster(_ url: String) -> Bool {
-        let bytes = url.utf8
+        url.utf8.withContiguousStorageIfAvailable(mayNameRaster) ?? Array(url.utf8).withUnsafeBufferPointer(mayNameRaster)
+    }
+
+    /// The same over the bytes, as plain loops (the generic collection calls on a UTF8View were
+    /// not specialised and cost more than the rest of the link's rewrite).
+    private static func mayNameRaster(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
         // Percent-encoded names are decoded by `resolve`; they are rare enough to take that path.
-        if bytes.contains(UInt8(ascii: "%")) { return true }
-        let path = bytes.prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
-        guard let dot = path.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        let ending = path[path.index(after: dot)...]
-        guard (3...4).contains(ending.count), !ending.contains(UInt8(ascii: "/")) else { return false }
-        return rasterExtensions.contains(String(decoding: ending.map { $0 | 0x20 }, as: UTF8.self))
+        if memchr(base, Int32(UInt8(ascii: "%")), bytes.count) != nil { return true }
+        var end = 0
+        while end < bytes.count, bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
+        // The last dot of the path, at most five bytes from its end, with no slash after it.
+        var dot = end - 1
+        while dot >= 0, dot >= end - 5, bytes[dot] != UInt8(ascii: ".") {
+            if bytes[dot] == UInt8(ascii: "/") { return false }
+            dot -= 1
+        }
+        guard dot >= 0, bytes[dot] == UInt8(ascii: "."), (3...4).contains(end - dot - 1) else { return false }
+        return rasterExtensions.contains(String(decoding: bytes[(dot + 1)..<end].map { $0 | 0x20 }, as: UTF8.self))
     }
 
     /// The plan for an image URL written on the page at output path `page`; nil when the URL

@@ -63,7 +63,7 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     private func makeFolder(for path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let parent = path[..<slash]
         guard lock.withLock({ !madeFolders.contains(parent) }) else { return }
         try FileBytes.makeFolder(folderPath + "/" + parent)

@@ -64,10 +64,19 @@ struct OutputPlan {
                         ?? (page.kind == .home ? "the home page of \(page.language.code)" : "the list of \(source)"),
                     subject: "this page"))
         }
+        // A tag's name comes from the first of its pages by path: found once per tag, not once
+        // per page of its list (that was most of this stage on a large site).
+        var tagLocations: [String: [Int: SourceLocation]] = [:]
         for job in SiteRenderer.tagPageJobs(site) {
             let tag = site.tags[job.language.code]![job.tag]
-            let first = site.pages[tag.pages.min { site.pages[$0].path < site.pages[$1].path }!]
-            let location = first.frontMatter.locations["tags"] ?? SourceLocation(file: first.sourcePath ?? "content")
+            let location =
+                tagLocations[job.language.code]?[job.tag]
+                ?? {
+                    let first = site.pages[tag.pages.min { site.pages[$0].path < site.pages[$1].path }!]
+                    let location = first.frontMatter.locations["tags"] ?? SourceLocation(file: first.sourcePath ?? "content")
+                    tagLocations[job.language.code, default: [:]][job.tag] = location
+                    return location
+                }()
             files.append(
                 File(
                     path: Paginator.path(of: job.language.code + "/tags/" + tag.slug + "/", page: job.number) + "index.html",

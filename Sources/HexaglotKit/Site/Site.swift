@@ -53,7 +53,8 @@ public struct Site: Sendable {
     }
 
     static func parentFolder(of folder: String) -> String {
-        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        // By bytes: `lastIndex(of:)` on the String compares Characters (grapheme breaking).
+        guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(folder[..<slash])
     }
 }

@@ -102,10 +102,12 @@ public struct SiteAssembler {
             // Each name of the path is checked; the path up to it is made only for a warning
             // (building every prefix of every path was a quarter of assembling the site).
             let path = file.relativePath
-            var start = path.startIndex
-            while start < path.endIndex {
-                let end = path[start...].firstIndex(of: "/") ?? path.endIndex
-                defer { start = end < path.endIndex ? path.index(after: end) : end }
+            // Split at the slashes' bytes (a slash is always a whole character of its own).
+            let utf8 = path.utf8
+            var start = utf8.startIndex
+            while start < utf8.endIndex {
+                let end = utf8[start...].firstIndex(of: UInt8(ascii: "/")) ?? utf8.endIndex
+                defer { start = end < utf8.endIndex ? utf8.index(after: end) : end }
                 guard start < end, let problem = PathSafety.windowsProblem(inFileName: String(path[start..<end])) else { continue }
                 let prefix = String(path[..<end])
                 guard warned.insert(prefix).inserted else { continue }

@@ -39,6 +39,19 @@ public enum PathSafety {
         "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     ]
 
+    /// Whether the part before the first dot, without trailing spaces, is short enough to be a
+    /// device name (`con`, `lpt1`): names such as `chemicals-award.md` need no further look.
+    private static func mayBeDeviceName(_ utf8: String.UTF8View) -> Bool {
+        var length = 0, spaces = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") { break }
+            length += 1
+            spaces = byte == UInt8(ascii: " ") ? spaces + 1 : 0
+            if length - spaces > 4 && byte != UInt8(ascii: " ") { return false }
+        }
+        return true
+    }
+
     /// Why a name that Linux and macOS accept cannot exist on Windows (`a?.md`, `CON.md`,
     /// `notes.`), or nil. Such names are published all the same, with a warning: the site
     /// builds on Linux and macOS, but cannot be checked out on Windows.
@@ -46,8 +59,9 @@ public enum PathSafety {
         // Most names hold none of the forbidden characters, do not end in a dot or space and do
         // not start as a device name does (c, p, a, n, l): decided on the bytes at once.
         let utf8 = name.utf8
-        if let first = utf8.first, !"cpanlCPANL".utf8.contains(first), utf8.last != UInt8(ascii: "."), utf8.last != UInt8(ascii: " "),
-            !utf8.contains(where: { "<>:\"|?*".utf8.contains($0) })
+        if let first = utf8.first, utf8.last != UInt8(ascii: "."), utf8.last != UInt8(ascii: " "),
+            !utf8.contains(where: { "<>:\"|?*".utf8.contains($0) }),
+            !"cpanlCPANL".utf8.contains(first) || !mayBeDeviceName(utf8)
         {
             return nil
         }
