@@ -4,7 +4,7 @@ import Testing
 @testable import HexaglotKit
 
 /// The department's own site (content/ and templates/ of this repository), built and checked.
-@Suite(.serialized) struct DepartmentSiteTests {
+@Suite(.serialized) final class DepartmentSiteTests {
     static let languages = ["zh", "en", "ar", "fr", "ru", "es"]
     static let areas = ["resource-efficiency", "pops", "ozone", "future-regulations"]
     static let channels = [
@@ -13,9 +13,17 @@ import Testing
         "https://www.unido.org",
     ]
 
+    /// The folders this test built into, removed when it ends (each test has its own instance).
+    private var outputs: [URL] = []
+
+    deinit {
+        for output in outputs { try? FileManager.default.removeItem(at: output) }
+    }
+
     /// Builds once per test into a temporary folder (the repository's public/ is left alone).
     func build() async throws -> URL {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-department-\(UUID().uuidString)")
+        outputs.append(output)
         var options = BuildOptions(source: Fixtures.repositoryRoot, output: output)
         options.now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
         _ = try SiteBuilder(options: options).build()
