@@ -42,6 +42,14 @@ public enum TextHygiene {
             var end = index + 1
             if index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // First a cheap test that may err only towards "look closer": no byte below 0x20,
+                // 0x7F or 0xC2 at all (most words of a file).
+                let delete = word ^ ones &* 0x7F, leadOrZero = word ^ ones &* 0xC2
+                let maybe = (word &- ones &* 0x20) & ~word | (delete &- ones) & ~delete | (leadOrZero &- ones) & ~leadOrZero
+                if maybe & highs == 0 {
+                    index += 8
+                    continue
+                }
                 let controls = ~(((word & lowBits) &+ ones &* 0x60) | word) & highs
                 let lead = zeroBytes(word ^ ones &* 0xC2)
                 let c1Tail = word & highs & ~((word & (ones &* 0x60)) &+ ones &* 0x60)
