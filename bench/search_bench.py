@@ -4,7 +4,13 @@ sites: the department's site, the generated corpus (pseudo-text: size and speed 
 given, a real corpus of translated prose (bench/search/docs_to_content.py makes one).
 
     search_bench.py [--hexaglot PATH] [--real-corpus DIR] [--corpus-pages-per-lang 2000]
-                    [--queries 40] [--timed 3] [--seed 1] [--work DIR] [--no-write]
+                    [--sites department,generated,real] [--queries 40] [--timed 3] [--seed 1]
+                    [--work DIR] [--no-write] [--report-from RUN.json [RUN.json …]]
+
+The three sites take the better part of an hour together (Pagefind indexes the generated
+corpus for minutes, every timed query is a fresh browser): --sites runs some of them, each
+run's WORK/search.json is kept with --work, and --report-from writes one report from several
+runs' files, their sites in the order given.
 
 Per site and language: recall@10 (of the expected pages, the share in the first ten results,
 out of at most ten), how often the first result is an expected page, how many queries found
@@ -222,11 +228,18 @@ def main() -> None:
                         help="who emulates the slow link: the bench's server (default), or Chrome (misses web workers' requests)")
     parser.add_argument("--work", help="keep builds here (default: a temporary folder, removed)")
     parser.add_argument("--no-write", action="store_true", help="print, do not write bench/results.md")
-    parser.add_argument("--report-from", help="only write the report again from a run's search.json (same options)")
+    parser.add_argument("--sites", default="department,generated,real",
+                        help="which sites to measure, of department, generated, real (real needs --real-corpus)")
+    parser.add_argument("--report-from", nargs="+", metavar="RUN_JSON",
+                        help="only write the report again from runs' search.json files (same options), merged in order")
     args = parser.parse_args()
     if args.report_from:
-        saved = json.loads(pathlib.Path(args.report_from).read_text(encoding="utf-8"))
-        sites, notes = (saved["sites"], saved["notes"]) if isinstance(saved, dict) else (saved, [])
+        sites, notes = [], []
+        for run in args.report_from:
+            saved = json.loads(pathlib.Path(run).read_text(encoding="utf-8"))
+            run_sites, run_notes = (saved["sites"], saved["notes"]) if isinstance(saved, dict) else (saved, [])
+            sites += run_sites
+            notes += run_notes  # only a run with the real corpus has notes (its sources)
         section = report(sites, args, notes)
         print(section)
         if not args.no_write:
@@ -239,14 +252,18 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     notes, sites = [], []
     try:
-        inputs = [("the department's site", REPO)]
-        if args.corpus_pages_per_lang:
+        chosen = set(args.sites.split(","))
+        unknown = chosen - {"department", "generated", "real"}
+        if unknown:
+            sys.exit(f"unknown --sites: {', '.join(sorted(unknown))}")
+        inputs = [("the department's site", REPO)] if "department" in chosen else []
+        if args.corpus_pages_per_lang and "generated" in chosen:
             generated = work / f"corpus-{args.corpus_pages_per_lang}"
             if not (generated / "content" / "site.yaml").exists():
                 subprocess.run([sys.executable, str(SHARED / "gen_corpus.py"), "--pages-per-lang", str(args.corpus_pages_per_lang),
                                 "--out", str(generated)], check=True, stdout=subprocess.DEVNULL)
             inputs.append(("the generated corpus (pseudo-text)", with_theme(generated)))
-        if args.real_corpus:
+        if args.real_corpus and "real" in chosen:
             real = work / "real-corpus"
             shutil.rmtree(real, ignore_errors=True)
             shutil.copytree(pathlib.Path(args.real_corpus) / "content", real / "content")
@@ -255,16 +272,19 @@ def main() -> None:
             if sources.exists():  # written by docs_to_content.py: language, layout, repository, commit, pages
                 notes += ["The real corpus (language, layout, repository, commit, pages kept):", "", "```",
                           *sources.read_text(encoding="utf-8").splitlines(), "```", ""]
-        else:
+        elif "real" in chosen:
             notes += ["No real corpus this run (pass --real-corpus, or REAL_CORPUS=DIR to make).", ""]
-        for index, (name, source) in enumerate(inputs):
-            output = work / f"site-{index}"
+        for name, source in inputs:
+            # Named by the site, not its place in this run, so runs of different --sites can share a --work.
+            output = work / f"site-{'department' if source == REPO else source.name}"
             summary = build(args.hexaglot, source, output)
             print(f"{name}: {summary}", flush=True)
-            site = run_site(f"site-{index}", output, work, args)
+            site = run_site(output.name, output, work, args)
             site["name"] = name
             sites.append(site)
-        engines.dump(work / "search.json", {"sites": sites, "notes": notes})
+        # One file per choice of sites, so that separate runs into one --work do not overwrite each other.
+        engines.dump(work / ("search.json" if chosen == {"department", "generated", "real"} else f"search-{'-'.join(sorted(chosen))}.json"),
+                     {"sites": sites, "notes": notes})
         section = report(sites, args, notes)
         print(section)
         if not args.no_write:

@@ -257,10 +257,13 @@ var HexaglotSearch = (function () {
   var NOTHING = { byDocument: new Map(), cut: false };
 
   /* Documents matching the query groups, best first: all groups before some, the exact
-     phrase before the words apart, words in the form typed (where the index keeps forms:
-     Arabic's article) before other forms, then by score, then by document number. A group matches
-     where its terms stand at their offsets; where a list was cut (a common term, many
-     positions) what cannot be checked is accepted, so nothing that matches is lost. */
+     phrase before the words apart, groups seen at their place before groups accepted unchecked,
+     words in the form typed (where the index keeps forms: Arabic's article) before other forms,
+     then by score, then by document number. A group matches where its terms stand at their
+     offsets; where a list was cut (a common term, many positions) what cannot be checked is
+     accepted, so nothing that matches is lost, but after the pages where it was seen: a page
+     with 函数 and 调用 a dozen times each, never side by side in the positions kept, would
+     otherwise outscore the pages that do say 函数调用. */
   function rank(queryGroups, postingsOf) {
     var documents = new Map();
     queryGroups.forEach(function (group, index) {
@@ -268,11 +271,11 @@ var HexaglotSearch = (function () {
       var anchor = lists.findIndex(function (list) { return !list.cut; });
       var candidates = lists[anchor < 0 ? 0 : anchor].byDocument;
       candidates.forEach(function (unused, document) {
-        var score = 0, listed = [], complete = true;
+        var score = 0, listed = [], complete = true, missing = false;
         for (var n = 0; n < lists.length; n++) {
           var posting = lists[n].byDocument.get(document);
           if (!posting) {
-            if (lists[n].cut) { complete = false; continue; }
+            if (lists[n].cut) { complete = false; missing = true; continue; }
             return;
           }
           score += posting.score;
@@ -292,9 +295,11 @@ var HexaglotSearch = (function () {
           if (starts.length === 0 && complete) return;
         }
         var entry = documents.get(document);
-        if (!entry) { entry = { document: document, score: 0, matched: 0, exact: 0, starts: [] }; documents.set(document, entry); }
+        if (!entry) { entry = { document: document, score: 0, matched: 0, unchecked: 0, exact: 0, starts: [] }; documents.set(document, entry); }
         entry.score += score;
         entry.matched += 1;
+        // Not seen at its place: a cut list without the page, or no start found in the positions kept.
+        if (missing || (starts !== null && starts.length === 0)) entry.unchecked += 1;
         var need = group.needs[0], posting = lists[0].byDocument.get(document);
         if (need.form !== undefined && posting && posting.forms & (1 << need.form)) entry.exact += 1;
         entry.starts[index] = starts;
@@ -316,7 +321,8 @@ var HexaglotSearch = (function () {
       all.push(entry);
     });
     all.sort(function (a, b) {
-      return (b.matched - a.matched) || ((b.phrase ? 1 : 0) - (a.phrase ? 1 : 0)) || (b.exact - a.exact) || (b.score - a.score) ||
+      return (b.matched - a.matched) || ((b.phrase ? 1 : 0) - (a.phrase ? 1 : 0)) || (a.unchecked - b.unchecked) ||
+        (b.exact - a.exact) || (b.score - a.score) ||
         (a.document - b.document);
     });
     return all;
