@@ -38,6 +38,8 @@ struct SearchIndexBuilder {
     /// Pages kept per term: the best-scored; more only a query of that one common word would
     /// use, and it ranks by these.
     static let postingLimit = 400
+    /// Postings put in term order at a time (16 bytes each): a few megabytes.
+    static let invertedBatch = 1 << 18
 
     func build() -> SearchIndexFiles {
         let (entries, ends) = encodedTerms()
@@ -103,7 +105,24 @@ struct SearchIndexBuilder {
             documentCount: documents.count)
     }
 
+    /// A posting as the index lists it, in term order: what `SearchPostings.Posting` holds,
+    /// with its score and where its positions are in the term-ordered copy.
+    private struct Listed {
+        var document: Int32
+        var score: Int32
+        var positionStart: Int32
+        var positionCount: UInt8
+        var forms: UInt8
+    }
+
     /// Every term's entry, by term number, end to end; `ends[n]` is where term `n`'s ends.
+    ///
+    /// The postings are in document order and are read by term. Gathering each term's postings
+    /// from there missed the cache on nearly every posting and every position (a site has
+    /// millions, megabytes apart): that was a tenth of a build with search. They are instead
+    /// read in document order and each written to its place in term order (a counting sort:
+    /// document order stays within each term), positions too, so encoding reads memory in
+    /// order; a batch of terms at a time, so the copy stays small.
     private func encodedTerms() -> (bytes: [UInt8], ends: [Int]) {
         let vocabulary = postings.vocabulary
         let termCount = vocabulary.count
@@ -111,74 +130,108 @@ struct SearchIndexBuilder {
         let languageHasForms = vocabulary.analyzer.hasForms
         let documentTerms = postings.terms, positions = postings.positions
         let list = postings.postings
-        // The postings by term (a counting sort keeps document order within each term).
+        // Where each term's postings and positions start in term order.
         var starts = [Int](repeating: 0, count: termCount + 1)
-        for term in documentTerms { starts[Int(term) + 1] += 1 }
-        for term in 0..<termCount { starts[term + 1] += starts[term] }
-        var order = [Int32](repeating: 0, count: documentTerms.count)
-        var fill = starts
+        var positionStarts = [Int](repeating: 0, count: termCount + 1)
         for (posting, term) in documentTerms.enumerated() {
-            order[fill[Int(term)]] = Int32(posting)
-            fill[Int(term)] += 1
+            starts[Int(term) + 1] += 1
+            positionStarts[Int(term) + 1] += Int(list[posting].positionCount & 0x7F)
+        }
+        for term in 0..<termCount {
+            starts[term + 1] += starts[term]
+            positionStarts[term + 1] += positionStarts[term]
         }
         let lengths = postings.lengths
         let count = Float(lengths.count)
         let averageLength = max(1, Float(lengths.reduce(0) { $0 + Int($1) }) / max(1, count))
         let boosts = postings.boosts
         let lengthFactors = lengths.map { Self.k1 * (1 - Self.b + Self.b * Float(max(1, $0)) / averageLength) }
+        let idfs = (0..<termCount).map { term -> Float in
+            let frequency = Float(starts[term + 1] - starts[term])
+            return log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+        }
 
         var bytes: [UInt8] = []
         bytes.reserveCapacity(documentTerms.count * 4)
         var ends: [Int] = []
         ends.reserveCapacity(termCount)
         var block: [UInt8] = []
-        var listed: [(posting: Int32, score: Int32)] = []
-        for term in 0..<termCount {
-            let range = starts[term]..<starts[term + 1]
-            let frequency = Float(range.count)
-            let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-            listed.removeAll(keepingCapacity: true)
-            for index in range {
-                // One read of the posting (the length factors are few and stay in cache).
-                let posting = list[Int(order[index])]
-                let score =
-                    boosts[Int(posting.document)] * idf * posting.weight * (Self.k1 + 1) / (posting.weight + lengthFactors[Int(posting.document)])
-                listed.append((order[index], Int32(max(1, (score * 100).rounded()))))
+        var best: [Int] = []
+        var inverted: [Listed] = []
+        var termPositions: [Int32] = []
+        var fill = starts, positionFill = positionStarts
+        // A batch of terms at a time, their postings at most `invertedBatch` (one term's may be
+        // more): the term-ordered copy stays a few megabytes, not a second copy of every posting
+        // (which added a tenth to the build's peak memory), for one more pass over the terms.
+        var firstTerm = 0
+        while firstTerm < termCount {
+            var endTerm = firstTerm + 1
+            while endTerm < termCount, starts[endTerm + 1] - starts[firstTerm] <= Self.invertedBatch { endTerm += 1 }
+            let base = starts[firstTerm], positionBase = positionStarts[firstTerm]
+            inverted.removeAll(keepingCapacity: true)
+            inverted.append(
+                contentsOf: repeatElement(
+                    Listed(document: 0, score: 0, positionStart: 0, positionCount: 0, forms: 0), count: starts[endTerm] - base))
+            termPositions.removeAll(keepingCapacity: true)
+            termPositions.append(contentsOf: repeatElement(0, count: positionStarts[endTerm] - positionBase))
+            let batch = Int32(firstTerm)..<Int32(endTerm)
+            for (index, term) in documentTerms.enumerated() where batch.contains(term) {
+                let term = Int(term)
+                let posting = list[index]
+                let document = Int(posting.document)
+                let score = boosts[document] * idfs[term] * posting.weight * (Self.k1 + 1) / (posting.weight + lengthFactors[document])
+                let kept = Int(posting.positionCount & 0x7F)
+                let positionStart = positionFill[term] - positionBase
+                inverted[fill[term] - base] = Listed(
+                    document: posting.document, score: Int32(max(1, (score * 100).rounded())), positionStart: Int32(positionStart),
+                    positionCount: posting.positionCount, forms: posting.forms)
+                fill[term] += 1
+                let from = Int(posting.positionStart)
+                for offset in 0..<kept { termPositions[positionStart + offset] = positions[from + offset] }
+                positionFill[term] += kept
             }
-            if listed.count > postingLimit {
-                listed.sort { $0.score != $1.score ? $0.score > $1.score : $0.posting < $1.posting }
-                listed.removeLast(listed.count - postingLimit)
-                // Postings are numbered in document order: by number is by document.
-                listed.sort { $0.posting < $1.posting }
-            }
-            block.removeAll(keepingCapacity: true)
-            var previousDocument: Int32 = 0
-            let hasPositions = kinds[term] != .hanCharacter
-            let hasForms = languageHasForms && kinds[term] == .word
-            for (posting, score) in listed {
-                let document = list[Int(posting)].document
-                Self.appendVarint(UInt32(document - previousDocument), to: &block)
-                previousDocument = document
-                Self.appendVarint(UInt32(score), to: &block)
-                if hasForms { Self.appendVarint(UInt32(list[Int(posting)].forms), to: &block) }
-                guard hasPositions else { continue }
-                let counted = list[Int(posting)].positionCount
-                let kept = Int(counted & 0x7F)
-                Self.appendVarint(UInt32(kept * 2 + (counted & 0x80 != 0 ? 1 : 0)), to: &block)
-                var previous: Int32 = 0
-                let first = Int(list[Int(posting)].positionStart)
-                for position in positions[first..<first + kept] {
-                    Self.appendVarint(UInt32(position - previous), to: &block)
-                    previous = position
+
+            for term in firstTerm..<endTerm {
+                let range = (starts[term] - base)..<(starts[term + 1] - base)
+                block.removeAll(keepingCapacity: true)
+                var previousDocument: Int32 = 0
+                let hasPositions = kinds[term] != .hanCharacter
+                let hasForms = languageHasForms && kinds[term] == .word
+                func encode(_ posting: Listed) {
+                    Self.appendVarint(UInt32(posting.document - previousDocument), to: &block)
+                    previousDocument = posting.document
+                    Self.appendVarint(UInt32(posting.score), to: &block)
+                    if hasForms { Self.appendVarint(UInt32(posting.forms), to: &block) }
+                    guard hasPositions else { return }
+                    let kept = Int(posting.positionCount & 0x7F)
+                    Self.appendVarint(UInt32(kept * 2 + (posting.positionCount & 0x80 != 0 ? 1 : 0)), to: &block)
+                    var previous: Int32 = 0
+                    let first = Int(posting.positionStart)
+                    for position in termPositions[first..<first + kept] {
+                        Self.appendVarint(UInt32(position - previous), to: &block)
+                        previous = position
+                    }
                 }
+                if range.count > postingLimit {
+                    // The best-scored, ties to the earlier document, then back in document order.
+                    best.removeAll(keepingCapacity: true)
+                    best.append(contentsOf: range)
+                    best.sort { inverted[$0].score != inverted[$1].score ? inverted[$0].score > inverted[$1].score : $0 < $1 }
+                    best.removeLast(best.count - postingLimit)
+                    best.sort()
+                    for index in best { encode(inverted[index]) }
+                } else {
+                    for index in range { encode(inverted[index]) }
+                }
+                let key = vocabulary.terms.key(term)
+                Self.appendVarint(UInt32(key.count), to: &bytes)
+                bytes += key
+                Self.appendVarint(UInt32(range.count), to: &bytes)
+                Self.appendVarint(UInt32(block.count), to: &bytes)
+                bytes += block
+                ends.append(bytes.count)
             }
-            let key = vocabulary.terms.key(term)
-            Self.appendVarint(UInt32(key.count), to: &bytes)
-            bytes += key
-            Self.appendVarint(UInt32(range.count), to: &bytes)
-            Self.appendVarint(UInt32(block.count), to: &bytes)
-            bytes += block
-            ends.append(bytes.count)
+            firstTerm = endTerm
         }
         return (bytes, ends)
     }

@@ -39,8 +39,9 @@ struct SearchPostings {
     // Reused for every page: its tokens, and each term's posting in the page being read.
     private var tokens = SearchTokenList()
     private var fieldEnds: [(end: Int, weight: Float)] = []
-    private var postingOfTerm: [Int32] = []
-    private var documentOfTerm: [Int32] = []
+    /// By term number: the last document it was in and its posting there, side by side (a
+    /// large site's terms are megabytes of them: one cache miss a token, not two).
+    private var lastPostingOfTerm: [(document: Int32, posting: Int32)] = []
     private var occurrences: [Int32] = []
 
     init(analyzer: SearchAnalyzer, positionLimit: Int = SearchIndexBuilder.positionLimit) {
@@ -64,9 +65,8 @@ struct SearchPostings {
         documents.append(document)
         boosts.append(boost)
         let termCount = vocabulary.count
-        if postingOfTerm.count < termCount {
-            postingOfTerm += repeatElement(0, count: termCount - postingOfTerm.count)
-            documentOfTerm += repeatElement(-1, count: termCount - documentOfTerm.count)
+        if lastPostingOfTerm.count < termCount {
+            lastPostingOfTerm += repeatElement((document: Int32(-1), posting: Int32(0)), count: termCount - lastPostingOfTerm.count)
         }
         let kinds = vocabulary.kinds
         let first = terms.count
@@ -76,14 +76,13 @@ struct SearchPostings {
         for (end, weight) in fieldEnds {
             for index in start..<end {
                 let term = Int(tokens.terms[index])
-                if documentOfTerm[term] != number {
-                    documentOfTerm[term] = number
-                    postingOfTerm[term] = Int32(terms.count)
+                if lastPostingOfTerm[term].document != number {
+                    lastPostingOfTerm[term] = (number, Int32(terms.count))
                     terms.append(Int32(term))
                     postings.append(Posting(document: number, weight: 0))
                     occurrences.append(0)
                 }
-                let posting = Int(postingOfTerm[term])
+                let posting = Int(lastPostingOfTerm[term].posting)
                 postings[posting].weight += weight
                 postings[posting].forms |= 1 << tokens.forms[index]
                 occurrences[posting - first] += 1
@@ -104,7 +103,7 @@ struct SearchPostings {
         for index in tokens.terms.indices {
             let term = Int(tokens.terms[index])
             guard kinds[term] != .hanCharacter else { continue }
-            let posting = Int(postingOfTerm[term])
+            let posting = Int(lastPostingOfTerm[term].posting)
             let kept = Int(postings[posting].positionCount & 0x7F)
             guard kept < positionLimit else { continue }
             positions[Int(postings[posting].positionStart) + kept] = tokens.positions[index]
