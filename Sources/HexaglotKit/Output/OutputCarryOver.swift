@@ -66,7 +66,6 @@ struct OutputCarryOver {
         }
     }
 
-
     /// Entries that the new build writes too (or writes a file above): keeping one would mean
     /// losing the other, so the build stops and says which.
     func conflicts(in staging: String) -> [String] {
@@ -90,9 +89,15 @@ struct OutputCarryOver {
         for entry in entries {
             try Self.moveEntry(entry, from: output, to: staging)
         }
+        // Each folder made once: ten variants of a photo share one, and an `mkdir` that finds the
+        // folder there cost as much as the move.
+        var madeFolders: Set<Substring> = []
         var missed: [String] = []
-        for path in reused where (try? Self.moveEntry(path, from: output, to: staging)) == nil {
-            missed.append(path)
+        for path in reused {
+            if let slash = path.lastIndex(of: "/"), madeFolders.insert(path[..<slash]).inserted {
+                try? FileBytes.makeFolder(staging + "/" + path[..<slash])
+            }
+            if rename(output + "/" + path, staging + "/" + path) != 0 { missed.append(path) }
         }
         return missed
     }
