@@ -123,10 +123,11 @@ import Testing
         #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.allSatisfy { first[$0] == nil })
     }
 
-    /// A rebuild publishes each variant by linking the file the previous build published under the
-    /// same name (the name carries the variant's key) instead of copying it from the cache again;
-    /// the linked original, whose name does not say what it holds, is written afresh.
-    @Test func aRebuildLinksThePreviousVariantsAndWritesTheLinkedOriginalAfresh() async throws {
+    /// A rebuild publishes each variant by moving the file the previous build published under the
+    /// same name (the name carries the variant's key) into the new output at the swap, instead of
+    /// copying it from the cache again; the linked original, whose name does not say what it
+    /// holds, is written afresh.
+    @Test func aRebuildMovesThePreviousVariantsOverAndWritesTheLinkedOriginalAfresh() async throws {
         let site = try Self.photoSite()
         try await site.build()
         func inode(_ path: String) throws -> UInt64 {
@@ -138,8 +139,50 @@ import Testing
         let first = TestSite.contents(of: site.output)
         #expect(try await site.build().imagesEncoded == 0)
         #expect(TestSite.contents(of: site.output) == first)
-        #expect(try variants.map(inode) == before, "the same files, linked into the new output")
+        #expect(try variants.map(inode) == before, "the same files, moved into the new output")
         #expect(try inode("en/news/visit/translucent.png") != original)
+    }
+
+    /// Variants are taken from the previous output only at the swap, once every file is written
+    /// and every path checked: a build that stops before it (here at a file no build wrote) leaves
+    /// each of them where it was, the same file.
+    @Test func aBuildThatFailsAtTheSwapLeavesThePreviousVariantsInPlace() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.systemFileNumber] as? UInt64)
+        }
+        let variants = site.outputFiles().filter { $0.contains("w-") && !$0.hasSuffix(".html") }
+        let before = try variants.map(inode)
+        try site.write("mine.example\n", to: "public/CNAME")
+        try site.write("theirs.example\n", to: "content/static/CNAME")
+        let first = TestSite.contents(of: site.output)
+        let errors = await site.errors()
+        #expect(errors.contains { $0.contains("/CNAME was not written by a Hexaglot build") }, "\(errors)")
+        #expect(TestSite.contents(of: site.output) == first)
+        #expect(try variants.map(inode) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") } == [])
+    }
+
+    /// A build killed after moving variants over and before the swap leaves them in its staging
+    /// folder, listed in its journal: the next build puts them back, then publishes them again.
+    @Test func variantsAKilledBuildMovedArePutBack() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        let first = TestSite.contents(of: site.output)
+        let variant = try #require(site.outputFiles().first { $0.hasSuffix(".avif") })
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        let staging = ".public.new-\(process.processIdentifier)-7"
+        try FileManager.default.createDirectory(
+            at: site.root.appendingPathComponent(staging + "/" + (variant as NSString).deletingLastPathComponent), withIntermediateDirectories: true)
+        #expect(rename(site.output.path + "/" + variant, site.root.path + "/" + staging + "/" + variant) == 0)
+        try site.write(variant, to: staging + ".carried")
+        #expect(try await site.build().imagesEncoded == 0)
+        #expect(TestSite.contents(of: site.output) == first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") } == [])
     }
 
     /// A rebuild takes an unchanged photo's header and digest from the cache instead of reading

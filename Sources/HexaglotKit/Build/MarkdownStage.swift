@@ -134,7 +134,7 @@ struct MarkdownStage: Sendable {
                 }
                 uses.append(ImageUse(path: plan.path, kind: .shown, location: image.location, planKey: plan.key))
                 switch plan.outcome {
-                case .variants(let planned): return images.markup(of: planned)
+                case .variants(let planned): return images.markup(of: planned, plannedAt: plan.path)
                 case .asItIs: return .sized(images.files.size(of: image.url, onPage: page.path, rootPath: rootPath))
                 case .refused: return .sized(nil)
                 }

@@ -10,6 +10,9 @@ final class ImageCatalog: @unchecked Sendable {
     let sources: ImageSourceIndex?
     private let lock = NSLock()
     private var plans: [String: ImagePlan] = [:]
+    /// Each photo's `<picture>` by the output path of its original: the same for every page and
+    /// language that shows it, so made once (a fallback copy shows the original's variants).
+    private var markups: [String: ImageMarkup] = [:]
 
     init(settings: ImageSettings, files: ImageSizes, rootPath: String, sources: ImageSourceIndex? = nil) {
         self.settings = settings
@@ -76,6 +79,14 @@ final class ImageCatalog: @unchecked Sendable {
     /// The published URL of a variant.
     func url(of variant: PlannedVariant) -> String {
         rootPath + URLPath.encodePath(variant.path)
+    }
+
+    /// The `<picture>` of a planned image, of the plan for `path`: made on first use, then shared.
+    func markup(of image: PlannedImage, plannedAt path: String) -> ImageMarkup {
+        if let known = lock.withLock({ markups[path] }) { return known }
+        let markup = markup(of: image)
+        lock.withLock { markups[path] = markup }
+        return markup
     }
 
     /// The `<picture>` of a planned image: one source per modern format, the JPEG as fallback.

@@ -41,7 +41,7 @@ struct ImageSourceIndex: Sendable {
             String(info.modificationTime.tv_sec), String(info.modificationTime.tv_nsec),
             String(info.changeTime.tv_sec), String(info.changeTime.tv_nsec),
         ].joined(separator: "\u{0}")
-        let key = SHA256.hexDigest(stamp)
+        let key = ImageCodec.digest(Data(stamp.utf8))
         return folder.appendingPathComponent(String(key.prefix(2)), isDirectory: true).appendingPathComponent(key + ".txt")
     }
 }

@@ -6,14 +6,27 @@ import Foundation
 /// and two builds writing the same entry write the same bytes.
 struct ImageVariantCache: Sendable {
     let folder: URL
+    /// `folder.path`, worked out once: every variant of every photo is looked up on every build.
+    private let folderPath: String
+
+    init(folder: URL) {
+        self.folder = folder
+        folderPath = folder.path
+    }
+
+    /// Where a variant's entry is. Plain strings: building the two components with `URL` was most
+    /// of the images stage of a warm rebuild (2,000 variants, 40 ms).
+    func path(of variant: PlannedVariant) -> String {
+        "\(folderPath)/\(variant.key.prefix(2))/\(variant.key).\(variant.settings.format.fileExtension)"
+    }
 
     func url(of variant: PlannedVariant) -> URL {
-        folder.appendingPathComponent(String(variant.key.prefix(2)), isDirectory: true)
-            .appendingPathComponent(variant.key + "." + variant.settings.format.fileExtension)
+        URL(fileURLWithPath: path(of: variant), isDirectory: false)
     }
 
     func contains(_ variant: PlannedVariant) -> Bool {
-        FileManager.default.fileExists(atPath: url(of: variant).path)
+        var status = stat()
+        return stat(path(of: variant), &status) == 0
     }
 
     func store(_ bytes: Data, for variant: PlannedVariant) throws {

@@ -44,10 +44,13 @@ public final class OutputStaging: @unchecked Sendable {
             discard()
             throw BuildFailure(diagnostics: problems)
         }
-        _ = files.parallelMap(write)
+        // A copied file the previous output holds with the same bytes (a photo variant) is moved
+        // from the old tree at the swap rather than linked now and unlinked with the old tree.
+        let reused = files.filter(Self.isReusable)
+        _ = files.parallelMap { Self.isReusable($0) ? $0 : write($0) }
         do {
             if let failure = firstFailure { throw WriteFailure(description: failure) }
-            try writer.swapIn(folder, retiring: retired, files: files)
+            try writer.swapIn(folder, retiring: retired, files: files, reusing: reused, write: writeNow)
         } catch {
             discard()
             throw writer.failure(error)
@@ -60,6 +63,17 @@ public final class OutputStaging: @unchecked Sendable {
         let journal = folder.deletingLastPathComponent().path + "/" + StaleStaging.journalName(forStaging: folder.lastPathComponent)
         guard !FileManager.default.fileExists(atPath: journal) else { return }
         OutputWriter.removeTree(folder)
+    }
+
+    private static func isReusable(_ file: OutputFile) -> Bool {
+        guard file.isUnchanged, case .copy = file.contents else { return false }
+        return OutputWriter.problem(inPath: file.path) == nil
+    }
+
+    /// Writes `file` into the staging folder, throwing when it cannot be.
+    private func writeNow(_ file: OutputFile) throws {
+        try makeFolder(for: file.path)
+        try Self.write(file, to: folderPath + "/" + file.path, previous: outputPath + "/" + file.path)
     }
 
     private func makeFolder(for path: String) throws {

@@ -114,19 +114,37 @@ public struct OutputWriter: Sendable {
     }
 
     /// Replaces the output with the staging folder, carrying over what no build wrote; the old
-    /// tree is removed after. `files` are the site's files (their origins name conflicts).
-    func swapIn(_ staging: URL, retiring retired: URL, files: [OutputFile]) throws {
+    /// tree is removed after. `files` are the site's files (their origins name conflicts);
+    /// `reused`, files not written yet that the old output holds with the same bytes: each is
+    /// moved from the old tree when it is there and the build's own, else handed to `write`.
+    func swapIn(
+        _ staging: URL, retiring retired: URL, files: [OutputFile], reusing reused: [OutputFile] = [],
+        write: (OutputFile) throws -> Void = { _ in }
+    ) throws {
         let stagingPath = staging.path, outputPath = output.path
         try FileBytes.write(OutputRecord(paths: Set(files.map(\.path))).bytes, to: stagingPath + "/" + OutputRecord.fileName)
         var status = stat()
         guard lstat(outputPath, &status) == 0 else {
+            for file in reused { try write(file) }
             try FileManager.default.moveItem(at: staging, to: output)
             return
         }
         guard status.st_mode & S_IFMT == S_IFDIR else {
             throw BuildFailure(diagnostics: [.error("output \(outputPath) exists and is not a folder", at: nil)], kind: .usage)
         }
-        let carried = OutputCarryOver(output: outputPath, previous: previous)
+        var carried = OutputCarryOver(output: outputPath, previous: previous)
+        // Only a file an earlier build wrote is taken; one that is not there, or not the build's
+        // (then the conflict below says so, as it always did), is written as any other file.
+        var movable: [String] = []
+        for file in reused {
+            var old = stat()
+            if !carried.holds(file.path), lstat(outputPath + "/" + file.path, &old) == 0, old.st_mode & S_IFMT == S_IFREG {
+                movable.append(file.path)
+            } else {
+                try write(file)
+            }
+        }
+        carried = carried.reusing(movable)
         let conflicts = carried.conflicts(in: stagingPath)
         guard conflicts.isEmpty else {
             let origins = Dictionary(files.map { ($0.path, $0.origin) }, uniquingKeysWith: { first, _ in first })
@@ -141,7 +159,8 @@ public struct OutputWriter: Sendable {
         }
         let journal = staging.deletingLastPathComponent().path + "/" + StaleStaging.journalName(forStaging: staging.lastPathComponent)
         do {
-            try carried.move(from: outputPath, into: stagingPath, journal: journal)
+            let missed = Set(try carried.move(from: outputPath, into: stagingPath, journal: journal))
+            for file in reused where missed.contains(file.path) { try write(file) }
             _ = chmod(stagingPath, status.st_mode & 0o7777)
             try FolderSwap.exchange(stagingPath, with: outputPath, retired: retired.path)
         } catch {
