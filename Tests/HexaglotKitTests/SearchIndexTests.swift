@@ -110,9 +110,14 @@ import Testing
         }
         let across = try SearchScriptRunner.search("业发展组", language: "zh", in: site)
         #expect(across.map(\.url) == ["/zh/areas/ozone/"])
+
         #expect(across[0].excerpt.contains("联合国工[业发展组]织"))
         // Characters next to each other only in different sentences are no substring.
         #expect(try SearchScriptRunner.search("展环", language: "zh", in: site).isEmpty)
+        // Nor in a longer run, found by pairs at their positions: 发展 and 环境司 are on each side
+        // of a 。, which takes a position, so 发展环境司 is not found there.
+        #expect(try SearchScriptRunner.search("发展环境司", language: "zh", in: site).isEmpty)
+        #expect(try SearchScriptRunner.search("展。环境司", language: "zh", in: site).map(\.url) == ["/zh/areas/ozone/"])
         // Full-width letters are found by half-width ones and back.
         #expect(try SearchScriptRunner.search("unido", language: "zh", in: site).map(\.url) == ["/zh/areas/pops/"])
         #expect(try SearchScriptRunner.search("ＵＮＩＤＯ", language: "zh", in: site).map(\.url) == ["/zh/areas/pops/"])
@@ -282,21 +287,53 @@ import Testing
         #expect(han.first?.excerpt == "臭氧，臭氧，[臭氧层]")
     }
 
+    /// On an index of many shards, a run of two to four Han characters is one term and takes one
+    /// shard; longer runs take their pairs' shards. Every page holding the run is found.
+    @Test func hanRunsOfUpToFourCharactersTakeOneShard() throws {
+        var generator = SeededGenerator(seed: 4)
+        let characters = Array("环境工业发展组织臭氧层物质持久性有机污染物公约淘汰消耗可续能源气候变化化学品管理国家合作项目")
+        var postings = SearchPostings(analyzer: SearchAnalyzer(languageCode: "zh"))
+        var texts: [String] = []
+        for number in 0..<60 {
+            let text = String((0..<300).map { _ in characters.randomElement(using: &generator)! })
+            texts.append(text)
+            postings.add(.init(url: "/zh/\(number)/", title: "\(number)", section: "", excerptText: text), fields: [.init(text: text, weight: 1)])
+        }
+        let index = SearchIndexBuilder(languageCode: "zh", rootPath: "/", postings: postings).build()
+        #expect(index.files.filter { $0.path.hasSuffix(".bin") }.count > 4)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (length, page) in [(2, 3), (3, 10), (4, 17), (4, 29), (5, 41)] {
+            let text = Array(texts[page])
+            let query = String(text[100..<100 + length])
+            let results = try SearchScriptRunner.search(query, index: index, in: folder)
+            let holding = texts.indices.filter { texts[$0].contains(query) }.map { "/zh/\($0)/" }
+            #expect(Set(results.prefix(10).map(\.url)).isSuperset(of: holding.prefix(10)) && results.count == holding.count, "\(query)")
+            let shards = results.first?.shards ?? 0
+            #expect(length <= 4 ? shards == 1 : shards > 1, "\(query): \(shards) shards")
+        }
+    }
+
     /// A page accepted only because its positions were cut comes after the pages where the
     /// query was seen at its place, however much more often it has the query's pairs (found by
     /// the bench on the translated React docs: 函数 and 调用 a dozen times each outranked 函数调用).
+    /// Runs of five or more characters are found by their pairs' positions; three or four
+    /// characters are one term each and need none.
     @Test func pagesSeenToMatchRankBeforePagesAcceptedUnchecked() throws {
         var postings = SearchPostings(analyzer: SearchAnalyzer(languageCode: "zh"), positionLimit: 2)
         for (name, text) in [
-            ("apart", "函数和调用再函数和调用再函数和调用再函数和调用"), ("once", "一个很长的句子里只有一次函数调用的说明"),
+            ("apart", "函数和调用的再函数和调用的再函数和调用的再函数和调用的"), ("once", "一个很长的句子里只有一次函数调用的说明"),
         ] {
             postings.add(.init(url: "/zh/\(name)/", title: name, section: "", excerptText: text), fields: [.init(text: text, weight: 1)])
         }
         let index = SearchIndexBuilder(languageCode: "zh", rootPath: "/", postings: postings).build()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-search-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Still both: "apart" has positions past the two kept, where 函数调用 could be.
-        #expect(try SearchScriptRunner.search("函数调用", index: index, in: folder).map(\.url) == ["/zh/once/", "/zh/apart/"])
+        // Still both: "apart" has positions past the two kept, where 函数调用的 could be.
+        #expect(try SearchScriptRunner.search("函数调用的", index: index, in: folder).map(\.url) == ["/zh/once/", "/zh/apart/"])
+        // Four characters are one term: only the page that has them.
+        #expect(try SearchScriptRunner.search("函数调用", index: index, in: folder).map(\.url) == ["/zh/once/"])
+        #expect(try SearchScriptRunner.search("调用的", index: index, in: folder).map(\.url).sorted() == ["/zh/apart/", "/zh/once/"])
     }
 }
 
@@ -327,9 +364,10 @@ enum ShardReader {
             let pages = try varint(), size = try varint()
             let end = at + size
             guard end <= bytes.count else { throw Malformed() }
-            // A Han character alone has no positions: its postings are pairs of numbers.
+            // Han characters alone, or three or four together, have no positions: their
+            // postings are pairs of numbers. Words and Han pairs list theirs.
             let isHan = term.unicodeScalars.contains { SearchFolding.isHan($0.value) }
-            let hasPositions = !(term.unicodeScalars.count == 1 && isHan)
+            let hasPositions = !isHan || term.unicodeScalars.count == 2
             var listed = 0
             while at < end {
                 _ = try varint()

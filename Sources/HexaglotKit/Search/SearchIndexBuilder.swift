@@ -7,8 +7,8 @@ import Foundation
 ///   files. Binary, numbers as unsigned LEB128 varints; the terms one after another in UTF-8
 ///   order, each `term length, term bytes, page count, block length, block`, the block its
 ///   postings in document order: `document delta, score`, in a language whose words have
-///   forms (Arabic: the manifest's `forms`) the page's forms of a word as bits, and, except for
-///   a Han character alone, `position count × 2 + (1 when more positions were cut), position
+///   forms (Arabic: the manifest's `forms`) the page's forms of a word as bits, and, for words
+///   and Han pairs (not a Han character alone, nor three or four), `position count × 2 + (1 when more positions were cut), position
 ///   deltas…`. A term
 ///   on more than `postingLimit` pages lists only its best-scored ones (fewer postings than its
 ///   page count), so a common word costs a reader a few kilobytes, not the whole site. Scores
@@ -195,7 +195,7 @@ struct SearchIndexBuilder {
                 let range = (starts[term] - base)..<(starts[term + 1] - base)
                 block.removeAll(keepingCapacity: true)
                 var previousDocument: Int32 = 0
-                let hasPositions = kinds[term] != .hanCharacter
+                let hasPositions = kinds[term].hasPositions
                 let hasForms = languageHasForms && kinds[term] == .word
                 func encode(_ posting: Listed) {
                     Self.appendVarint(UInt32(posting.document - previousDocument), to: &block)

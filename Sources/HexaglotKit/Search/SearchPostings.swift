@@ -1,6 +1,7 @@
 /// One language's pages read into postings: for each page, each distinct term's weighted
 /// frequency (a title word counts more) and its first `positionLimit` positions (for phrases
-/// and Han substrings; none for a Han character alone, which only one-character queries use).
+/// and Han substrings; none for a Han character alone or three or four together, which only
+/// queries of just that use).
 ///
 /// Postings are kept in flat arrays in page order, not an array per page or term: a large
 /// site has millions of them, and an allocation each cost more than reading the text.
@@ -86,7 +87,7 @@ struct SearchPostings {
                 postings[posting].weight += weight
                 postings[posting].forms |= 1 << tokens.forms[index]
                 occurrences[posting - first] += 1
-                if kinds[term] != .hanPair { length += 1 }
+                if kinds[term].countsInLength { length += 1 }
             }
             start = end
         }
@@ -95,14 +96,14 @@ struct SearchPostings {
         var next = Int32(positions.count)
         for posting in first..<terms.count {
             postings[posting].positionStart = next
-            let kept = kinds[Int(terms[posting])] == .hanCharacter ? 0 : min(occurrences[posting - first], Int32(positionLimit))
+            let kept = !kinds[Int(terms[posting])].hasPositions ? 0 : min(occurrences[posting - first], Int32(positionLimit))
             next += kept
             postings[posting].positionCount = occurrences[posting - first] > kept && kept > 0 ? 0x80 : 0
         }
         positions += repeatElement(0, count: Int(next) - positions.count)
         for index in tokens.terms.indices {
             let term = Int(tokens.terms[index])
-            guard kinds[term] != .hanCharacter else { continue }
+            guard kinds[term].hasPositions else { continue }
             let posting = Int(lastPostingOfTerm[term].posting)
             let kept = Int(postings[posting].positionCount & 0x7F)
             guard kept < positionLimit else { continue }

@@ -9,8 +9,18 @@ import Foundation
 /// A value, not a class: the analyser's loop then touches its buffers without the run-time
 /// exclusivity checks a class's properties take (they were a sixth of the time).
 struct SearchVocabulary {
+    /// `hanGram`: three or four Han characters side by side, without positions: a query of
+    /// one run of three or four characters is then one term, in one shard (pairs would be two).
     enum Kind: UInt8 {
-        case word, hanCharacter, hanPair
+        case word, hanCharacter, hanPair, hanGram
+
+        /// Whether the index lists where on the page the term is (for phrases and Han runs
+        /// longer than a term): words and pairs.
+        var hasPositions: Bool { self == .word || self == .hanPair }
+
+        /// Whether the term counts in a page's length (BM25): words and Han characters, each
+        /// character once (not again in its pairs and grams).
+        var countsInLength: Bool { self == .word || self == .hanCharacter }
     }
 
     let analyzer: SearchAnalyzer
@@ -44,9 +54,12 @@ struct SearchVocabulary {
         var index = 0
         let count = text.count
         var wordHasMark = false
-        // Where the previous character starts when it was Han (its pair with this one is the
-        // bytes from there), else -1.
-        var previousHan = -1
+        // Where the previous three characters start when they were Han (the pair, three and
+        // four characters ending with this one are the bytes from there), else -1.
+        var previousHan = -1, secondHan = -1, thirdHan = -1
+        // The position after the last Han character: a run that starts there (only punctuation
+        // or spaces between) starts one further, so no chain of pairs spans the break.
+        var afterHan: Int32 = -1
         word.removeAll(keepingCapacity: true)
         let (foldedBytes, foldedStarts) = SearchFolding.foldedUTF8
 
@@ -73,14 +86,23 @@ struct SearchVocabulary {
             let kind = SearchFolding.scalarClass(value)
             if kind == SearchFolding.hanClass {
                 if !word.isEmpty || wordHasMark { endWord(&position, &wordHasMark, into: &list) }
-                let character = UnsafeBufferPointer(rebasing: text[index..<index + length])
-                list.append(number(of: character, kind: .hanCharacter), at: position)
+                if previousHan < 0, position == afterHan { position += 1 }
+                let end = index + length
+                list.append(number(of: UnsafeBufferPointer(rebasing: text[index..<end]), kind: .hanCharacter), at: position)
                 if previousHan >= 0 {
-                    let pair = UnsafeBufferPointer(rebasing: text[previousHan..<index + length])
-                    list.append(number(of: pair, kind: .hanPair), at: position - 1)
+                    list.append(number(of: UnsafeBufferPointer(rebasing: text[previousHan..<end]), kind: .hanPair), at: position - 1)
+                    if secondHan >= 0 {
+                        list.append(number(of: UnsafeBufferPointer(rebasing: text[secondHan..<end]), kind: .hanGram), at: position - 2)
+                        if thirdHan >= 0 {
+                            list.append(number(of: UnsafeBufferPointer(rebasing: text[thirdHan..<end]), kind: .hanGram), at: position - 3)
+                        }
+                    }
                 }
+                thirdHan = secondHan
+                secondHan = previousHan
                 previousHan = index
                 position += 1
+                afterHan = position
             } else if kind == SearchFolding.separatorClass {
                 previousHan = -1
                 if value == 0x2019, Self.apostropheJoins(word, text, after: index + length) {

@@ -16,10 +16,14 @@ enum SearchScriptRunner {
         if (mode === 'tokens') {
           print(input.map((sample) => HexaglotSearch.tokens(sample.text, sample.lang).map((t) => t.term + '@' + t.position + ':' + t.kind + (t.form ? '/' + t.form : ''))));
         } else {
-          const load = (name) => Promise.resolve(new Uint8Array(fs.readFileSync(path.join(input.folder, input.manifest.base, name))));
-          HexaglotSearch.search(input.query, input.manifest, load).then((found) => Promise.all(found.ranked.map((entry) =>
+          const fetched = new Set();
+          const load = (name) => {
+            fetched.add(name);
+            return Promise.resolve(new Uint8Array(fs.readFileSync(path.join(input.folder, input.manifest.base, name))));
+          };
+          HexaglotSearch.search(input.query, input.manifest, load).then((found) => [found, fetched.size]).then(([found, shards]) => Promise.all(found.ranked.map((entry) =>
             found.record(entry).then((record) => ({
-              url: record[0], title: record[1], section: record[2], phrase: entry.phrase, matched: entry.matched,
+              url: record[0], title: record[1], section: record[2], phrase: entry.phrase, matched: entry.matched, shards: shards,
               excerpt: HexaglotSearch.excerpt(record[3], HexaglotSearch.matches(record[3], input.manifest.lang, found.groups))
                 .map((part) => part.mark ? '[' + part.text + ']' : part.text).join('')
             }))))).then(print);
@@ -33,6 +37,8 @@ enum SearchScriptRunner {
         var section: String
         var phrase: Bool
         var matched: Int
+        /// Files fetched before the results were ranked (the term shards).
+        var shards: Int
         var excerpt: String
     }
 

@@ -99,6 +99,9 @@ var HexaglotSearch = (function () {
     var position = from || 0;
     var word = '', wordHasMark = false, wordStart = -1, wordEnd = -1;
     var run = 0, previousHan = false;
+    // The position after the last Han character: a run that starts there (only punctuation or
+    // spaces between) starts one further, so no chain of pairs spans the break (SearchVocabulary).
+    var afterHan = -1;
     function endWord() {
       if (word === '' && !wordHasMark) return;
       var composed = wordHasMark ? word.normalize('NFC') : word;
@@ -121,10 +124,14 @@ var HexaglotSearch = (function () {
       offset += ch.length;
       if (isHan(c)) {
         endWord();
-        if (!previousHan) run += 1;
+        if (!previousHan) {
+          run += 1;
+          if (position === afterHan) position += 1;
+        }
         result.push({ han: foldBeforeStemming(c), run: run, position: position, start: start, end: offset });
         previousHan = true;
         position += 1;
+        afterHan = position;
       } else if (isWordCharacter(c, ch)) {
         previousHan = false;
         var folded = foldBeforeStemming(c);
@@ -167,9 +174,13 @@ var HexaglotSearch = (function () {
       var unit = list[i];
       if (unit.han === undefined) { result.push({ term: unit.term, position: unit.position, kind: 'word', form: unit.form }); continue; }
       result.push({ term: unit.han, position: unit.position, kind: 'hanCharacter' });
-      var previous = list[i - 1];
-      if (previous && previous.han !== undefined && previous.run === unit.run) {
-        result.push({ term: previous.han + unit.han, position: previous.position, kind: 'hanPair' });
+      // The pair, three and four characters that end here, as SearchVocabulary reads them.
+      var joined = unit.han;
+      for (var back = 1; back <= 3; back++) {
+        var previous = list[i - back];
+        if (!previous || previous.han === undefined || previous.run !== unit.run) break;
+        joined = previous.han + joined;
+        result.push({ term: joined, position: previous.position, kind: back === 1 ? 'hanPair' : 'hanGram' });
       }
     }
     return result;
@@ -189,7 +200,7 @@ var HexaglotSearch = (function () {
       var chars = [unit.han];
       while (i + 1 < list.length && list[i + 1].han !== undefined && list[i + 1].run === unit.run) chars.push(list[++i].han);
       if (chars.length === 1) {
-        result.push({ han: chars, span: 1, needs: [{ term: chars[0], offset: 0, character: true }] });
+        result.push({ han: chars, span: 1, needs: [{ term: chars[0], offset: 0, withoutPositions: true }] });
         continue;
       }
       // Pairs that cover the run without overlap where possible: 4 characters need 2 pairs.
@@ -197,6 +208,11 @@ var HexaglotSearch = (function () {
       for (var k = 0; k + 1 < chars.length; k += 2) needs.push({ term: chars[k] + chars[k + 1], offset: k });
       if (chars.length % 2 === 1) needs.push({ term: chars[chars.length - 2] + chars[chars.length - 1], offset: chars.length - 2 });
       result.push({ han: chars, span: chars.length, needs: needs });
+    }
+    // A query of one run of three or four characters is one term, in one shard. (With other
+    // groups, the pairs' positions find the phrase.)
+    if (result.length === 1 && result[0].han && result[0].span >= 3 && result[0].span <= 4) {
+      result[0].needs = [{ term: result[0].han.join(''), offset: 0, withoutPositions: true }];
     }
     return result;
   }
@@ -224,7 +240,7 @@ var HexaglotSearch = (function () {
   }
 
   /* A term's postings in a shard (format in SearchIndexBuilder.swift), by document: {score,
-     positions (null for a Han character alone), complete (all positions listed)}, and whether
+     positions (null for Han characters alone or three or four together), complete (all positions listed)}, and whether
      the list is cut to the term's best pages; null when the shard does not have the term. */
   function postingsIn(shard, term, hasPositions, hasForms) {
     var wanted = new TextEncoder().encode(term);
@@ -415,7 +431,7 @@ var HexaglotSearch = (function () {
         var decoded = new Map();
         var ranked = rank(queryGroups, function (need) {
           if (!decoded.has(need.term)) {
-            decoded.set(need.term, postingsIn(shards[shardName(need.term)], need.term, !need.character, manifest.forms === 1 && need.form !== undefined));
+            decoded.set(need.term, postingsIn(shards[shardName(need.term)], need.term, !need.withoutPositions, manifest.forms === 1 && need.form !== undefined));
           }
           return decoded.get(need.term);
         });
