@@ -29,6 +29,8 @@ struct SearchVocabulary {
     private(set) var kinds: [Kind] = []
     /// Folded words (before stemming) to their term number × 8 + their form, -1 when they give none.
     private var words = SearchByteMap(capacity: 1 << 14)
+    /// Han terms by what they are made of (`hanKey`): found without hashing their bytes.
+    private var han = SearchIntegerMap(capacity: 1 << 12)
     private var word: [UInt8] = []
     private var stemmed: [UInt8] = []
     private var folded: [UInt8] = []
@@ -60,6 +62,9 @@ struct SearchVocabulary {
         // The position after the last Han character: a run that starts there (only punctuation
         // or spaces between) starts one further, so no chain of pairs spans the break.
         var afterHan: Int32 = -1
+        // The term numbers of the previous character, pair and three characters (valid where
+        // the offsets above are).
+        var previousCharacter: Int32 = 0, previousPair: Int32 = 0, previousThree: Int32 = 0
         word.removeAll(keepingCapacity: true)
         let (foldedBytes, foldedStarts) = SearchFolding.foldedUTF8
 
@@ -88,16 +93,22 @@ struct SearchVocabulary {
                 if !word.isEmpty || wordHasMark { endWord(&position, &wordHasMark, into: &list) }
                 if previousHan < 0, position == afterHan { position += 1 }
                 let end = index + length
-                list.append(number(of: UnsafeBufferPointer(rebasing: text[index..<end]), kind: .hanCharacter), at: position)
+                let character = hanTerm(Self.hanKey(1, 0, UInt32(value)), .hanCharacter, text, index, end)
+                list.append(character, at: position)
                 if previousHan >= 0 {
-                    list.append(number(of: UnsafeBufferPointer(rebasing: text[previousHan..<end]), kind: .hanPair), at: position - 1)
+                    let pair = hanTerm(Self.hanKey(2, previousCharacter, character), .hanPair, text, previousHan, end)
+                    list.append(pair, at: position - 1)
                     if secondHan >= 0 {
-                        list.append(number(of: UnsafeBufferPointer(rebasing: text[secondHan..<end]), kind: .hanGram), at: position - 2)
+                        let three = hanTerm(Self.hanKey(3, previousPair, character), .hanGram, text, secondHan, end)
+                        list.append(three, at: position - 2)
                         if thirdHan >= 0 {
-                            list.append(number(of: UnsafeBufferPointer(rebasing: text[thirdHan..<end]), kind: .hanGram), at: position - 3)
+                            list.append(hanTerm(Self.hanKey(4, previousThree, character), .hanGram, text, thirdHan, end), at: position - 3)
                         }
+                        previousThree = three
                     }
+                    previousPair = pair
                 }
+                previousCharacter = character
                 thirdHan = secondHan
                 secondHan = previousHan
                 previousHan = index
@@ -178,6 +189,31 @@ struct SearchVocabulary {
         let term = folded.isEmpty ? -1 : folded.withUnsafeBufferPointer { number(of: $0, kind: .word) << 3 | Int32(form) }
         self.stemmed = stemmed
         self.folded = folded
+        return term
+    }
+
+    /// A Han term's key: what it is (1 a character, 2 a pair, 3 and 4 that many characters) and
+    /// the numbers it is made of (a character's code point; a pair's two characters; three or
+    /// four characters' first two or three and their last).
+    @inline(__always)
+    private static func hanKey(_ length: UInt64, _ first: Int32, _ last: UInt32) -> UInt64 {
+        length << 60 | UInt64(UInt32(bitPattern: first)) << 30 | UInt64(last)
+    }
+
+    @inline(__always)
+    private static func hanKey(_ length: UInt64, _ first: Int32, _ last: Int32) -> UInt64 {
+        hanKey(length, first, UInt32(bitPattern: last))
+    }
+
+    /// The number of the Han term `key`, the bytes `text[from ..< to]`.
+    @inline(__always)
+    private mutating func hanTerm(_ key: UInt64, _ kind: Kind, _ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int32 {
+        if let known = han.find(key) { return known }
+        // Not among the terms either: Han terms are only made here, and words hold no Han.
+        let bytes = UnsafeBufferPointer(rebasing: text[from..<to])
+        kinds.append(kind)
+        let term = Int32(terms.insert(bytes, hash: SearchByteMap.hash(bytes), value: 0))
+        han.insert(key, value: term)
         return term
     }
 
