@@ -27,6 +27,8 @@ struct SearchByteMap {
 
     /// A power of two long.
     private var slots: [Slot]
+    /// Keys in `slots` (not those only stored, `append`).
+    private var hashedCount = 0
 
     init(capacity: Int = 1024) {
         var size = 16
@@ -137,13 +139,23 @@ struct SearchByteMap {
     /// Adds `key`, known not to be in the map, with `value`; returns its number.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, value: Int32) -> Int {
-        if (keyEnds.count + 1) * 2 > slots.count { grow() }
+        if (hashedCount + 1) * 2 > slots.count { grow() }
+        let number = append(key, value: value)
+        let prefix = key.isEmpty ? 0 : Self.prefix(key.baseAddress!, key.count)
+        place(Slot(tag: Self.tag(hash, key.count), entry: Int32(number + 1), prefix: prefix))
+        hashedCount += 1
+        return number
+    }
+
+    /// Adds `key` with `value` and a number, but not to the look-up table: `find` never finds
+    /// it. For keys the caller finds by other means (Han terms, `SearchIntegerMap`), whose
+    /// bytes are only needed to write them out.
+    @discardableResult
+    mutating func append(_ key: UnsafeBufferPointer<UInt8>, value: Int32) -> Int {
         let number = keyEnds.count
         keyBytes.append(contentsOf: key)
         keyEnds.append(Int32(keyBytes.count))
         values.append(value)
-        let prefix = key.isEmpty ? 0 : Self.prefix(key.baseAddress!, key.count)
-        place(Slot(tag: Self.tag(hash, key.count), entry: Int32(number + 1), prefix: prefix))
         return number
     }
 

@@ -30,7 +30,7 @@ struct SearchVocabulary {
     /// Folded words (before stemming) to their term number × 8 + their form, -1 when they give none.
     private var words = SearchByteMap(capacity: 1 << 14)
     /// Han terms by what they are made of (`hanKey`): found without hashing their bytes.
-    private var han = SearchIntegerMap(capacity: 1 << 12)
+    private var han = SearchIntegerMap(capacity: 1 << 14)
     private var word: [UInt8] = []
     private var stemmed: [UInt8] = []
     private var folded: [UInt8] = []
@@ -212,7 +212,7 @@ struct SearchVocabulary {
         // Not among the terms either: Han terms are only made here, and words hold no Han.
         let bytes = UnsafeBufferPointer(rebasing: text[from..<to])
         kinds.append(kind)
-        let term = Int32(terms.insert(bytes, hash: SearchByteMap.hash(bytes), value: 0))
+        let term = Int32(terms.append(bytes, value: 0))
         han.insert(key, value: term)
         return term
     }
