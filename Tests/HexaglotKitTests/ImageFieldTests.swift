@@ -41,7 +41,7 @@ import Testing
             "content/en/news/visit/index.md": "---\ntitle: Field visit\nhero: field-visit.jpg\nthumbnail: /images/logo.svg\n---\nText.\n",
         ])
         try await site.build()
-        let variants = site.outputFiles().filter { $0.hasPrefix("en/news/visit/field-visit-") }
+        let variants = site.outputFiles().filter { $0.hasPrefix("img/field-visit-") }
         #expect(
             Set(variants.map(ImageTests.widthAndFormat))
                 == Set(["480 avif", "480 webp", "480 jpg", "960 avif", "960 webp", "960 jpg", "1013 avif", "1013 webp", "1013 jpg"]))
@@ -50,7 +50,7 @@ import Testing
             variants.filter { $0.hasSuffix("." + format) }.sorted(by: ImageTests.byWidth).map { "/\($0) \(ImageTests.width(of: $0))w" }
                 .joined(separator: ", ")
         }
-        let widest = try #require(variants.first { $0.hasPrefix("en/news/visit/field-visit-1013w-") && $0.hasSuffix(".jpg") })
+        let widest = try #require(variants.first { $0.hasPrefix("img/field-visit-1013w-") && $0.hasSuffix(".jpg") })
         let page = try #require(site.file("en/news/visit/index.html"))
         #expect(
             page.contains(

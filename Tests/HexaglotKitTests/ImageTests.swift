@@ -37,7 +37,7 @@ import Testing
     @Test func photosArePublishedAsVariantsInAPicture() async throws {
         let site = try Self.photoSite()
         try await site.build()
-        let variants = site.outputFiles().filter { $0.hasPrefix("en/news/visit/field-visit-") }
+        let variants = site.outputFiles().filter { $0.hasPrefix("img/field-visit-") }
         // Shown 1013 × 1800 (EXIF orientation 6 turns the stored 1800 × 1013): 480, 960, and its own
         // width, which lies below 1600; never enlarged.
         #expect(
@@ -119,8 +119,8 @@ import Testing
         try site.write(photo, to: "content/en/news/visit/translucent.png")
         let changed = try await site.build()
         #expect(changed.imagesEncoded == 4)
-        #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.count == 3)
-        #expect(site.outputFiles().filter { $0.hasPrefix("en/news/visit/translucent-") }.allSatisfy { first[$0] == nil })
+        #expect(site.outputFiles().filter { $0.hasPrefix("img/translucent-") }.count == 3)
+        #expect(site.outputFiles().filter { $0.hasPrefix("img/translucent-") }.allSatisfy { first[$0] == nil })
     }
 
     /// A rebuild publishes each variant by moving the file the previous build published under the
@@ -153,14 +153,14 @@ import Testing
             try #require(FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.systemFileNumber] as? UInt64)
         }
         let variants = site.outputFiles().filter { $0.contains("w-") && !$0.hasSuffix(".html") }
-        let before = try variants.map(inode)
+        let before = try variants.map(inode), folder = try inode("img")
         try site.write("mine.example\n", to: "public/CNAME")
         try site.write("theirs.example\n", to: "content/static/CNAME")
         let first = TestSite.contents(of: site.output)
         let errors = await site.errors()
         #expect(errors.contains { $0.contains("/CNAME was not written by a Hexaglot build") }, "\(errors)")
         #expect(TestSite.contents(of: site.output) == first)
-        #expect(try variants.map(inode) == before)
+        #expect(try variants.map(inode) == before && inode("img") == folder)
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") } == [])
     }
 
@@ -183,6 +183,101 @@ import Testing
         #expect(try await site.build().imagesEncoded == 0)
         #expect(TestSite.contents(of: site.output) == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") } == [])
+    }
+
+    /// Every photo's variants are published in one folder, `img/`, which holds nothing else: a
+    /// rebuild that publishes the same variants moves the previous build's folder into the new
+    /// output with one rename (the folder itself is the same, not a new folder of the same files).
+    @Test func anUnchangedVariantFolderIsCarriedOverWithOneRename() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        let variants = site.outputFiles().filter { $0.contains("w-") && !$0.hasSuffix(".html") }
+        #expect(variants.count == 12 && variants.allSatisfy { $0.hasPrefix("img/") }, "\(variants)")
+        let listed = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("img").path)
+        #expect(Set(listed.map { "img/" + $0 }) == Set(variants))
+        let record = try #require(site.file(OutputRecord.fileName))
+        #expect(variants.allSatisfy { record.contains("\n" + $0 + "\n") }, "the record lists every variant")
+        let folder = try Self.inode(site, "img"), files = try variants.map { try Self.inode(site, $0) }
+        let first = TestSite.contents(of: site.output)
+        #expect(try await site.build().imagesEncoded == 0)
+        #expect(TestSite.contents(of: site.output) == first)
+        #expect(try Self.inode(site, "img") == folder, "the previous folder, moved over whole")
+        #expect(try variants.map { try Self.inode(site, $0) } == files)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") } == [])
+    }
+
+    /// When the photos change, the build publishes exactly the variants pages use: the unchanged
+    /// photo's are moved over one by one, the changed photo's new ones are added and its old ones
+    /// are gone with the old output; the build after moves the folder whole again.
+    @Test func aChangedPhotoSetKeepsExactlyTheVariantsInUse() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        let before = Set(site.outputFiles().filter { $0.hasPrefix("img/") })
+        let photoVariants = before.filter { $0.hasPrefix("img/field-visit-") }.sorted()
+        let kept = try photoVariants.map { try Self.inode(site, $0) }
+        var png = try Data(contentsOf: Self.images.appendingPathComponent("translucent.png"))
+        png.append(0)
+        try site.write(png, to: "content/en/news/visit/translucent.png")
+        #expect(try await site.build().imagesEncoded == 4)
+        let after = Set(site.outputFiles().filter { $0.hasPrefix("img/") })
+        #expect(after.count == 12)
+        #expect(after.subtracting(before).count == 3 && after.subtracting(before).allSatisfy { $0.hasPrefix("img/translucent-") })
+        #expect(before.subtracting(after).count == 3, "the old variants of the changed PNG are gone")
+        #expect(try photoVariants.map { try Self.inode(site, $0) } == kept, "the unchanged photo's files were moved over")
+        let record = try #require(site.file(OutputRecord.fileName))
+        #expect(after.allSatisfy { record.contains("\n" + $0 + "\n") } && before.subtracting(after).allSatisfy { !record.contains($0) })
+        try await site.expectOutputMatchesCleanBuild("after a changed photo")
+
+        // One photo fewer: its variants leave the folder.
+        try site.write("---\ntitle: Field visit\n---\n![Workers at the dyeing line](field-visit.jpg)\n", to: "content/en/news/visit/index.md")
+        try await site.build()
+        #expect(Set(site.outputFiles().filter { $0.hasPrefix("img/") }) == Set(photoVariants))
+        let folder = try Self.inode(site, "img")
+        let first = TestSite.contents(of: site.output)
+        try await site.build()
+        #expect(try Self.inode(site, "img") == folder)
+        #expect(TestSite.contents(of: site.output) == first)
+    }
+
+    /// A build killed after moving the variant folder over and before the swap leaves it in its
+    /// staging folder, listed in its journal: the next build puts it back, then moves it again.
+    @Test func aVariantFolderAKilledBuildMovedIsPutBack() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        let first = TestSite.contents(of: site.output)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        let staging = ".public.new-\(process.processIdentifier)-9"
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent(staging), withIntermediateDirectories: true)
+        #expect(rename(site.output.path + "/img", site.root.path + "/" + staging + "/img") == 0)
+        try site.write("img", to: staging + ".carried")
+        #expect(!site.exists("img/"))
+        #expect(try await site.build().imagesEncoded == 0)
+        #expect(TestSite.contents(of: site.output) == first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.") } == [])
+    }
+
+    /// `img/` is not reserved: the site's own files there are published beside the variants, and a
+    /// file someone put in the output's `img/` stays; the variants then move one by one.
+    @Test func filesOfTheSiteAndOfTheOutputInTheVariantFolderStay() async throws {
+        let site = try Self.photoSite()
+        try site.write("own\n", to: "content/static/img/own.txt")
+        try await site.build()
+        #expect(site.file("img/own.txt") == "own\n")
+        try site.write("mine\n", to: "public/img/mine.txt")
+        let first = TestSite.contents(of: site.output)
+        #expect(try await site.build().imagesEncoded == 0)
+        #expect(TestSite.contents(of: site.output) == first)
+        try site.remove("content/static/img/own.txt")
+        try await site.build()
+        #expect(site.file("img/mine.txt") == "mine\n" && !site.exists("img/own.txt"))
+        #expect(site.outputFiles().filter { $0.hasPrefix("img/") && $0.contains("w-") }.count == 12)
+        let again = TestSite.contents(of: site.output)
+        try await site.build()
+        #expect(TestSite.contents(of: site.output) == again)
+        #expect(site.file(OutputRecord.fileName)?.contains("mine.txt") == false, "not the build's")
     }
 
     /// A rebuild takes an unchanged photo's header and digest from the cache instead of reading
@@ -254,9 +349,9 @@ import Testing
         let report = try await site.build()
         #expect(report.imagesEncoded == 13)
         let photos = site.outputFiles().filter { $0.contains("field-visit") }
-        #expect(photos.count == 9 && photos.allSatisfy { $0.hasPrefix("en/news/visit/field-visit-") }, "\(photos)")
+        #expect(photos.count == 9 && photos.allSatisfy { $0.hasPrefix("img/field-visit-") }, "\(photos)")
         let french = try #require(site.file("fr/news/visit/index.html"))
-        #expect(french.contains("<img src=\"/en/news/visit/field-visit-1013w-"))
+        #expect(french.contains("<img src=\"/img/field-visit-1013w-"))
         // Each copy of the page links its own copy of the original, published without its metadata.
         #expect(site.exists("fr/news/visit/translucent.png") && site.exists("en/news/visit/translucent.png"))
         #expect(
@@ -271,7 +366,7 @@ import Testing
         let site = try Self.photoSite(
             TestSite.siteYAML + "images: {widths: [200, 400], formats: [webp], quality: {webp: 60}, cache: \(cache.path)}\n")
         try await site.build()
-        let variants = site.outputFiles().filter { $0.hasPrefix("en/news/visit/field-visit-") }
+        let variants = site.outputFiles().filter { $0.hasPrefix("img/field-visit-") }
         // Plus the og:image JPEG, 1200 wide at most: this photo is 1013 wide.
         #expect(Set(variants.map(Self.widthAndFormat)) == Set(["200 webp", "200 jpg", "400 webp", "400 jpg", "1013 jpg"]))
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".hexaglot-cache").path))
@@ -291,9 +386,11 @@ import Testing
         try site.write(Data(contentsOf: Self.images.appendingPathComponent("animated.gif")), to: "content/static/anim.gif")
         try await site.build()
         let html = try #require(site.file("en/index.html"))
-        let sharing = try #require(site.outputFiles().first { $0.hasPrefix("photo-1013w-") && $0.hasSuffix(".jpg") })
+        let sharing = try #require(site.outputFiles().first { $0.hasPrefix("img/photo-1013w-") && $0.hasSuffix(".jpg") })
         #expect(html.contains("<meta property=\"og:image\" content=\"https://example.org/\(sharing)\">"))
-        #expect(site.outputFiles().filter { $0.hasPrefix("photo") } == [sharing], "only the sharing JPEG: no page shows the photo")
+        #expect(
+            site.outputFiles().filter { $0.hasPrefix("img/photo") || $0.hasPrefix("photo") } == [sharing],
+            "only the sharing JPEG: no page shows the photo")
         #expect(html.contains("<img src=\"/anim.gif\" alt=\"Moving\" width=\"4\" height=\"4\" loading=\"eager\" decoding=\"async\" />"))
         #expect(site.exists("anim.gif"))
     }
@@ -325,6 +422,10 @@ import Testing
     }
 
     // MARK: Helpers
+
+    static func inode(_ site: TestSite, _ path: String) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.systemFileNumber] as? UInt64)
+    }
 
     static func width(of path: String) -> Int {
         Int(path.firstMatch(of: /-(\d+)w-/)!.output.1)!

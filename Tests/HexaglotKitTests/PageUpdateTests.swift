@@ -115,7 +115,7 @@ import Testing
             site, cache: cache, "---\ntitle: Item 2\ntags: [a, b2]\n---\nBody 2.\n\n![A swatch](translucent.png)\n",
             to: "content/en/news/2026-01-02-item-2/index.md", "a photo added")
         #expect(report.pagesUpdated == nil)
-        #expect(site.outputFiles().filter { $0.hasPrefix("en/news/item-2/translucent-320w-") }.count == 3)
+        #expect(site.outputFiles().filter { $0.hasPrefix("img/translucent-320w-") }.count == 3)
         // An edit that leaves the photos as they were is still an in-place update.
         let again = try await expectUpdateEqualsClean(
             site, cache: cache, "---\ntitle: Item 2\ntags: [a, b2]\n---\nBody 2, edited.\n\n![A swatch](translucent.png)\n",

@@ -25,6 +25,11 @@ final class ImageSizes: @unchecked Sendable {
     /// names, with its output path.
     func resolve(_ url: String, onPage page: String, rootPath: String) -> (path: String, file: File)? {
         guard !url.isEmpty, !LinkResolver.hasScheme(url), !url.hasPrefix("//") else { return nil }
+        // The usual case, a bare file name beside the page (`photo.jpg`): no segments to walk.
+        if let name = Self.bareName(url) {
+            let path = page.isEmpty || page == "/" ? name : page.utf8.last == UInt8(ascii: "/") ? page + name : page + "/" + name
+            if !path.hasPrefix("/"), let file = files[path] { return (path, file) }
+        }
         let pathPart = String(url[..<URLPath.endOfPath(in: url)])
         let decoded = URLPath.percentDecoded(pathPart) ?? pathPart
         var segments: [Substring] =
@@ -37,6 +42,16 @@ final class ImageSizes: @unchecked Sendable {
         let path = segments.joined(separator: "/")
         guard let file = files[path] else { return nil }
         return (path, file)
+    }
+
+    /// `url` when it is one plain segment (no `/`, `%`, `?`, `#`, not `.` or `..`), else nil.
+    private static func bareName(_ url: String) -> String? {
+        var url = url
+        let plain = url.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+                && !(bytes.count <= 2 && bytes.allSatisfy { $0 == UInt8(ascii: ".") })
+        }
+        return plain ? url : nil
     }
 
     /// Every output path of a file published as it is.

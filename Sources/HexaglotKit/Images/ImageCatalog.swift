@@ -25,8 +25,18 @@ final class ImageCatalog: @unchecked Sendable {
     /// published as they are. BMP is here so that it is refused by name rather than leaked.
     static let rasterExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif", "gif", "bmp"]
 
+    /// Decided on the bytes after the last dot of the last segment: `NSString.pathExtension` cost
+    /// more than the rest of an image's lookup (every image of every page asks).
     static func isRaster(_ path: String) -> Bool {
-        rasterExtensions.contains((path as NSString).pathExtension.lowercased())
+        var path = path
+        return path.withUTF8 { bytes in
+            var dot = bytes.count - 1
+            while dot >= 0, bytes[dot] != UInt8(ascii: "."), bytes[dot] != UInt8(ascii: "/") { dot -= 1 }
+            // No extension, or a name that is only one (`.jpg`, as NSString has it).
+            guard dot > 0, bytes[dot] == UInt8(ascii: "."), bytes[dot - 1] != UInt8(ascii: "/"), (3...4).contains(bytes.count - dot - 1)
+            else { return false }
+            return rasterExtensions.contains(String(decoding: bytes[(dot + 1)...].map { $0 | 0x20 }, as: UTF8.self))
+        }
     }
 
     /// Whether a link as written may name a raster image, decided on its last bytes: every link
@@ -84,7 +94,7 @@ final class ImageCatalog: @unchecked Sendable {
     /// The `<picture>` of a planned image, of the plan for `path`: made on first use, then shared.
     func markup(of image: PlannedImage, plannedAt path: String) -> ImageMarkup {
         if let known = lock.withLock({ markups[path] }) { return known }
-        let markup = markup(of: image)
+        let markup = markup(of: image).prepared()
         lock.withLock { markups[path] = markup }
         return markup
     }

@@ -79,6 +79,15 @@ enum ImageCodec {
         return String(cString: hex)
     }
 
+    /// SHA-256 of a string's UTF-8 bytes, hex (a variant's key, a source's stamp): the same as
+    /// `digest(Data(text.utf8))` without the copy.
+    static func digest(_ text: String) -> String {
+        var text = text
+        var hex = [CChar](repeating: 0, count: 65)
+        text.withUTF8 { hx_sha256_hex($0.baseAddress, $0.count, &hex) }
+        return String(cString: hex)
+    }
+
     private static func fault(_ status: hx_status) -> Fault {
         switch status {
         case HX_UNSUPPORTED: .unsupported

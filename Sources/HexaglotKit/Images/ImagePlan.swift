@@ -61,8 +61,14 @@ struct PlannedVariant: Sendable, Hashable {
     var settings: ImageFormatSettings
     /// SHA-256 of the source digest and every encoding parameter: the cache entry's name.
     var key: String
-    /// Output path: beside the original, with width and content hash in the name.
+    /// Output path: in `img/`, with the original's name, the width and the key in the name (a
+    /// linked original is published beside the page that links it instead).
     var path: String
+
+    /// The output folder of every photo's variants: a rebuild that publishes the same variants
+    /// moves the previous build's folder over whole (`OutputCarryOver`), one rename however many
+    /// photos. A site's own files under `img/` are published too; then variants move one by one.
+    static let folder = "img"
 
     /// Whether the name carries the key (every variant but a linked original that keeps its name).
     var namesItsContent: Bool {
@@ -128,16 +134,27 @@ extension ImagePlan {
         func height(atWidth width: Int) -> Int {
             max(1, Int((Double(header.height) * Double(width) / Double(header.width)).rounded()))
         }
-        let stem = (path as NSString).deletingPathExtension
+        // Every photo's variants share one folder (`img/`), named by the photo's file name and their
+        // key: a rebuild that publishes the same variants carries the folder over with one rename.
+        let stem = PlannedVariant.folder + "/" + Self.nameStem(path) + "-"
+        let head = digest + " w"
         func variant(_ width: Int, _ format: ImageFormatSettings, at fixedPath: String? = nil) -> PlannedVariant {
-            let parameters =
-                "\(digest) w\(width) \(format.format.rawValue) q\(format.quality) e\(format.effort) vips \(encoderVersion) \(shimRevision)"
+            // "<digest> w<width> <format> q<quality> e<effort> vips <version> <revision>", made by
+            // appending: interpolating it was most of planning a photo (11 keys each, every build).
+            var parameters = head
+            parameters += String(width)
+            parameters += " " + format.format.rawValue + " q" + String(format.quality) + " e" + String(format.effort)
+            parameters += " vips " + encoderVersion + " " + shimRevision
             // glib's SHA-256 (the one that hashes the photos), the same digest as `SHA256.hexDigest`
-            // in a fraction of the time: a site's photos are planned on every build, 11 keys each.
-            let key = ImageCodec.digest(Data(parameters.utf8))
-            return PlannedVariant(
-                width: width, height: height(atWidth: width), settings: format, key: key,
-                path: fixedPath ?? "\(stem)-\(width)w-\(key.prefix(12)).\(format.format.fileExtension)")
+            // in a fraction of the time.
+            let key = ImageCodec.digest(parameters)
+            guard fixedPath == nil else {
+                return PlannedVariant(width: width, height: height(atWidth: width), settings: format, key: key, path: fixedPath!)
+            }
+            var name = stem
+            name += String(width)
+            name += "w-" + key.prefix(12) + "." + format.format.fileExtension
+            return PlannedVariant(width: width, height: height(atWidth: width), settings: format, key: key, path: name)
         }
         let variants = widths.flatMap { width in settings.formats.map { variant(width, $0) } }
         let jpeg = settings.formats.first { $0.format == .jpeg } ?? .init(format: .jpeg, quality: 80, effort: 0)
@@ -152,6 +169,14 @@ extension ImagePlan {
                     original: ImageSettings.originalEncoding(loader: header.loader, hasAlpha: header.hasAlpha).map {
                         variant(header.width, $0.settings, at: $0.keepsName ? path : nil)
                     })))
+    }
+
+    /// The file name of `path` without its extension (`photo` of `en/news/x/photo.jpg`).
+    static func nameStem(_ path: String) -> Substring {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        // As NSString has it: a leading dot is part of the name, not an extension.
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return name }
+        return name[..<dot]
     }
 
     /// Loaders of the input formats staff may use (vips would read more: PDF, FITS, …).

@@ -28,7 +28,8 @@ struct ImageSourceFacts: Sendable, Equatable {
 
     /// Nil for anything but a complete entry of this format: such an entry is read again from the image.
     init?(serialized text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: splitting on characters was most of reading an entry.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard lines.count == 9, lines[0] == Self.formatLine, lines[8].isEmpty,
             let width = Int(lines[1]), let height = Int(lines[2]), let frames = Int(lines[3]),
             lines[4] == "0" || lines[4] == "1", lines[5] == "0" || lines[5] == "1", !lines[6].isEmpty,

@@ -24,13 +24,23 @@ struct ImageStage {
 
     /// The variants the pages' `uses` need, and the problems of the images they name.
     func plan(_ bodies: [RenderedBody]) -> (variants: [Needed], problems: [Diagnostic]) {
-        var needed: [String: Needed] = [:]
+        // In the order pages first need them (the pages' order is the site's, so this is
+        // deterministic): sorting two thousand paths cost more than finding them.
+        var needed: [Needed] = []
+        var neededPaths: Set<String> = []
         var problems: [Diagnostic] = []
         var reported: Set<Diagnostic> = []
+        // The plans whose shown variants or sharing JPEG are listed: every page and fallback copy
+        // showing a photo names the same ones, so they are looked at once.
+        var listed: (shown: Set<String>, sharing: Set<String>) = ([], [])
         for body in bodies {
             for use in body.imageUses {
                 guard let file = catalog.files.file(atPath: use.path) else { continue }
                 let plan = catalog.plan(path: file.canonicalPath, file: file)
+                if case .variants = plan.outcome {
+                    if use.kind == .shown, !listed.shown.insert(plan.path).inserted { continue }
+                    if use.kind == .sharing, !listed.sharing.insert(plan.path).inserted { continue }
+                }
                 switch plan.outcome {
                 case .asItIs: continue
                 case .refused(let reason):
@@ -46,13 +56,13 @@ struct ImageStage {
                     // A linked original is replaced where it is linked (a fallback copy links its own).
                     case .linked: variants = image.original(linkedAt: use.path).map { [$0] } ?? []
                     }
-                    for variant in variants where needed[variant.path] == nil {
-                        needed[variant.path] = Needed(variant: variant, plan: plan, location: use.location)
+                    for variant in variants where neededPaths.insert(variant.path).inserted {
+                        needed.append(Needed(variant: variant, plan: plan, location: use.location))
                     }
                 }
             }
         }
-        return (needed.values.sorted { $0.variant.path < $1.variant.path }, problems)
+        return (needed, problems)
     }
 
     /// Encodes what the cache lacks, then lists every needed variant as an output file.
@@ -61,7 +71,8 @@ struct ImageStage {
         // One unit per image and width: decoded and resized once, then encoded in each format.
         var units: [String: (plan: ImagePlan, width: Int, location: SourceLocation?, variants: [PlannedVariant])] = [:]
         var queued: Set<String> = []
-        for needed in variants where !cache.contains(needed.variant) && queued.insert(needed.variant.key).inserted {
+        let cached = cache.contains(variants.map(\.variant))
+        for (needed, isCached) in zip(variants, cached) where !isCached && queued.insert(needed.variant.key).inserted {
             let key = "\(needed.plan.path)\u{0}\(needed.variant.width)"
             units[key, default: (needed.plan, needed.variant.width, needed.location, [])].variants.append(needed.variant)
         }
@@ -79,7 +90,7 @@ struct ImageStage {
         // rebuild, copying every variant was most of what photos cost).
         result.files = variants.map { needed in
             OutputFile(
-                path: needed.variant.path, contents: .copy(cache.url(of: needed.variant)), origin: needed.plan.source.displayPath,
+                path: needed.variant.path, contents: .copyPath(cache.path(of: needed.variant)), origin: needed.plan.source.displayPath,
                 isUnchanged: needed.variant.namesItsContent)
         }
         return result

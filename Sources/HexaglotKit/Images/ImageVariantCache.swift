@@ -29,6 +29,18 @@ struct ImageVariantCache: Sendable {
         return stat(path(of: variant), &status) == 0
     }
 
+    /// Which of `variants` the cache holds: each looked up from the cache folder opened once, so
+    /// the kernel does not walk the folder's whole path (and any link on it) for each of them.
+    func contains(_ variants: [PlannedVariant]) -> [Bool] {
+        let folder = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return variants.map { _ in false } }
+        defer { close(folder) }
+        var status = stat()
+        return variants.map { variant in
+            fstatat(folder, "\(variant.key.prefix(2))/\(variant.key).\(variant.settings.format.fileExtension)", &status, 0) == 0
+        }
+    }
+
     func store(_ bytes: Data, for variant: PlannedVariant) throws {
         let target = url(of: variant)
         let shard = target.deletingLastPathComponent()

@@ -15,6 +15,38 @@ public struct ImageMarkup: Sendable, Equatable {
         public var srcset: String
     }
 
+    /// `attributesHTML` and `sourcesHTML`, made once for a photo every page that shows it shares
+    /// (nil: made from the fields above for each image).
+    var preparedAttributes: String?
+    var preparedSources: String?
+
+    /// The same, its HTML made once: every page and fallback copy showing the photo writes it.
+    func prepared() -> ImageMarkup {
+        var copy = self
+        copy.preparedAttributes = attributesHTML
+        copy.preparedSources = sourcesHTML
+        return copy
+    }
+
+    /// The attributes after the `alt` that cmark writes: `srcset`, `sizes`, `width` and `height`, escaped.
+    var attributesHTML: String {
+        if let preparedAttributes { return preparedAttributes }
+        var html = ""
+        if let srcset { html += " srcset=\"\(HTMLEscaping.attribute(srcset))\"" }
+        if let sizes { html += " sizes=\"\(HTMLEscaping.attribute(sizes))\"" }
+        if let width, let height { html += " width=\"\(width)\" height=\"\(height)\"" }
+        return html
+    }
+
+    /// The `<source>` elements of the `<picture>`, escaped.
+    var sourcesHTML: String {
+        if let preparedSources { return preparedSources }
+        return sources.map { source in
+            "<source type=\"\(HTMLEscaping.attribute(source.type))\" srcset=\"\(HTMLEscaping.attribute(source.srcset))\""
+                + (sizes.map { " sizes=\"\(HTMLEscaping.attribute($0))\"" } ?? "") + ">"
+        }.joined()
+    }
+
     /// An image that keeps its URL, with its size when known.
     public static func sized(_ size: (width: Int, height: Int)?) -> ImageMarkup {
         ImageMarkup(src: nil, width: size?.width, height: size?.height, srcset: nil, sizes: nil)

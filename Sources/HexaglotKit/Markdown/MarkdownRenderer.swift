@@ -323,16 +323,10 @@ private struct TreeEditor {
             var html = String(decoding: MarkdownRenderer.bytes(from: cmark_render_html(node, options, extensions)), as: UTF8.self)
             guard html.hasPrefix("<img "), html.hasSuffix(" />") else { continue }
             html.removeLast(3)
-            if let srcset = image.srcset { html += " srcset=\"\(HTMLEscaping.attribute(srcset))\"" }
-            if let sizes = image.sizes { html += " sizes=\"\(HTMLEscaping.attribute(sizes))\"" }
-            if let width = image.width, let height = image.height { html += " width=\"\(width)\" height=\"\(height)\"" }
-            html += (first ? " loading=\"eager\"" : " loading=\"lazy\"") + " decoding=\"async\" />"
+            html += image.attributesHTML
+            html += first ? " loading=\"eager\" decoding=\"async\" />" : " loading=\"lazy\" decoding=\"async\" />"
             if !image.sources.isEmpty {
-                let sources = image.sources.map { source in
-                    "<source type=\"\(HTMLEscaping.attribute(source.type))\" srcset=\"\(HTMLEscaping.attribute(source.srcset))\""
-                        + (image.sizes.map { " sizes=\"\(HTMLEscaping.attribute($0))\"" } ?? "") + ">"
-                }
-                html = "<picture>" + sources.joined() + html + "</picture>"
+                html = "<picture>" + image.sourcesHTML + html + "</picture>"
             }
             guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(replacement, html)

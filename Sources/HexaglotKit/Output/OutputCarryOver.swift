@@ -20,6 +20,12 @@ struct OutputCarryOver {
     /// and journalled with them, instead of linked while staging and unlinked with the old tree,
     /// so a warm rebuild does no per-file work twice for them.
     private(set) var reused: [String] = []
+    /// Folders of the old output that hold exactly reused files and the new tree nothing else
+    /// (`img/`, the photos' variants, when no photo changed): each moved with one rename, so a
+    /// warm rebuild costs the same with two thousand variants as with none.
+    private(set) var wholeFolders: [String] = []
+    /// The reused files in `wholeFolders`: written by the caller if a folder cannot be moved.
+    private var inWholeFolders: [String] = []
     /// `entries`, to look paths up in.
     private let entrySet: Set<String>
 
@@ -49,19 +55,65 @@ struct OutputCarryOver {
         entrySet = Set(self.entries)
     }
 
-    /// The same entries, moving `paths` (files of the old output) over too.
-    func reusing(_ paths: [String]) -> OutputCarryOver {
+    /// The same entries, moving `paths` (files the old output holds with the same bytes) over
+    /// too: whole folders where the old output's folder holds those files and nothing else and the
+    /// new tree in `staging` has nothing there yet, one by one elsewhere. Only a file an earlier
+    /// build wrote is taken; the paths of the others (not there, or not the build's) are returned
+    /// for the caller to write.
+    func reusing(_ paths: [String], output: String, staging: String) -> (OutputCarryOver, notMovable: Set<String>) {
         var copy = self
-        copy.reused = paths
-        return copy
+        var byFolder: [Substring: Set<Substring>] = [:]
+        for path in paths {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            byFolder[path[..<slash], default: []].insert(path[path.utf8.index(after: slash)...])
+        }
+        var whole: Set<Substring> = []
+        for (folder, names) in byFolder where isOnlyReused(String(folder), names, output: output, staging: staging) {
+            whole.insert(folder)
+        }
+        copy.wholeFolders = whole.map(String.init).sorted()
+        var rest: [String] = []
+        var notMovable: Set<String> = []
+        for path in paths {
+            if !whole.isEmpty, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), whole.contains(path[..<slash]) {
+                copy.inWholeFolders.append(path)
+                continue
+            }
+            var old = stat()
+            if !holds(path), lstat(output + "/" + path, &old) == 0, old.st_mode & S_IFMT == S_IFREG {
+                rest.append(path)
+            } else {
+                notMovable.insert(path)
+            }
+        }
+        copy.reused = rest
+        return (copy, notMovable)
+    }
+
+    /// Whether `folder` of the old output holds exactly `names`, all regular files the build wrote
+    /// (no entry of the carry-over lies in it), and the new tree has nothing at that path.
+    private func isOnlyReused(_ folder: String, _ names: Set<Substring>, output: String, staging: String) -> Bool {
+        var status = stat()
+        guard lstat(staging + "/" + folder, &status) != 0, errno == ENOENT else { return false }
+        guard !holds(folder), !entries.contains(where: { $0.hasPrefix(folder + "/") }) else { return false }
+        guard lstat(output + "/" + folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return false }
+        var count = 0
+        let listed = Self.forEachName(in: output + "/" + folder) { name, type in
+            count += 1
+            if type == UInt8(DT_REG) { return names.contains(Substring(name)) }
+            guard type == UInt8(DT_UNKNOWN), names.contains(Substring(name)) else { return false }
+            return lstat(output + "/" + folder + "/" + name, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        }
+        return listed && count == names.count
     }
 
     /// Whether `path` is an entry or lies below one: the old output's file there is not the build's.
     func holds(_ path: String) -> Bool {
+        guard !entrySet.isEmpty else { return false }
         var candidate = Substring(path)
         while true {
             if entrySet.contains(String(candidate)) { return true }
-            guard let slash = candidate.lastIndex(of: "/") else { return false }
+            guard let slash = candidate.utf8.lastIndex(of: UInt8(ascii: "/")) else { return false }
             candidate = candidate[..<slash]
         }
     }
@@ -81,31 +133,43 @@ struct OutputCarryOver {
         }
     }
 
-    /// Moves every entry and reused file from `output` into `staging`, listing them in `journal`
-    /// first. Returns the reused files that could not be moved (gone meanwhile): the caller writes them.
-    func move(from output: String, into staging: String, journal: String) throws(FileBytes.Failure) -> [String] {
-        guard !entries.isEmpty || !reused.isEmpty else { return [] }
-        try FileBytes.write(Data((entries + reused).joined(separator: "\n").utf8), to: journal)
+    /// Moves every entry, whole folder and reused file from `output` into `staging`, listing them
+    /// in `journal` first. Returns the reused files that could not be moved (gone meanwhile, or
+    /// in a folder that could not be): the caller writes them; and the folders moved whole.
+    func move(from output: String, into staging: String, journal: String) throws(FileBytes.Failure) -> (
+        missed: [String], movedFolders: [String]
+    ) {
+        guard !entries.isEmpty || !reused.isEmpty || !wholeFolders.isEmpty else { return ([], []) }
+        try FileBytes.write(Data((entries + wholeFolders + reused).joined(separator: "\n").utf8), to: journal)
         for entry in entries {
             try Self.moveEntry(entry, from: output, to: staging)
+        }
+        var missed: [String] = []
+        var movedFolders: [String] = []
+        for folder in wholeFolders {
+            if (try? Self.moveEntry(folder, from: output, to: staging)) != nil {
+                movedFolders.append(folder)
+            } else {
+                missed += inWholeFolders.filter { $0.hasPrefix(folder + "/") && !$0.dropFirst(folder.count + 1).contains("/") }
+            }
         }
         // Each folder made once: ten variants of a photo share one, and an `mkdir` that finds the
         // folder there cost as much as the move.
         var madeFolders: Set<Substring> = []
-        var missed: [String] = []
         for path in reused {
             if let slash = path.lastIndex(of: "/"), madeFolders.insert(path[..<slash]).inserted {
                 try? FileBytes.makeFolder(staging + "/" + path[..<slash])
             }
             if rename(output + "/" + path, staging + "/" + path) != 0 { missed.append(path) }
         }
-        return missed
+        return (missed, movedFolders)
     }
 
-    /// Moves the entries and reused files back, after a swap that did not happen; false if one could not be.
-    func moveBack(from staging: String, into output: String) -> Bool {
+    /// Moves the entries, the folders moved whole (`movedFolders`) and the reused files back,
+    /// after a swap that did not happen; false if one could not be.
+    func moveBack(from staging: String, into output: String, movedFolders: [String]) -> Bool {
         var status = stat()
-        for entry in entries + reused where lstat(staging + "/" + entry, &status) == 0 {
+        for entry in entries + movedFolders + reused where lstat(staging + "/" + entry, &status) == 0 {
             guard (try? Self.moveEntry(entry, from: staging, to: output)) != nil else { return false }
         }
         return true
@@ -135,15 +199,25 @@ struct OutputCarryOver {
     /// the walk lists every folder of the old output, and Foundation's listing cost 20 ms for the
     /// 3,400 files of a site with 200 photos.
     private static func names(in folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
         var names: [String] = []
+        _ = forEachName(in: folder) { name, _ in
+            names.append(name)
+            return true
+        }
+        return names
+    }
+
+    /// Calls `body` with each name in `folder` (not `.` and `..`) and its `d_type`, until it
+    /// returns false; false then, or when the folder cannot be read.
+    private static func forEachName(in folder: String, _ body: (String, UInt8) -> Bool) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != "..", !body(name, entry.pointee.d_type) { return false }
         }
-        return names
+        return true
     }
 }

@@ -6,6 +6,9 @@ public struct OutputFile: Sendable {
         case bytes(Data)
         /// Copied from a source file as it is.
         case copy(URL)
+        /// Copied from the file at this path (a photo variant in the cache): the same as `copy`
+        /// without making a `URL` for each of the site's two thousand variants.
+        case copyPath(String)
         /// Already in the output's staging folder.
         case written
     }

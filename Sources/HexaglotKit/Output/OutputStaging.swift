@@ -66,7 +66,11 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     private static func isReusable(_ file: OutputFile) -> Bool {
-        guard file.isUnchanged, case .copy = file.contents else { return false }
+        guard file.isUnchanged else { return false }
+        switch file.contents {
+        case .copy, .copyPath: break
+        case .bytes, .written: return false
+        }
         return OutputWriter.problem(inPath: file.path) == nil
     }
 
@@ -92,13 +96,19 @@ public final class OutputStaging: @unchecked Sendable {
             try FileBytes.write(data, to: target)
             FileBytes.keepModificationTime(of: previous, for: target, ifEqualTo: data)
         case .copy(let source):
-            FileBytes.remove(target)  // a site's own robots.txt replaces the generated one
-            try FileManager.default.copyItem(atPath: source.path, toPath: target)
-            if let data = FileManager.default.contents(atPath: target) {
-                FileBytes.keepModificationTime(of: previous, for: target, ifEqualTo: data)
-            }
+            try copy(source.path, to: target, previous: previous)
+        case .copyPath(let source):
+            try copy(source, to: target, previous: previous)
         case .written:
             break
+        }
+    }
+
+    private static func copy(_ source: String, to target: String, previous: String) throws {
+        FileBytes.remove(target)  // a site's own robots.txt replaces the generated one
+        try FileManager.default.copyItem(atPath: source, toPath: target)
+        if let data = FileManager.default.contents(atPath: target) {
+            FileBytes.keepModificationTime(of: previous, for: target, ifEqualTo: data)
         }
     }
 

@@ -135,16 +135,9 @@ public struct OutputWriter: Sendable {
         var carried = OutputCarryOver(output: outputPath, previous: previous)
         // Only a file an earlier build wrote is taken; one that is not there, or not the build's
         // (then the conflict below says so, as it always did), is written as any other file.
-        var movable: [String] = []
-        for file in reused {
-            var old = stat()
-            if !carried.holds(file.path), lstat(outputPath + "/" + file.path, &old) == 0, old.st_mode & S_IFMT == S_IFREG {
-                movable.append(file.path)
-            } else {
-                try write(file)
-            }
-        }
-        carried = carried.reusing(movable)
+        let notMovable: Set<String>
+        (carried, notMovable) = carried.reusing(reused.map(\.path), output: outputPath, staging: stagingPath)
+        for file in reused where !notMovable.isEmpty && notMovable.contains(file.path) { try write(file) }
         let conflicts = carried.conflicts(in: stagingPath)
         guard conflicts.isEmpty else {
             let origins = Dictionary(files.map { ($0.path, $0.origin) }, uniquingKeysWith: { first, _ in first })
@@ -158,14 +151,17 @@ public struct OutputWriter: Sendable {
                 })
         }
         let journal = staging.deletingLastPathComponent().path + "/" + StaleStaging.journalName(forStaging: staging.lastPathComponent)
+        var movedFolders: [String] = []
         do {
-            let missed = Set(try carried.move(from: outputPath, into: stagingPath, journal: journal))
+            let moved = try carried.move(from: outputPath, into: stagingPath, journal: journal)
+            movedFolders = moved.movedFolders
+            let missed = Set(moved.missed)
             for file in reused where missed.contains(file.path) { try write(file) }
             _ = chmod(stagingPath, status.st_mode & 0o7777)
             try FolderSwap.exchange(stagingPath, with: outputPath, retired: retired.path)
         } catch {
             // While the journal is there, the staging folder is not removed (`OutputStaging.discard`).
-            if carried.moveBack(from: stagingPath, into: outputPath) { FileBytes.remove(journal) }
+            if carried.moveBack(from: stagingPath, into: outputPath, movedFolders: movedFolders) { FileBytes.remove(journal) }
             throw error
         }
         FileBytes.remove(journal)
@@ -190,15 +186,21 @@ public struct OutputWriter: Sendable {
 
     /// Why a relative output path could land outside the output folder, or nil.
     static func problem(inPath path: String) -> String? {
-        // Bytes, not characters: "/" + a combining mark is still a separator on disk.
-        let bytes = Array(path.utf8)
-        if bytes.isEmpty || bytes.first == UInt8(ascii: "/") { return "must be relative" }
-        if bytes.contains(0) { return "contains a NUL character" }
-        for segment in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
-            if segment.isEmpty || segment.elementsEqual([UInt8(ascii: ".")]) || segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
-                return "has an empty, '.' or '..' part"
+        // Bytes, not characters: "/" + a combining mark is still a separator on disk. One pass
+        // without copies: every file of the site is checked, twice.
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            if bytes.isEmpty || bytes[0] == UInt8(ascii: "/") { return "must be relative" }
+            if bytes.contains(0) { return "contains a NUL character" }
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                let length = end - start
+                if length == 0 || length <= 2 && bytes[start..<end].allSatisfy({ $0 == UInt8(ascii: ".") }) {
+                    return "has an empty, '.' or '..' part"
+                }
+                start = end + 1
             }
+            return nil
         }
-        return nil
     }
 }
