@@ -2,8 +2,9 @@ import Foundation
 
 /// Text to search terms, the same at build time (here) and in the reader's browser
 /// (`Script/search.js`, which a test keeps identical): words folded (`SearchFolding`) and
-/// stemmed by the language's stemmer; Han text as every character and every pair of adjacent
-/// characters, so any substring of two or more characters is a chain of pairs.
+/// stemmed by the language's stemmer; Han text as every character, every pair of adjacent
+/// characters and every run of three and four (a query of up to four characters is one term),
+/// so any longer substring is a chain of pairs.
 struct SearchAnalyzer: Sendable {
     /// Arabic's light stemmer is search's own; English, French, Spanish and Russian take
     /// Snowball's (libstemmer here, `stemmers.js` in the browser, tested to agree); other

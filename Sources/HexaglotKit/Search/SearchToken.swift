@@ -1,5 +1,6 @@
-/// One term of analysed text at its position: a word, a Han character, or two Han characters
-/// side by side (at the first one's position). Positions count words and Han characters.
+/// One term of analysed text at its position: a word, a Han character, or two, three or four
+/// Han characters side by side (at the first one's position). Positions count words and Han
+/// characters.
 struct SearchToken: Equatable, Sendable {
     typealias Kind = SearchVocabulary.Kind
 

@@ -3,8 +3,9 @@ import Foundation
 /// One language's terms, numbered in order of first appearance, and the analyser that reads
 /// text into them (`SearchAnalyzer`'s rules, applied to UTF-8 bytes). A word is folded into a
 /// reused buffer and looked up among the words already seen; only a new word is stemmed
-/// (libstemmer takes bytes too). Han characters and pairs are looked up as the bytes of the
-/// text itself. So a token costs a hash and a look-up, and no allocation.
+/// (libstemmer takes bytes too). Han terms are looked up by the numbers of the terms they are
+/// made of (`SearchIntegerMap`), their bytes (the text's own) kept only to be written out. So a
+/// token costs a hash and a look-up, and no allocation.
 ///
 /// A value, not a class: the analyser's loop then touches its buffers without the run-time
 /// exclusivity checks a class's properties take (they were a sixth of the time).
