@@ -86,11 +86,20 @@ struct OutputPlan {
 
     /// The files at `folder` or below it (in any letter case): what files named only later, once
     /// the photos are planned (their variants in `img/`), are checked against.
+    /// `folder` is lowercase ASCII. Compared by bytes without a copy: every file of the site is
+    /// looked at, every build.
     func files(at folder: String) -> [File] {
-        let prefix = folder + "/"
-        return files.filter {
-            let key = $0.path.lowercased()
-            return key == folder || key.hasPrefix(prefix)
+        let name = Array(folder.utf8)
+        return files.filter { file in
+            let path = file.path.utf8
+            guard path.count >= name.count else { return false }
+            var index = path.startIndex
+            for byte in name {
+                let other = path[index]
+                guard other == byte || (other &- UInt8(ascii: "A")) < 26 && other | 0x20 == byte else { return false }
+                index = path.index(after: index)
+            }
+            return index == path.endIndex || path[index] == UInt8(ascii: "/")
         }
     }
 
