@@ -280,6 +280,38 @@ import Testing
         #expect(site.file(OutputRecord.fileName)?.contains("mine.txt") == false, "not the build's")
     }
 
+    /// A file of the site where a variant goes (on its path, in any letter case, or at `img`,
+    /// where the variants need a folder) is an error naming both files, found before any photo
+    /// is encoded or anything written: the previous output stays as it was.
+    @Test func aFileOfTheSiteWhereAVariantGoesIsAnEarlyErrorNamingBoth() async throws {
+        let site = try Self.photoSite()
+        try await site.build()
+        let variant = try #require(site.outputFiles().first { $0.hasPrefix("img/field-visit-") && $0.hasSuffix(".jpg") })
+        let first = TestSite.contents(of: site.output)
+        try site.write("not a photo\n", to: "content/static/" + variant.uppercased())
+        let upper = variant.uppercased()
+        #expect(
+            await site.errors() == [
+                "content/static/\(upper):1:1: error: content/static/\(upper) would be written to \(upper), which is a variant of content/en/news/visit/field-visit.jpg"
+            ])
+        #expect(TestSite.contents(of: site.output) == first)
+        try site.remove("content/static/" + upper)
+
+        // In a fresh site: nothing is encoded before the error.
+        let fresh = try Self.photoSite()
+        try fresh.write("a file, not a folder\n", to: "content/static/img")
+        let errors = await fresh.errors()
+        #expect(errors.count == 1, "\(errors)")
+        let message = try #require(errors.first)
+        #expect(message.hasPrefix("content/static/img:1:1: error: a variant of content/en/news/visit/"), "\(message)")
+        #expect(message.contains(" would be written to img/") && message.hasSuffix(", but img is content/static/img"), "\(message)")
+        let cache = fresh.root.appendingPathComponent(".hexaglot-cache/images").path
+        let cached = (FileManager.default.enumerator(atPath: cache)?.allObjects as? [String] ?? [])
+            .filter { !$0.hasPrefix("sources") && ($0.hasSuffix(".jpg") || $0.hasSuffix(".webp") || $0.hasSuffix(".avif")) }
+        #expect(cached.isEmpty, "encoded before the error: \(cached)")
+        #expect(!fresh.exists("index.html"))
+    }
+
     /// A rebuild takes an unchanged photo's header and digest from the cache instead of reading
     /// and hashing the file; a changed file (another stat) is read again. That the stored facts
     /// are used is shown by changing them: the build then plans variants under the stored

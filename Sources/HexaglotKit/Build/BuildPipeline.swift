@@ -28,8 +28,10 @@ struct BuildPipeline {
         let (markdown, bodies) = try clock.measure("markdown") { () throws(BuildFailure) in
             try renderMarkdown(assembled, resolvingLinksIn: site, files: files, copied: copied, localization: localization, cache: cache)
         }
-        let copies = clock.measure("plan") { planOutput(site, templates, localization, copied: copied, bodies: bodies, images: markdown.images) }
-        let (variants, imagesEncoded) = clock.measure("images") { publishImages(bodies, markdown.images) }
+        let (copies, inVariantFolder) = clock.measure("plan") {
+            planOutput(site, templates, localization, copied: copied, bodies: bodies, images: markdown.images)
+        }
+        let (variants, imagesEncoded) = clock.measure("images") { publishImages(bodies, markdown.images, besides: inVariantFolder) }
         try stopOnErrors()
         let search = clock.measure("search") { indexForSearch(site, bodies, localization, templates, keepsDocuments: cache != nil) }
         let indexes = search?.indexes(in: config.languages.map(\.code)) ?? []
@@ -172,7 +174,7 @@ struct BuildPipeline {
     private func planOutput(
         _ site: Site, _ templates: TemplateSet, _ localization: Localization, copied: CopiedFiles, bodies: [RenderedBody],
         images: ImageCatalog
-    ) -> [OutputFile] {
+    ) -> (copies: [OutputFile], inVariantFolder: [OutputPlan.File]) {
         var layouts = Set(TemplateSet.requiredLayouts).subtracting(TemplateSet.rootLayouts)
         if site.config.buildsSearchIndex && templates.has("search") { layouts.insert("search") }
         for page in site.pages {
@@ -193,8 +195,9 @@ struct BuildPipeline {
             (site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
             + (copied.statics + copied.assets).map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) })
             .filter { unpublished.isEmpty || !unpublished.contains($0.path) }
-        engine.emit(OutputPlan(site: site, copies: copies, hasSearch: site.config.buildsSearchIndex && templates.has("search")).problems())
-        return copies
+        let plan = OutputPlan(site: site, copies: copies, hasSearch: site.config.buildsSearchIndex && templates.has("search"))
+        engine.emit(plan.problems())
+        return (copies, plan.files(at: PlannedVariant.folder))
     }
 
     /// The theme's `watch_video` string ("Watch on {site}") for each platform, in each language.
@@ -217,11 +220,23 @@ struct BuildPipeline {
     }
 
     /// The photos' variants, from the variant cache (encoded into it first where it lacks them);
-    /// nothing is encoded when the build has already failed.
-    private func publishImages(_ bodies: [RenderedBody], _ catalog: ImageCatalog) -> (files: [OutputFile], encoded: Int) {
+    /// nothing is encoded when the build has already failed, or when a file of the site (`besides`:
+    /// those at `img/` or below it) is where a variant goes.
+    private func publishImages(
+        _ bodies: [RenderedBody], _ catalog: ImageCatalog, besides siteFiles: [OutputPlan.File]
+    ) -> (files: [OutputFile], encoded: Int) {
         let stage = ImageStage(catalog: catalog, cache: ImageVariantCache(folder: imageCacheFolder(catalog.settings)), progress: options.progress)
         let (variants, problems) = stage.plan(bodies)
         engine.emit(problems)
+        if !siteFiles.isEmpty {
+            // A linked original that keeps its name takes the place of the site's copy of it.
+            let generated = variants.filter(\.variant.namesItsContent).map { needed in
+                let source = needed.plan.source.displayPath
+                return OutputPlan.File(
+                    path: needed.variant.path, location: needed.location ?? SourceLocation(file: source), what: "a variant of \(source)")
+            }
+            engine.emit(OutputPlan.problems(of: generated, with: siteFiles))
+        }
         guard !variants.isEmpty, !engine.hasErrors else { return ([], 0) }
         let result = stage.run(variants)
         engine.emit(result.problems)

@@ -68,6 +68,8 @@ struct PlannedVariant: Sendable, Hashable {
     /// The output folder of every photo's variants: a rebuild that publishes the same variants
     /// moves the previous build's folder over whole (`OutputCarryOver`), one rename however many
     /// photos. A site's own files under `img/` are published too; then variants move one by one.
+    /// One on a variant's path, or at `img` itself, is an error before anything is encoded
+    /// (`OutputPlan.problems(of:with:)`).
     static let folder = "img"
 
     /// Whether the name carries the key (every variant but a linked original that keeps its name).

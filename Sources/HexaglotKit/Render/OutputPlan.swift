@@ -84,6 +84,71 @@ struct OutputPlan {
         }
     }
 
+    /// The files at `folder` or below it (in any letter case): what files named only later, once
+    /// the photos are planned (their variants in `img/`), are checked against.
+    /// `folder` is lowercase ASCII. Compared by bytes without a copy: every file of the site is
+    /// looked at, every build.
+    func files(at folder: String) -> [File] {
+        let name = Array(folder.utf8)
+        return files.filter { file in
+            let path = file.path.utf8
+            guard path.count >= name.count else { return false }
+            var index = path.startIndex
+            for byte in name {
+                let other = path[index]
+                guard other == byte || (other &- UInt8(ascii: "A")) < 26 && other | 0x20 == byte else { return false }
+                index = path.index(after: index)
+            }
+            return index == path.endIndex || path[index] == UInt8(ascii: "/")
+        }
+    }
+
+    /// The problems of `generated` files (named by Hexaglot: the photos' variants) with the
+    /// plan's `files`, in the words of `problems()`: one on the same path (in any letter case), a
+    /// file where the other needs a folder. Each is reported at the plan's file, the one whose
+    /// name the site chose, before anything is encoded or written.
+    static func problems(of generated: [File], with files: [File]) -> [Diagnostic] {
+        guard !files.isEmpty, !generated.isEmpty else { return [] }
+        var problems: [Diagnostic] = []
+        var reported: Set<String> = []
+        func report(_ message: String, at location: SourceLocation) {
+            let diagnostic = Diagnostic.error(message, at: location)
+            if reported.insert(diagnostic.description).inserted { problems.append(diagnostic) }
+        }
+        var byPath: [String: Int] = [:]
+        var folders: [String: Int] = [:]  // folder → the first generated file below it
+        for (position, file) in generated.enumerated() {
+            let key = file.path.lowercased()
+            if byPath[key] == nil { byPath[key] = position }
+            var folder = Site.parentFolder(of: key)
+            while !folder.isEmpty, folders[folder] == nil {
+                folders[folder] = position
+                folder = Site.parentFolder(of: folder)
+            }
+        }
+        for file in files {
+            let key = file.path.lowercased()
+            if let other = byPath[key] {
+                report("\(file.subject) would be written to \(file.path), which is \(generated[other].what)", at: file.location)
+            }
+            if let below = folders[key] {
+                let inside = generated[below]
+                report("\(inside.subject) would be written to \(inside.path), but \(file.path) is \(file.what)", at: file.location)
+            }
+            var folder = Site.parentFolder(of: key)
+            while !folder.isEmpty {
+                if let other = byPath[folder] {
+                    report(
+                        "\(file.subject) would be written to \(file.path), but \(generated[other].path) is \(generated[other].what)",
+                        at: file.location)
+                    break
+                }
+                folder = Site.parentFolder(of: folder)
+            }
+        }
+        return problems
+    }
+
     /// Parts too long for a file system, two files on one path (in any letter case, as macOS
     /// and Windows see them) and a file where another file needs a folder.
     func problems() -> [Diagnostic] {
