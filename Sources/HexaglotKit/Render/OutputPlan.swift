@@ -109,12 +109,8 @@ struct OutputPlan {
     /// name the site chose, before anything is encoded or written.
     static func problems(of generated: [File], with files: [File]) -> [Diagnostic] {
         guard !files.isEmpty, !generated.isEmpty else { return [] }
-        var problems: [Diagnostic] = []
-        var reported: Set<String> = []
-        func report(_ message: String, at location: SourceLocation) {
-            let diagnostic = Diagnostic.error(message, at: location)
-            if reported.insert(diagnostic.description).inserted { problems.append(diagnostic) }
-        }
+        var list = UniqueProblems()
+        func report(_ message: String, at location: SourceLocation) { list.report(message, at: location) }
         var byPath: [String: Int] = [:]
         var folders: [String: Int] = [:]  // folder → the first generated file below it
         for (position, file) in generated.enumerated() {
@@ -146,18 +142,14 @@ struct OutputPlan {
                 folder = Site.parentFolder(of: folder)
             }
         }
-        return problems
+        return list.problems
     }
 
     /// Parts too long for a file system, two files on one path (in any letter case, as macOS
     /// and Windows see them) and a file where another file needs a folder.
     func problems() -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        var reported: Set<String> = []
-        func report(_ message: String, at location: SourceLocation) {
-            let diagnostic = Diagnostic.error(message, at: location)
-            if reported.insert(diagnostic.description).inserted { problems.append(diagnostic) }
-        }
+        var list = UniqueProblems()
+        func report(_ message: String, at location: SourceLocation) { list.report(message, at: location) }
         var byPath: [String: Int] = [:]
         var folders: [String: Int] = [:]  // folder → the first file below it
         for (position, file) in files.enumerated() {
@@ -188,6 +180,17 @@ struct OutputPlan {
             let file = files[position], inside = files[below]
             report("\(inside.subject) would be written to \(inside.path), but \(file.path) is \(file.what)", at: inside.location)
         }
-        return problems
+        return list.problems
+    }
+}
+
+/// Errors in the order found, each once (two conflicts can name the same pair of files).
+private struct UniqueProblems {
+    private(set) var problems: [Diagnostic] = []
+    private var reported: Set<String> = []
+
+    mutating func report(_ message: String, at location: SourceLocation) {
+        let diagnostic = Diagnostic.error(message, at: location)
+        if reported.insert(diagnostic.description).inserted { problems.append(diagnostic) }
     }
 }
