@@ -71,10 +71,20 @@ struct SearchAnalyzer: Sendable {
         var vocabulary = SearchVocabulary(analyzer: self)
         var list = SearchTokenList()
         let next = vocabulary.read(text, from: Int32(start), into: &list)
-        var tokens = zip(list.terms, list.positions).map { term, position in
-            SearchToken(term: vocabulary.term(term), position: Int(position), kind: vocabulary.kinds[Int(term)])
+        var tokens: [SearchToken] = []
+        var gram = 0, bytes: [UInt8] = []
+        for index in 0...list.terms.count {
+            while gram < list.grams.count, list.gramPlaces[gram] == index {
+                vocabulary.gramBytes(list.grams[gram], into: &bytes)
+                tokens.append(SearchToken(term: String(decoding: bytes, as: UTF8.self), position: Int(list.gramPositions[gram]), kind: .hanGram))
+                gram += 1
+            }
+            guard index < list.terms.count else { break }
+            let term = list.terms[index]
+            tokens.append(
+                SearchToken(
+                    term: vocabulary.term(term), position: Int(list.positions[index]), kind: vocabulary.kinds[Int(term)], form: list.forms[index]))
         }
-        for index in tokens.indices { tokens[index].form = list.forms[index] }
         return (tokens, Int(next))
     }
 }

@@ -49,6 +49,9 @@ struct SearchByteMap {
         keyBytes[(number == 0 ? 0 : Int(keyEnds[number - 1]))..<Int(keyEnds[number])]
     }
 
+    /// How many bytes the key has.
+    func keyLength(_ number: Int) -> Int { Int(keyEnds[number]) - (number == 0 ? 0 : Int(keyEnds[number - 1])) }
+
     /// `numbers` in the byte order of their keys (the order JavaScript compares UTF-8 in).
     func sortedByKey(_ numbers: [Int]) -> [Int] {
         keyBytes.withUnsafeBufferPointer { bytes in

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// - term shards `t<n>.bin`: terms in buckets by a hash of the term (FNV-1a of its UTF-8,
 ///   modulo the shard count), so one word's postings are in one known file without a list of
-///   files. Binary, numbers as unsigned LEB128 varints; the terms one after another in UTF-8
-///   order, each `term length, term bytes, page count, block length, block`, the block its
+///   files. Binary, numbers as unsigned LEB128 varints; the terms one after another (words,
+///   Han characters and pairs in UTF-8 order, then Han runs of three and four, `SearchHanGrams`,
+///   in the order of the terms they are made of), each `term length, term bytes, page count, block length, block`, the block its
 ///   postings in document order: `document delta, score`, in a language whose words have
 ///   forms (Arabic: the manifest's `forms`) the page's forms of a word as bits, and, for words
 ///   and Han pairs (not a Han character alone, nor three or four), `position count × 2 + (1 when more positions were cut), position
@@ -42,23 +43,27 @@ struct SearchIndexBuilder {
     static let invertedBatch = 1 << 18
 
     func build() -> SearchIndexFiles {
-        let (entries, ends) = encodedTerms()
+        let scoring = Scoring(postings)
+        let (entries, ends) = encodedTerms(scoring)
+        let grams = postings.grams.inverted(termCount: postings.vocabulary.count)
         let vocabulary = postings.vocabulary
-        let shardCount = max(1, (entries.count + Self.shardTarget - 1) / Self.shardTarget)
+        let gramBytes = estimatedBytes(grams)
+        let shardCount = max(1, (entries.count + gramBytes + Self.shardTarget - 1) / Self.shardTarget)
         var buckets = [[Int]](repeating: [], count: shardCount)
         for term in 0..<vocabulary.count {
             let hash = vocabulary.terms.key(term).withUnsafeBufferPointer { SearchByteMap.hash($0) }
             buckets[Int(hash % UInt32(shardCount))].append(term)
         }
-        var contents: [(name: String, bytes: [UInt8])] = []
-        contents.reserveCapacity(shardCount)
+        var shards = [[UInt8]](repeating: [], count: shardCount)
         for (number, bucket) in buckets.enumerated() {
-            var shard: [UInt8] = []
             for term in vocabulary.terms.sortedByKey(bucket) {
-                shard += entries[(term == 0 ? 0 : ends[term - 1])..<ends[term]]
+                shards[number] += entries[(term == 0 ? 0 : ends[term - 1])..<ends[term]]
             }
-            contents.append(("t\(number).bin", shard))
         }
+        // Room for the grams (the hash spreads them evenly), so that appending rarely copies.
+        for number in shards.indices { shards[number].reserveCapacity(shards[number].count + gramBytes / shardCount * 5 / 4 + 64) }
+        appendGrams(grams, scoring: scoring, to: &shards)
+        var contents = shards.enumerated().map { (name: "t\($0).bin", bytes: $1) }
         let documents = postings.documents
         let textBytes = documents.reduce(0) { $0 + $1.excerptText.utf8.count + $1.title.utf8.count + $1.url.utf8.count + 40 }
         let chunkSize = max(1, Self.chunkTarget / max(1, textBytes / max(1, documents.count)))
@@ -123,7 +128,7 @@ struct SearchIndexBuilder {
     /// read in document order and each written to its place in term order (a counting sort:
     /// document order stays within each term), positions too, so encoding reads memory in
     /// order; a batch of terms at a time, so the copy stays small.
-    private func encodedTerms() -> (bytes: [UInt8], ends: [Int]) {
+    private func encodedTerms(_ scoring: Scoring) -> (bytes: [UInt8], ends: [Int]) {
         let vocabulary = postings.vocabulary
         let termCount = vocabulary.count
         let kinds = vocabulary.kinds
@@ -141,15 +146,7 @@ struct SearchIndexBuilder {
             starts[term + 1] += starts[term]
             positionStarts[term + 1] += positionStarts[term]
         }
-        let lengths = postings.lengths
-        let count = Float(lengths.count)
-        let averageLength = max(1, Float(lengths.reduce(0) { $0 + Int($1) }) / max(1, count))
-        let boosts = postings.boosts
-        let lengthFactors = lengths.map { Self.k1 * (1 - Self.b + Self.b * Float(max(1, $0)) / averageLength) }
-        let idfs = (0..<termCount).map { term -> Float in
-            let frequency = Float(starts[term + 1] - starts[term])
-            return log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-        }
+        let idfs = (0..<termCount).map { term in scoring.idf(pages: starts[term + 1] - starts[term]) }
 
         var bytes: [UInt8] = []
         bytes.reserveCapacity(documentTerms.count * 4)
@@ -178,12 +175,11 @@ struct SearchIndexBuilder {
             for (index, term) in documentTerms.enumerated() where batch.contains(term) {
                 let term = Int(term)
                 let posting = list[index]
-                let document = Int(posting.document)
-                let score = boosts[document] * idfs[term] * posting.weight * (Self.k1 + 1) / (posting.weight + lengthFactors[document])
                 let kept = Int(posting.positionCount & 0x7F)
                 let positionStart = positionFill[term] - positionBase
                 inverted[fill[term] - base] = Listed(
-                    document: posting.document, score: Int32(max(1, (score * 100).rounded())), positionStart: Int32(positionStart),
+                    document: posting.document, score: scoring.score(Int(posting.document), weight: posting.weight, idf: idfs[term]),
+                    positionStart: Int32(positionStart),
                     positionCount: posting.positionCount, forms: posting.forms)
                 fill[term] += 1
                 let from = Int(posting.positionStart)
@@ -212,28 +208,63 @@ struct SearchIndexBuilder {
                         previous = position
                     }
                 }
-                if range.count > postingLimit {
-                    // The best-scored, ties to the earlier document, then back in document order.
-                    best.removeAll(keepingCapacity: true)
-                    best.append(contentsOf: range)
-                    best.sort { inverted[$0].score != inverted[$1].score ? inverted[$0].score > inverted[$1].score : $0 < $1 }
-                    best.removeLast(best.count - postingLimit)
-                    best.sort()
-                    for index in best { encode(inverted[index]) }
-                } else {
-                    for index in range { encode(inverted[index]) }
-                }
-                let key = vocabulary.terms.key(term)
-                Self.appendVarint(UInt32(key.count), to: &bytes)
-                bytes += key
-                Self.appendVarint(UInt32(range.count), to: &bytes)
-                Self.appendVarint(UInt32(block.count), to: &bytes)
-                bytes += block
+                for index in bestPostings(range, by: { inverted[$0].score }, into: &best) { encode(inverted[index]) }
+                Self.appendEntry(vocabulary.terms.key(term), pages: range.count, block: block, to: &bytes)
                 ends.append(bytes.count)
             }
             firstTerm = endTerm
         }
         return (bytes, ends)
+    }
+
+    /// The postings `range` a term lists: all, or when there are more than `postingLimit`, the
+    /// best-scored (ties to the earlier document), in document order.
+    func bestPostings(_ range: Range<Int>, by score: (Int) -> Int32, into best: inout [Int]) -> [Int] {
+        best.removeAll(keepingCapacity: true)
+        best.append(contentsOf: range)
+        guard range.count > postingLimit else { return best }
+        best.sort { score($0) != score($1) ? score($0) > score($1) : $0 < $1 }
+        best.removeLast(best.count - postingLimit)
+        best.sort()
+        return best
+    }
+
+    /// A term's entry: `term length, term bytes, page count, block length, block`.
+    static func appendEntry<Term: Collection<UInt8>>(_ term: Term, pages: Int, block: [UInt8], to bytes: inout [UInt8]) {
+        appendVarint(UInt32(term.count), to: &bytes)
+        bytes += term
+        appendVarint(UInt32(pages), to: &bytes)
+        appendVarint(UInt32(block.count), to: &bytes)
+        bytes += block
+    }
+
+    /// BM25 with field weights, as the index lists it: × 100, at least 1.
+    struct Scoring {
+        let count: Float
+        let boosts: [Float]
+        /// k1 × (1 − b + b × length / average length), by document.
+        let lengthFactors: [Float]
+
+        init(_ postings: SearchPostings) {
+            let lengths = postings.lengths
+            count = Float(lengths.count)
+            let averageLength = max(1, Float(lengths.reduce(0) { $0 + Int($1) }) / max(1, count))
+            boosts = postings.boosts
+            lengthFactors = lengths.map {
+                SearchIndexBuilder.k1 * (1 - SearchIndexBuilder.b + SearchIndexBuilder.b * Float(max(1, $0)) / averageLength)
+            }
+        }
+
+        func idf(pages: Int) -> Float {
+            let frequency = Float(pages)
+            return log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+        }
+
+        @inline(__always)
+        func score(_ document: Int, weight: Float, idf: Float) -> Int32 {
+            let score = boosts[document] * idf * weight * (SearchIndexBuilder.k1 + 1) / (weight + lengthFactors[document])
+            return Int32(max(1, (score * 100).rounded()))
+        }
     }
 
     static func appendVarint(_ value: UInt32, to bytes: inout [UInt8]) {

@@ -1,7 +1,7 @@
 /// One language's pages read into postings: for each page, each distinct term's weighted
 /// frequency (a title word counts more) and its first `positionLimit` positions (for phrases
-/// and Han substrings; none for a Han character alone or three or four together, which only
-/// queries of just that use).
+/// and Han substrings; none for a Han character alone, which only queries of just that use).
+/// Han runs of three and four characters are kept apart (`grams`).
 ///
 /// Postings are kept in flat arrays in page order, not an array per page or term: a large
 /// site has millions of them, and an allocation each cost more than reading the text.
@@ -36,10 +36,12 @@ struct SearchPostings {
     private(set) var terms: [Int32] = []
     private(set) var postings: [Posting] = []
     private(set) var positions: [Int32] = []
+    /// Every page's Han runs of three and four characters.
+    private(set) var grams = SearchHanGrams()
 
     // Reused for every page: its tokens, and each term's posting in the page being read.
     private var tokens = SearchTokenList()
-    private var fieldEnds: [(end: Int, weight: Float)] = []
+    private var fieldEnds: [(end: Int, gramEnd: Int, weight: Float)] = []
     /// By term number: the last document it was in and its posting there, side by side (a
     /// large site's terms are megabytes of them: one cache miss a token, not two).
     private var lastPostingOfTerm: [(document: Int32, posting: Int32)] = []
@@ -60,7 +62,7 @@ struct SearchPostings {
         for field in fields {
             // One position left empty: a phrase does not run from the title into the body.
             position = vocabulary.read(field.text, from: position, into: &tokens) + 1
-            fieldEnds.append((tokens.terms.count, field.weight))
+            fieldEnds.append((tokens.terms.count, tokens.grams.count, field.weight))
         }
         let number = Int32(documents.count)
         documents.append(document)
@@ -73,8 +75,10 @@ struct SearchPostings {
         let first = terms.count
         var length: Int32 = 0
         occurrences.removeAll(keepingCapacity: true)
-        var start = 0
-        for (end, weight) in fieldEnds {
+        var start = 0, gramStart = 0
+        for (end, gramEnd, weight) in fieldEnds {
+            grams.add(tokens.grams[gramStart..<gramEnd], document: number, weight: weight)
+            gramStart = gramEnd
             for index in start..<end {
                 let term = Int(tokens.terms[index])
                 if lastPostingOfTerm[term].document != number {

@@ -12,6 +12,8 @@ import Foundation
 struct SearchVocabulary {
     /// `hanGram`: three or four Han characters side by side, without positions: a query of
     /// one run of three or four characters is then one term, in one shard (pairs would be two).
+    /// Grams are not numbered here: the text's grams are listed apart (`SearchTokenList.grams`)
+    /// and inverted by `SearchHanGrams`.
     enum Kind: UInt8 {
         case word, hanCharacter, hanPair, hanGram
 
@@ -57,15 +59,15 @@ struct SearchVocabulary {
         var index = 0
         let count = text.count
         var wordHasMark = false
-        // Where the previous three characters start when they were Han (the pair, three and
-        // four characters ending with this one are the bytes from there), else -1.
+        // Where the previous three characters start when they were Han (the pair ending with
+        // this one is the bytes from the first; the others say a run of three or four), else -1.
         var previousHan = -1, secondHan = -1, thirdHan = -1
         // The position after the last Han character: a run that starts there (only punctuation
         // or spaces between) starts one further, so no chain of pairs spans the break.
         var afterHan: Int32 = -1
-        // The term numbers of the previous character, pair and three characters (valid where
-        // the offsets above are).
-        var previousCharacter: Int32 = 0, previousPair: Int32 = 0, previousThree: Int32 = 0
+        // The term numbers of the previous character, the pair ending there and the pair before
+        // (valid where the offsets above are).
+        var previousCharacter: Int32 = 0, previousPair: Int32 = 0, pairBefore: Int32 = 0
         word.removeAll(keepingCapacity: true)
         let (foldedBytes, foldedStarts) = SearchFolding.foldedUTF8
 
@@ -99,14 +101,12 @@ struct SearchVocabulary {
                 if previousHan >= 0 {
                     let pair = hanTerm(Self.hanKey(2, previousCharacter, character), .hanPair, text, previousHan, end)
                     list.append(pair, at: position - 1)
+                    // Three and four characters go to the grams, made of the terms they hold.
                     if secondHan >= 0 {
-                        let three = hanTerm(Self.hanKey(3, previousPair, character), .hanGram, text, secondHan, end)
-                        list.append(three, at: position - 2)
-                        if thirdHan >= 0 {
-                            list.append(hanTerm(Self.hanKey(4, previousThree, character), .hanGram, text, thirdHan, end), at: position - 3)
-                        }
-                        previousThree = three
+                        list.appendGram(SearchHanGrams.key(previousPair, character, four: false), at: position - 2)
+                        if thirdHan >= 0 { list.appendGram(SearchHanGrams.key(pairBefore, pair, four: true), at: position - 3) }
                     }
+                    pairBefore = previousPair
                     previousPair = pair
                 }
                 previousCharacter = character
@@ -193,9 +193,8 @@ struct SearchVocabulary {
         return term
     }
 
-    /// A Han term's key: what it is (1 a character, 2 a pair, 3 and 4 that many characters) and
-    /// the numbers it is made of (a character's code point; a pair's two characters; three or
-    /// four characters' first two or three and their last).
+    /// A Han term's key: what it is (1 a character, 2 a pair) and the numbers it is made of (a
+    /// character's code point; a pair's two characters).
     @inline(__always)
     private static func hanKey(_ length: UInt64, _ first: Int32, _ last: UInt32) -> UInt64 {
         length << 60 | UInt64(UInt32(bitPattern: first)) << 30 | UInt64(last)
@@ -218,6 +217,14 @@ struct SearchVocabulary {
         return term
     }
 
+    /// The bytes of the gram `key` (`SearchHanGrams.key`): its two parts' end to end.
+    func gramBytes(_ key: UInt64, into bytes: inout [UInt8]) {
+        let (first, last) = SearchHanGrams.parts(key)
+        bytes.removeAll(keepingCapacity: true)
+        bytes += terms.key(first)
+        bytes += terms.key(last)
+    }
+
     private mutating func number(of term: UnsafeBufferPointer<UInt8>, kind: Kind) -> Int32 {
         let hash = SearchByteMap.hash(term)
         if let known = terms.find(term, hash: hash) { return Int32(known) }
@@ -226,11 +233,16 @@ struct SearchVocabulary {
     }
 }
 
-/// Tokens as term numbers of a `SearchVocabulary` and their positions, in the text's order.
+/// Tokens as term numbers of a `SearchVocabulary` and their positions, in the text's order; Han
+/// runs of three and four characters apart, as `SearchHanGrams` keys.
 struct SearchTokenList {
     var terms: [Int32] = []
     var positions: [Int32] = []
     var forms: [UInt8] = []
+    var grams: [UInt64] = []
+    var gramPositions: [Int32] = []
+    /// For each gram, how many terms came before it (so the text's order can be told again).
+    var gramPlaces: [Int32] = []
 
     mutating func append(_ term: Int32, at position: Int32, form: UInt8 = 0) {
         terms.append(term)
@@ -238,9 +250,18 @@ struct SearchTokenList {
         forms.append(form)
     }
 
+    mutating func appendGram(_ key: UInt64, at position: Int32) {
+        grams.append(key)
+        gramPositions.append(position)
+        gramPlaces.append(Int32(terms.count))
+    }
+
     mutating func removeAll() {
         terms.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
         forms.removeAll(keepingCapacity: true)
+        grams.removeAll(keepingCapacity: true)
+        gramPositions.removeAll(keepingCapacity: true)
+        gramPlaces.removeAll(keepingCapacity: true)
     }
 }
