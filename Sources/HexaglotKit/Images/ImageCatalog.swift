@@ -73,12 +73,17 @@ final class ImageCatalog: @unchecked Sendable {
     func plan(path: String, file: ImageSizes.File) -> ImagePlan {
         if let known = lock.withLock({ plans[path] }) { return known }
         let plan: ImagePlan
-        if let known = sources?.facts(of: file.url) {
-            plan = ImagePlan.make(path: path, source: file, facts: .success(known), settings: settings, encoderVersion: ImageCodec.version)
+        // Stamped before the bytes are read: a file that changes while it is read gets another stamp.
+        let found = sources?.lookUp(file.url)
+        if let found, let entry = found.entry {
+            plan = ImagePlan.make(
+                path: path, source: file, facts: .success(entry.facts), settings: settings, encoderVersion: ImageCodec.version,
+                knownKeys: entry.keys)
+            sources?.keep(path: found.path, stamp: found.stamp, facts: entry.facts, plan: plan)
         } else if let bytes = FileManager.default.contents(atPath: file.url.path) {
             let facts = ImageSourceFacts.read(bytes)
-            if case .success(let read) = facts { sources?.store(read, of: file.url) }
             plan = ImagePlan.make(path: path, source: file, facts: facts, settings: settings, encoderVersion: ImageCodec.version)
+            if let found, case .success(let read) = facts { sources?.keep(path: found.path, stamp: found.stamp, facts: read, plan: plan) }
         } else {
             plan = ImagePlan(path: path, source: file, outcome: .refused(.unreadable))
         }
