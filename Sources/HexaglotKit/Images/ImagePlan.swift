@@ -88,13 +88,20 @@ struct PlannedVariant: Sendable, Hashable {
 
     /// Whether the name carries the key (every variant but a linked original that keeps its name).
     var namesItsContent: Bool {
-        // Compared in place: building the suffix for each of 2,000 variants cost more than the rest
-        // of listing them.
-        let name = path.utf8, tag = key.utf8.prefix(12), fileExtension = settings.format.fileExtension.utf8
-        guard name.count >= tag.count + fileExtension.count + 2 else { return false }
-        let suffix = name.suffix(tag.count + fileExtension.count + 2)
-        return suffix.first == UInt8(ascii: "-") && suffix.dropFirst().prefix(tag.count).elementsEqual(tag)
-            && suffix.dropFirst(tag.count + 1).first == UInt8(ascii: ".") && suffix.suffix(fileExtension.count).elementsEqual(fileExtension)
+        // Compared in place, over the bytes: building the suffix for each of 2,000 variants cost
+        // more than the rest of listing them.
+        var name = path, key = key
+        let fileExtension = settings.format.fileExtension
+        return name.withUTF8 { name in
+            key.withUTF8 { key in
+                // "-" + the key's first 12 digits + "." + the extension.
+                let start = name.count - 14 - fileExtension.utf8.count
+                guard start >= 0, key.count >= 12, name[start] == UInt8(ascii: "-"), name[start + 13] == UInt8(ascii: "."),
+                    memcmp(name.baseAddress! + start + 1, key.baseAddress!, 12) == 0
+                else { return false }
+                return name[(start + 14)...].elementsEqual(fileExtension.utf8)
+            }
+        }
     }
 }
 
