@@ -13,7 +13,7 @@ Encoding 200 photos cold takes several minutes on two cores, so `--cache DIR` ke
 cache in DIR (the photos are the same bytes every run, so their variants are found there again)
 and `--warm-only` skips the cold builds and the CLI comparison: fill DIR once with a run without
 `--warm-only`, or with one build, then measure warm rebuilds against it. The cache's `sources/`
-facts are by path and stat, and the site is made afresh in a temporary folder, so one warm-up
+facts are by site folder, path and stat, and the site is made afresh in a temporary folder, so one warm-up
 build reads and hashes every photo before the measured rebuilds.
 """
 import argparse

@@ -31,7 +31,10 @@ struct BuildPipeline {
         let (copies, inVariantFolder) = clock.measure("plan") {
             planOutput(site, templates, localization, copied: copied, bodies: bodies, images: markdown.images)
         }
-        let (variants, imagesEncoded) = clock.measure("images") { publishImages(bodies, markdown.images, besides: inVariantFolder) }
+        let (variants, imagesEncoded) = clock.measure("images") {
+            defer { markdown.images.sources?.save() }
+            return publishImages(bodies, markdown.images, besides: inVariantFolder)
+        }
         try stopOnErrors()
         let search = clock.measure("search") { indexForSearch(site, bodies, localization, templates, keepsDocuments: cache != nil) }
         let indexes = search?.indexes(in: config.languages.map(\.code)) ?? []
@@ -155,7 +158,9 @@ struct BuildPipeline {
     ) throws(BuildFailure) -> (MarkdownStage, [RenderedBody]) {
         let catalog = ImageCatalog(
             settings: site.config.images, files: ImageSizes(files: imageFiles(site, copied)), rootPath: site.config.rootPath,
-            sources: ImageSourceIndex(folder: imageCacheFolder(site.config.images).appendingPathComponent("sources", isDirectory: true)))
+            sources: ImageSourceIndex(
+                folder: imageCacheFolder(site.config.images).appendingPathComponent("sources", isDirectory: true),
+                site: options.source.standardizedFileURL.path, encoder: "vips \(ImageCodec.version) \(ImagePlan.shimRevision)"))
         let stage = MarkdownStage(
             site: links, markdownFiles: Self.markdownPaths(files), images: catalog,
             timeLimit: options.markdownTimeLimit, keysBodies: cache != nil, recordsLinks: options.recordsLinks,

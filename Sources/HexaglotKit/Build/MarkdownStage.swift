@@ -104,6 +104,9 @@ struct MarkdownStage: Sendable {
         var links: [RenderedBody.Link] = []
         var uses: [ImageUse] = []
         var missingAlt: [Diagnostic] = []
+        /// The first image the body shows and its plan: the page's sharing image unless the front
+        /// matter names one, so not resolved and looked up a second time.
+        var firstShown: (url: String, plan: ImagePlan)?
         let (rendered, renderProblems) = renderer.render(
             source,
             rewriteLink: { link in
@@ -132,6 +135,7 @@ struct MarkdownStage: Sendable {
                 guard let plan = images.plan(forURL: image.url, onPage: page.path) else {
                     return .sized(images.files.size(of: image.url, onPage: page.path, rootPath: rootPath))
                 }
+                if firstShown == nil { firstShown = (image.url, plan) }
                 uses.append(ImageUse(path: plan.path, kind: .shown, location: image.location, planKey: plan.key))
                 switch plan.outcome {
                 case .variants(let planned): return images.markup(of: planned, plannedAt: plan.path)
@@ -153,7 +157,9 @@ struct MarkdownStage: Sendable {
         let frontMatterImage = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText
         var image = frontMatterImage ?? rendered.firstImage
         // A photo is shared as its sharing JPEG, never as the original.
-        if let written = image, let plan = images.plan(forURL: written, onPage: page.path) {
+        if let written = image,
+            let plan = firstShown.flatMap({ $0.url == written ? $0.plan : nil }) ?? images.plan(forURL: written, onPage: page.path)
+        {
             let location = frontMatterImage != nil ? page.frontMatter.locations["image"] : uses.first { $0.kind == .shown }?.location
             uses.append(ImageUse(path: plan.path, kind: .sharing, location: location, planKey: plan.key))
             if case .variants(let planned) = plan.outcome { image = images.url(of: planned.sharing) }

@@ -73,12 +73,17 @@ final class ImageCatalog: @unchecked Sendable {
     func plan(path: String, file: ImageSizes.File) -> ImagePlan {
         if let known = lock.withLock({ plans[path] }) { return known }
         let plan: ImagePlan
-        if let known = sources?.facts(of: file.url) {
-            plan = ImagePlan.make(path: path, source: file, facts: .success(known), settings: settings, encoderVersion: ImageCodec.version)
+        // Stamped before the bytes are read: a file that changes while it is read gets another stamp.
+        let found = sources?.lookUp(file.url)
+        if let found, let entry = found.entry {
+            plan = ImagePlan.make(
+                path: path, source: file, facts: .success(entry.facts), settings: settings, encoderVersion: ImageCodec.version,
+                knownKeys: entry.keys)
+            sources?.keep(path: found.path, stamp: found.stamp, facts: entry.facts, plan: plan)
         } else if let bytes = FileManager.default.contents(atPath: file.url.path) {
             let facts = ImageSourceFacts.read(bytes)
-            if case .success(let read) = facts { sources?.store(read, of: file.url) }
             plan = ImagePlan.make(path: path, source: file, facts: facts, settings: settings, encoderVersion: ImageCodec.version)
+            if let found, case .success(let read) = facts { sources?.keep(path: found.path, stamp: found.stamp, facts: read, plan: plan) }
         } else {
             plan = ImagePlan(path: path, source: file, outcome: .refused(.unreadable))
         }
@@ -101,12 +106,20 @@ final class ImageCatalog: @unchecked Sendable {
 
     /// The `<picture>` of a planned image: one source per modern format, the JPEG as fallback.
     func markup(of image: PlannedImage) -> ImageMarkup {
+        // By appending: filtering, mapping and joining the variants cost twice as much, for each photo.
         func srcset(_ format: ImageFormat) -> String {
-            image.variants.filter { $0.settings.format == format }.map { "\(url(of: $0)) \($0.width)w" }.joined(separator: ", ")
+            var srcset = ""
+            for variant in image.variants where variant.settings.format == format {
+                if !srcset.isEmpty { srcset += ", " }
+                srcset += url(of: variant)
+                srcset += " "
+                srcset += String(variant.width)
+                srcset += "w"
+            }
+            return srcset
         }
-        let jpegs = image.variants.filter { $0.settings.format == .jpeg }
         return ImageMarkup(
-            src: jpegs.last.map(url(of:)), width: image.width, height: image.height,
+            src: image.variants.last { $0.settings.format == .jpeg }.map(url(of:)), width: image.width, height: image.height,
             srcset: srcset(.jpeg), sizes: settings.sizes,
             sources: settings.formats.map(\.format).filter { $0 != .jpeg }.map { .init(type: $0.mimeType, srcset: srcset($0)) })
     }

@@ -72,9 +72,36 @@ struct PlannedVariant: Sendable, Hashable {
     /// (`OutputPlan.problems(of:with:)`).
     static let folder = "img"
 
+    /// What a variant's key is made of besides the source's digest and the encoder.
+    struct Spec: Sendable, Hashable {
+        var width: Int
+        var settings: ImageFormatSettings
+    }
+
+    var spec: Spec { Spec(width: width, settings: settings) }
+
+    /// A key made by an earlier build (`ImageSourceIndex`).
+    struct KnownKey: Sendable, Equatable {
+        var spec: Spec
+        var key: String
+    }
+
     /// Whether the name carries the key (every variant but a linked original that keeps its name).
     var namesItsContent: Bool {
-        path.hasSuffix("-\(key.prefix(12)).\(settings.format.fileExtension)")
+        // Compared in place, over the bytes: building the suffix for each of 2,000 variants cost
+        // more than the rest of listing them.
+        var name = path, key = key
+        let fileExtension = settings.format.fileExtension
+        return name.withUTF8 { name in
+            key.withUTF8 { key in
+                // "-" + the key's first 12 digits + "." + the extension.
+                let start = name.count - 14 - fileExtension.utf8.count
+                guard start >= 0, key.count >= 12, name[start] == UInt8(ascii: "-"), name[start + 13] == UInt8(ascii: "."),
+                    memcmp(name.baseAddress! + start + 1, key.baseAddress!, 12) == 0
+                else { return false }
+                return name[(start + 14)...].elementsEqual(fileExtension.utf8)
+            }
+        }
     }
 }
 
@@ -114,7 +141,7 @@ extension ImagePlan {
     /// The plan for `bytes` of the file published at `path`.
     static func make(
         path: String, source: ImageSizes.File, facts: Result<ImageSourceFacts, ImageCodec.Fault>, settings: ImageSettings,
-        encoderVersion: String
+        encoderVersion: String, knownKeys: [PlannedVariant.KnownKey] = []
     ) -> ImagePlan {
         func refused(_ reason: ImageProblem.Reason) -> ImagePlan { ImagePlan(path: path, source: source, outcome: .refused(reason)) }
         let header: ImageCodec.Header, digest: String
@@ -140,16 +167,22 @@ extension ImagePlan {
         // key: a rebuild that publishes the same variants carries the folder over with one rename.
         let stem = PlannedVariant.folder + "/" + Self.nameStem(path) + "-"
         let head = digest + " w"
-        func variant(_ width: Int, _ format: ImageFormatSettings, at fixedPath: String? = nil) -> PlannedVariant {
+        func key(_ width: Int, _ format: ImageFormatSettings) -> String {
+            // An unchanged photo's keys are those of the last build (`ImageSourceIndex`): hashing
+            // 11 a photo was most of planning it.
+            if let known = knownKeys.first(where: { $0.spec.width == width && $0.spec.settings == format }) { return known.key }
             // "<digest> w<width> <format> q<quality> e<effort> vips <version> <revision>", made by
-            // appending: interpolating it was most of planning a photo (11 keys each, every build).
+            // appending: interpolating it was most of planning a photo.
             var parameters = head
             parameters += String(width)
             parameters += " " + format.format.rawValue + " q" + String(format.quality) + " e" + String(format.effort)
             parameters += " vips " + encoderVersion + " " + shimRevision
             // glib's SHA-256 (the one that hashes the photos), the same digest as `SHA256.hexDigest`
             // in a fraction of the time.
-            let key = ImageCodec.digest(parameters)
+            return ImageCodec.digest(parameters)
+        }
+        func variant(_ width: Int, _ format: ImageFormatSettings, at fixedPath: String? = nil) -> PlannedVariant {
+            let key = key(width, format)
             guard fixedPath == nil else {
                 return PlannedVariant(width: width, height: height(atWidth: width), settings: format, key: key, path: fixedPath!)
             }

@@ -13,12 +13,12 @@ struct ImageSourceFacts: Sendable, Equatable {
         ImageCodec.header(of: bytes).map { ImageSourceFacts(header: $0, digest: ImageCodec.digest(bytes)) }
     }
 
-    /// One field a line, after a version line: small, and readable when someone looks in the cache.
+    /// The fields on one line, space-separated: small, and readable when someone looks in the cache.
     var serialized: String {
         [
-            Self.formatLine, String(header.width), String(header.height), String(header.frames), header.hasAlpha ? "1" : "0",
+            String(header.width), String(header.height), String(header.frames), header.hasAlpha ? "1" : "0",
             header.hasProfile ? "1" : "0", header.loader, digest,
-        ].joined(separator: "\n") + "\n"
+        ].joined(separator: " ")
     }
 
     init(header: ImageCodec.Header, digest: String) {
@@ -29,16 +29,17 @@ struct ImageSourceFacts: Sendable, Equatable {
     /// Nil for anything but a complete entry of this format: such an entry is read again from the image.
     init?(serialized text: String) {
         // Split on bytes: splitting on characters was most of reading an entry.
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard lines.count == 9, lines[0] == Self.formatLine, lines[8].isEmpty,
-            let width = Int(lines[1]), let height = Int(lines[2]), let frames = Int(lines[3]),
-            lines[4] == "0" || lines[4] == "1", lines[5] == "0" || lines[5] == "1", !lines[6].isEmpty,
-            lines[7].utf8.count == 64, lines[7].utf8.allSatisfy({ ($0 &- 0x30) < 10 || ($0 &- 0x61) < 6 })
+        let fields = text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard fields.count == 7, let width = Int(fields[0]), let height = Int(fields[1]), let frames = Int(fields[2]),
+            fields[3] == "0" || fields[3] == "1", fields[4] == "0" || fields[4] == "1", !fields[5].isEmpty, Self.isDigest(fields[6].utf8)
         else { return nil }
         header = ImageCodec.Header(
-            width: width, height: height, frames: frames, hasAlpha: lines[4] == "1", hasProfile: lines[5] == "1", loader: String(lines[6]))
-        digest = String(lines[7])
+            width: width, height: height, frames: frames, hasAlpha: fields[3] == "1", hasProfile: fields[4] == "1", loader: fields[5])
+        digest = fields[6]
     }
 
-    private static let formatLine = "hexaglot image facts 1"
+    /// Whether `text` is a SHA-256 digest as the cache writes it: 64 lowercase hex digits.
+    static func isDigest<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.count == 64 && bytes.allSatisfy { ($0 &- 0x30) < 10 || ($0 &- 0x61) < 6 }
+    }
 }

@@ -1,49 +1,184 @@
 import Foundation
 
-/// The facts of each source image (`ImageSourceFacts`) by where the file is and what `stat` says
-/// of it (device, inode, size, modification and change times in nanoseconds), so that a rebuild
-/// reads and hashes only the photos that changed: hashing every photo on every build made a warm
-/// rebuild of a site with 8 photos 1.37 times the build without them.
+/// The facts of each source image (`ImageSourceFacts`) and the keys of its variants, by where the
+/// file is and what `stat` says of it (device, inode, size, modification and change times in
+/// nanoseconds), so that a rebuild reads and hashes only the photos that changed: hashing every
+/// photo on every build made a warm rebuild of a site with 8 photos 1.37 times the build without
+/// them. One file for every photo of a site (`sources/<digest of the site folder>.txt`), read
+/// once: a file per photo, and the 11 variant keys hashed again for each, were most of what
+/// planning 200 unchanged photos cost.
 ///
 /// A file rewritten in place with the same size within the same nanosecond would keep its old
 /// facts; the encoder checks the digest of the bytes it encodes, so such a file can never be
 /// encoded under another file's name. Safe to delete, and safe when two builds share it, as the
-/// variant cache is: entries are written aside and renamed.
-struct ImageSourceIndex: Sendable {
-    let folder: URL
-    /// `folder.path`, worked out once: each photo of the site is looked up on every build, and
-    /// building the entry's path with `URL` was most of the lookup.
-    private let folderPath: String
-
-    init(folder: URL) {
-        self.folder = folder
-        folderPath = folder.path
+/// variant cache is: the file is written aside and renamed, and each site has its own. An entry
+/// that does not parse, or a file of another format or encoder, is ignored (the photo is read
+/// again) and the file rewritten.
+final class ImageSourceIndex: @unchecked Sendable {
+    /// What `stat` said of a file when its facts were read.
+    struct Stamp: Equatable, Sendable {
+        var fields: [Int]
     }
 
-    /// The stored facts of `file`, if its `stat` is what it was when they were stored.
-    func facts(of file: URL) -> ImageSourceFacts? {
-        guard let entry = entryPath(for: file) else { return nil }
-        // An entry is about 120 bytes: one `read`, without Foundation's file reading around it.
-        let descriptor = open(entry.path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        let count = read(descriptor, &buffer, buffer.count)
-        guard count > 0, count < buffer.count else { return nil }
-        return ImageSourceFacts(serialized: String(decoding: buffer[..<count], as: UTF8.self))
+    /// One photo's facts and the keys of the variants planned from them.
+    struct Entry: Equatable, Sendable {
+        var stamp: Stamp
+        var facts: ImageSourceFacts
+        /// In the order the plan made them (a few; looked through, not hashed).
+        var keys: [PlannedVariant.KnownKey]
     }
 
-    func store(_ facts: ImageSourceFacts, of file: URL) {
-        guard let entry = entryPath(for: file) else { return }
-        let aside = entry.shard + "/.\(entry.name).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)"
+    let file: URL
+    /// Entries by the source's path, as the file held them when this build started.
+    private let stored: [String: Entry]
+    private let lock = NSLock()
+    /// The entries of the photos this build planned: what the file holds after it.
+    private var kept: [String: Entry] = [:]
+
+    /// The index of the site in `site` (its folder's path), in `folder`; `encoder` names the
+    /// encoder and its wrappers, whose change changes every key.
+    init(folder: URL, site: String, encoder: String) {
+        file = folder.appendingPathComponent(ImageCodec.digest(site) + ".txt", isDirectory: false)
+        stored = Self.parse(FileManager.default.contents(atPath: file.path), header: Self.header(encoder))
+        self.encoder = encoder
+    }
+
+    private let encoder: String
+
+    /// The stamp of `file` and its stored entry, if its `stat` is what it was when it was stored;
+    /// nil when the file cannot be `stat`ed.
+    func lookUp(_ file: URL) -> (path: String, stamp: Stamp, entry: Entry?)? {
+        // The standardized path (no `.` or `..` segments), which only a path with "/." can lack.
+        var path = file.path
+        if Self.hasSlashDot(path) { path = file.standardizedFileURL.path }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let stamp = Stamp(fields: [
+            Int(info.st_dev), Int(info.st_ino), Int(info.st_size), Int(info.modificationTime.tv_sec), Int(info.modificationTime.tv_nsec),
+            Int(info.changeTime.tv_sec), Int(info.changeTime.tv_nsec),
+        ])
+        guard let entry = stored[path], entry.stamp == stamp else { return (path, stamp, nil) }
+        return (path, stamp, entry)
+    }
+
+    /// Keeps the facts of the photo at `path` and the keys of `plan`'s variants for the next build.
+    func keep(path: String, stamp: Stamp, facts: ImageSourceFacts, plan: ImagePlan) {
+        var keys: [PlannedVariant.KnownKey] = []
+        if case .variants(let image) = plan.outcome {
+            keys.reserveCapacity(image.variants.count + 2)
+            for variant in image.variants { keys.append(.init(spec: variant.spec, key: variant.key)) }
+            keys.append(.init(spec: image.sharing.spec, key: image.sharing.key))
+            if let original = image.original { keys.append(.init(spec: original.spec, key: original.key)) }
+        }
+        let entry = Entry(stamp: stamp, facts: facts, keys: keys)
+        lock.withLock { kept[path] = entry }
+    }
+
+    /// Writes the entries this build kept, when they are not what the file holds already.
+    func save() {
+        let entries = lock.withLock { kept }
+        guard entries != stored else { return }
+        var text = Self.header(encoder)
+        for path in entries.keys.sorted() {
+            // A name with a tab or a line break would not read back: such a photo is read every build.
+            guard let entry = entries[path], !path.utf8.contains(where: { $0 == 9 || $0 == 10 }) else { continue }
+            text += path + "\t" + entry.stamp.fields.map(String.init).joined(separator: " ") + "\t" + entry.facts.serialized + "\t"
+            text += entry.keys.map {
+                "\($0.spec.width) \($0.spec.settings.format.rawValue) \($0.spec.settings.quality) \($0.spec.settings.effort) \($0.key)"
+            }
+            .joined(separator: ",")
+            text += "\n"
+        }
+        let folder = file.deletingLastPathComponent().path
+        let aside = folder + "/.\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)"
         do {
-            try FileManager.default.createDirectory(atPath: entry.shard, withIntermediateDirectories: true)
-            try Data(facts.serialized.utf8).write(to: URL(fileURLWithPath: aside))
-            if rename(aside, entry.path) != 0 { try? FileManager.default.removeItem(atPath: aside) }
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: aside))
+            if rename(aside, file.path) != 0 { try? FileManager.default.removeItem(atPath: aside) }
         } catch {
-            // The index only saves time: without an entry the next build reads the image again.
+            // The index only saves time: without it the next build reads the photos again.
             try? FileManager.default.removeItem(atPath: aside)
         }
+    }
+
+    private static func header(_ encoder: String) -> String { "hexaglot image facts 2 \(encoder)\n" }
+
+    /// The entries of `data`; nothing when it is not a file of this format and encoder, and
+    /// without the lines that do not parse.
+    private static func parse(_ data: Data?, header: String) -> [String: Entry] {
+        guard let data, data.starts(with: header.utf8) else { return [:] }
+        var entries: [String: Entry] = [:]
+        // Over the bytes, by hand: `Data.split` made reading the file of 200 photos cost more
+        // than planning them from scratch.
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            for line in split(UnsafeBufferPointer(rebasing: bytes[header.utf8.count...]), on: 10) {
+                // Empty fields kept: a photo published as it is (an animation) has no keys.
+                let fields = split(line, on: 9, keepingEmpty: true)
+                guard fields.count == 4, !fields[0].isEmpty,
+                    let facts = ImageSourceFacts(serialized: String(decoding: fields[2], as: UTF8.self))
+                else { continue }
+                let stamp = split(fields[1], on: UInt8(ascii: " ")).map(integer)
+                guard stamp.count == 7, !stamp.contains(nil), let keys = parseKeys(fields[3]) else { continue }
+                entries[String(decoding: fields[0], as: UTF8.self)] = Entry(stamp: Stamp(fields: stamp.map { $0! }), facts: facts, keys: keys)
+            }
+        }
+        return entries
+    }
+
+    /// "width format quality effort key" items, comma-separated; nil if any does not parse.
+    private static func parseKeys(_ field: UnsafeBufferPointer<UInt8>) -> [PlannedVariant.KnownKey]? {
+        var keys: [PlannedVariant.KnownKey] = []
+        var at = 0
+        /// The bytes up to the next `end` (or the field's end), and past it.
+        func next(_ end: UInt8) -> UnsafeBufferPointer<UInt8> {
+            let start = at
+            let found = memchr(field.baseAddress! + start, Int32(end), field.count - start)
+            at = found.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - field.baseAddress! } ?? field.count
+            defer { at += 1 }
+            return UnsafeBufferPointer(rebasing: field[start..<at])
+        }
+        while at < field.count {
+            guard let width = integer(next(UInt8(ascii: " "))),
+                let format = ImageFormat(rawValue: String(decoding: next(UInt8(ascii: " ")), as: UTF8.self)),
+                let quality = integer(next(UInt8(ascii: " "))), let effort = integer(next(UInt8(ascii: " ")))
+            else { return nil }
+            let key = next(UInt8(ascii: ","))
+            guard ImageSourceFacts.isDigest(key) else { return nil }
+            let spec = PlannedVariant.Spec(width: width, settings: .init(format: format, quality: quality, effort: effort))
+            keys.append(.init(spec: spec, key: String(decoding: key, as: UTF8.self)))
+        }
+        return keys
+    }
+
+    /// The runs of `bytes` between `separator`s (the empty ones too if `keepingEmpty`).
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, on separator: UInt8, keepingEmpty: Bool = false)
+        -> [UnsafeBufferPointer<UInt8>]
+    {
+        var parts: [UnsafeBufferPointer<UInt8>] = []
+        guard let base = bytes.baseAddress else { return parts }
+        var start = 0
+        // `memchr`: a loop over the bytes of the file's 200 lines cost as much as the rest of reading it.
+        while start <= bytes.count {
+            let found = memchr(base + start, Int32(separator), bytes.count - start)
+            let end = found.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? bytes.count
+            if keepingEmpty || end > start { parts.append(UnsafeBufferPointer(start: base + start, count: end - start)) }
+            start = end + 1
+        }
+        return parts
+    }
+
+    /// A decimal number of at most 18 digits, optionally negative.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let negative = bytes.first == UInt8(ascii: "-")
+        let digits = negative ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte &- 0x30 < 10 else { return nil }
+            value = value * 10 + Int(byte &- 0x30)
+        }
+        return negative ? -value : value
     }
 
     private static func hasSlashDot(_ path: String) -> Bool {
@@ -53,22 +188,5 @@ struct ImageSourceIndex: Sendable {
             previous = byte
         }
         return false
-    }
-
-    /// Named by a digest of the path and the file's stat: any change to either is another entry.
-    private func entryPath(for file: URL) -> (shard: String, name: String, path: String)? {
-        // The standardized path (no `.` or `..` segments), which only a path with "/." can lack.
-        var path = file.path
-        if Self.hasSlashDot(path) { path = file.standardizedFileURL.path }
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        let stamp = [
-            path, String(info.st_dev), String(info.st_ino), String(info.st_size),
-            String(info.modificationTime.tv_sec), String(info.modificationTime.tv_nsec),
-            String(info.changeTime.tv_sec), String(info.changeTime.tv_nsec),
-        ].joined(separator: "\u{0}")
-        let key = ImageCodec.digest(stamp)
-        let shard = folderPath + "/" + key.prefix(2)
-        return (shard, key + ".txt", shard + "/" + key + ".txt")
     }
 }

@@ -36,6 +36,9 @@ struct ImageStage {
         for body in bodies {
             for use in body.imageUses {
                 guard let file = catalog.files.file(atPath: use.path) else { continue }
+                // Looked up before the plan: copying a photo's plan for each of its 1,000 uses cost more.
+                if use.kind == .shown, listed.shown.contains(file.canonicalPath) { continue }
+                if use.kind == .sharing, listed.sharing.contains(file.canonicalPath) { continue }
                 let plan = catalog.plan(path: file.canonicalPath, file: file)
                 if case .variants = plan.outcome {
                     if use.kind == .shown, !listed.shown.insert(plan.path).inserted { continue }
@@ -71,7 +74,9 @@ struct ImageStage {
         // One unit per image and width: decoded and resized once, then encoded in each format.
         var units: [String: (plan: ImagePlan, width: Int, location: SourceLocation?, variants: [PlannedVariant])] = [:]
         var queued: Set<String> = []
-        let cached = cache.contains(variants.map(\.variant))
+        // Each entry's name made once, for the lookup and for the file the output copies.
+        let entries = variants.map { cache.entry(of: $0.variant) }
+        let cached = cache.contains(entries: entries)
         for (needed, isCached) in zip(variants, cached) where !isCached && queued.insert(needed.variant.key).inserted {
             let key = "\(needed.plan.path)\u{0}\(needed.variant.width)"
             units[key, default: (needed.plan, needed.variant.width, needed.location, [])].variants.append(needed.variant)
@@ -88,9 +93,9 @@ struct ImageStage {
         // A variant's name carries its key: the file a previous build published under that name
         // holds the same bytes, and is linked instead of copied and compared again (on a warm
         // rebuild, copying every variant was most of what photos cost).
-        result.files = variants.map { needed in
+        result.files = zip(variants, entries).map { needed, entry in
             OutputFile(
-                path: needed.variant.path, contents: .copyPath(cache.path(of: needed.variant)), origin: needed.plan.source.displayPath,
+                path: needed.variant.path, contents: .copyPath(cache.path(ofEntry: entry)), origin: needed.plan.source.displayPath,
                 isUnchanged: needed.variant.namesItsContent)
         }
         return result

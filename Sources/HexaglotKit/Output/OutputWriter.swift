@@ -105,10 +105,12 @@ public struct OutputWriter: Sendable {
             if let problem = Self.problem(inPath: file.path) {
                 problems.append(.error("output path '\(file.path)' \(problem)", at: SourceLocation(file: file.origin)))
             }
-            if let other = seen[file.path.lowercased()] {
+            // Lowercased once, and only when it changes something: most paths are lowercase ASCII
+            // (every photo variant), and lowercasing each twice was most of this check.
+            let folded = file.path.utf8.contains { $0 &- 0x41 < 26 || $0 >= 0x80 } ? file.path.lowercased() : file.path
+            if let other = seen.updateValue(file.origin, forKey: folded) {
                 problems.append(.error("\(file.origin) and \(other) would both be written to \(file.path)", at: SourceLocation(file: file.origin)))
             }
-            seen[file.path.lowercased()] = file.origin
         }
         return problems
     }
