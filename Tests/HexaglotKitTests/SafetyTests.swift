@@ -103,8 +103,9 @@ import Testing
 
     @Test func markdownThatRunsTooLongStopsTheBuildNamingTheFile() async throws {
         // Nested image brackets (GHSA-w4qg-3vf7-m9x5 family): superlinear in Debian's cmark-gfm
-        // 0.29.0.gfm.6, about 1.4 s at 12,000 repetitions (72 KB) on the build machines.
-        let slow = String(repeating: "![[]()", count: 12_000)
+        // 0.29.0.gfm.6: 0.23 s at 12,000 repetitions on a quiet build machine (too close to the
+        // limit), 1.1 s at 24,000 (144 KB).
+        let slow = String(repeating: "![[]()", count: 24_000)
         let site = try TestSite([
             "content/en/slow.md": "# Slow\n\n" + slow + "\n",
             "content/en/fine.md": "# Fine\n",
@@ -118,16 +119,18 @@ import Testing
         #expect(site.file("en/index.html") == "previous")
     }
 
-    /// Published inputs of the 2023 cmark-gfm advisories, at sizes that take about a second on the
-    /// build machines with Debian's 0.29.0.gfm.6 (growing quadratically or worse beyond): each one
-    /// trips a lowered time limit, and the build names the file.
+    /// Published inputs of the 2023 cmark-gfm advisories, at sizes that take 0.7–1.1 s on the build
+    /// machines with Debian's 0.29.0.gfm.6 (`cmark-gfm -e table`, quiet machine; growing
+    /// quadratically or worse beyond): each one trips a lowered time limit, and the build names the
+    /// file. (At 12,600 bars the table delimiters took 0.26 s, too close to the limit: a fast
+    /// machine finished them in time.) The watchdog stops each at the limit, so size costs nothing.
     @Test(arguments: [
-        ("GHSA-29g3-96g3-jg6c processing instructions", "-1" + String(repeating: "<?x", count: 21_000) + "y\n"),
-        ("GHSA-29g3-96g3-jg6c table delimiters", "x\n| - |\n" + String(repeating: "|", count: 12_600) + "y\n"),
+        ("GHSA-29g3-96g3-jg6c processing instructions", "-1" + String(repeating: "<?x", count: 30_000) + "y\n"),
+        ("GHSA-29g3-96g3-jg6c table delimiters", "x\n| - |\n" + String(repeating: "|", count: 25_200) + "y\n"),
         (
             "GHSA-w4qg-3vf7-m9x5 wide table",
-            "|" + String(repeating: "x|", count: 700) + "\n|" + String(repeating: "-|", count: 700) + "\n"
-                + String(repeating: "a\n", count: 700)
+            "|" + String(repeating: "x|", count: 900) + "\n|" + String(repeating: "-|", count: 900) + "\n"
+                + String(repeating: "a\n", count: 900)
         ),
     ])
     func advisoryInputsTripTheWatchdog(_ advisory: String, _ markdown: String) async throws {

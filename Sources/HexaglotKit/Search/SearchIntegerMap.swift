@@ -1,7 +1,7 @@
 /// 64-bit keys to term numbers by open addressing, one 16-byte slot a key: how the analyser finds
-/// Han terms, keyed by the numbers of the terms they are made of (a pair by its two characters,
-/// three characters by the pair and the third), not by hashing and comparing their bytes. Han
-/// text is most of a Chinese site's tokens, four terms a character.
+/// Han characters and pairs, keyed by what they are made of (a character by its code point, a
+/// pair by its two characters' numbers), not by hashing and comparing their bytes. Han text is
+/// most of a Chinese site's tokens, two terms a character (and two runs, `SearchHanGrams`).
 struct SearchIntegerMap {
     private struct Slot {
         /// 0: empty (no key is 0).
