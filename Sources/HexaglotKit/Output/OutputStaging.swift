@@ -71,7 +71,8 @@ public final class OutputStaging: @unchecked Sendable {
         case .copy, .copyPath: break
         case .bytes, .written: return false
         }
-        return OutputWriter.problem(inPath: file.path) == nil
+        // Its path was checked by `commit` (`problems(in:)`), which writes nothing when one fails.
+        return true
     }
 
     /// Writes `file` into the staging folder, throwing when it cannot be.
