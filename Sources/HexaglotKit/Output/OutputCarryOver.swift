@@ -24,27 +24,45 @@ struct OutputCarryOver {
     /// (`img/`, the photos' variants, when no photo changed): each moved with one rename, so a
     /// warm rebuild costs the same with two thousand variants as with none.
     private(set) var wholeFolders: [String] = []
-    /// The reused files in `wholeFolders`: written by the caller if a folder cannot be moved.
-    private var inWholeFolders: [String] = []
     /// `entries`, to look paths up in.
     private let entrySet: Set<String>
+    /// The summary of the old output's variant folder when it holds exactly the files the
+    /// record lists there: then no entry lies in it.
+    private var ownedWhole: FolderSummary?
+    /// The paths given to `reusing`, for the files of a whole folder that could not be moved.
+    private var reusedPaths: [String] = []
 
     /// The entries of `output` that `previous` does not claim; the record itself is the build's own.
     init(output: String, previous: OutputRecord.Previous) {
         var entries: [String] = []
+        var owned: FolderSummary?
         switch previous {
         case .nothing:
             entries = Self.names(in: output).map { $0 }
         case .everythingVisible:
             entries = Self.names(in: output).filter { $0.hasPrefix(".") }
-        case .recorded(let record):
+        case .recorded(var record):
+            // The old variant folder holding exactly the files the record summarises is the
+            // build's through and through: one listing instead of a lookup for each name.
+            let summarized = OutputRecord.summarizedFolder
+            if let summary = record.summary {
+                if FolderSummary.ofRegularFiles(in: output + "/" + summarized) == summary {
+                    owned = summary
+                } else {
+                    record = record.complete
+                }
+            }
             let folders = record.folders
             func walk(_ relative: String) {
-                for name in Self.names(in: relative.isEmpty ? output : output + "/" + relative) {
+                let folder = relative.isEmpty ? output : output + "/" + relative
+                for (name, type) in Self.typedNames(in: folder) {
                     let path = relative.isEmpty ? name : relative + "/" + name
+                    if owned != nil, path == summarized { continue }
                     if folders.contains(path) {
                         walk(path)
-                    } else if !record.paths.contains(path) {
+                    } else if !record.paths.contains(path) || Self.isFolder(type, folder + "/" + name) {
+                        // A folder where the build wrote a file is someone else's: kept, and
+                        // a conflict if the build writes there again.
                         entries.append(path)
                     }
                 }
@@ -53,6 +71,7 @@ struct OutputCarryOver {
         }
         self.entries = entries.filter { $0 != OutputRecord.fileName }.sorted()
         entrySet = Set(self.entries)
+        ownedWhole = owned
     }
 
     /// The same entries, moving `paths` (files the old output holds with the same bytes) over
@@ -62,21 +81,34 @@ struct OutputCarryOver {
     /// for the caller to write.
     func reusing(_ paths: [String], output: String, staging: String) -> (OutputCarryOver, notMovable: Set<String>) {
         var copy = self
-        var byFolder: [Substring: Set<Substring>] = [:]
-        for path in paths {
-            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
-            byFolder[path[..<slash], default: []].insert(path[path.utf8.index(after: slash)...])
-        }
+        copy.reusedPaths = paths
         var whole: Set<Substring> = []
-        for (folder, names) in byFolder where isOnlyReused(String(folder), names, output: output, staging: staging) {
-            whole.insert(folder)
+        let summarized = OutputRecord.summarizedFolder
+        var status = stat()
+        if let ownedWhole, lstat(staging + "/" + summarized, &status) != 0, errno == ENOENT,
+            FolderSummary(paths: paths, directlyIn: summarized) == ownedWhole
+        {
+            // The same variants as last time, and the old folder holds just those: moved whole
+            // without looking at each of them.
+            whole.insert(Substring(summarized))
+        } else {
+            var byFolder: [Substring: Set<Substring>] = [:]
+            for path in paths {
+                guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+                byFolder[path[..<slash], default: []].insert(path[path.utf8.index(after: slash)...])
+            }
+            for (folder, names) in byFolder where isOnlyReused(String(folder), names, output: output, staging: staging) {
+                whole.insert(folder)
+            }
         }
         copy.wholeFolders = whole.map(String.init).sorted()
         var rest: [String] = []
         var notMovable: Set<String> = []
+        let onlySummarized = whole == [Substring(summarized)]
         for path in paths {
-            if !whole.isEmpty, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), whole.contains(path[..<slash]) {
-                copy.inWholeFolders.append(path)
+            if onlySummarized {
+                if FolderSummary.lies(path, directlyIn: summarized) { continue }
+            } else if !whole.isEmpty, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), whole.contains(path[..<slash]) {
                 continue
             }
             var old = stat()
@@ -150,7 +182,7 @@ struct OutputCarryOver {
             if (try? Self.moveEntry(folder, from: output, to: staging)) != nil {
                 movedFolders.append(folder)
             } else {
-                missed += inWholeFolders.filter { $0.hasPrefix(folder + "/") && !$0.dropFirst(folder.count + 1).contains("/") }
+                missed += reusedPaths.filter { $0.hasPrefix(folder + "/") && !$0.dropFirst(folder.count + 1).contains("/") }
             }
         }
         // Each folder made once: ten variants of a photo share one, and an `mkdir` that finds the
@@ -205,6 +237,24 @@ struct OutputCarryOver {
             return true
         }
         return names
+    }
+
+    /// The names in a folder with their `d_type`, as `names(in:)`.
+    private static func typedNames(in folder: String) -> [(String, UInt8)] {
+        var names: [(String, UInt8)] = []
+        _ = forEachName(in: folder) { name, type in
+            names.append((name, type))
+            return true
+        }
+        return names
+    }
+
+    /// Whether an entry of type `type` (a `d_type`) at `path` is a folder.
+    private static func isFolder(_ type: UInt8, _ path: String) -> Bool {
+        if type == UInt8(DT_DIR) { return true }
+        guard type == UInt8(DT_UNKNOWN) else { return false }
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Calls `body` with each name in `folder` (not `.` and `..`) and its `d_type`, until it

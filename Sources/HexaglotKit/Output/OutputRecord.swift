@@ -5,10 +5,14 @@ import Foundation
 /// removes exactly those files and leaves everything else in the folder as it found it.
 ///
 /// One path a line, `/`-separated and sorted, after a comment line: the same site gives the same
-/// bytes, so the file does not break a byte-for-byte comparison of two builds.
+/// bytes, so the file does not break a byte-for-byte comparison of two builds. A second comment
+/// line summarises the files in the photos' variant folder (`FolderSummary`); a record without it
+/// (written before it) is read as it always was.
 struct OutputRecord: Equatable, Sendable {
     static let fileName = ".hexaglot-written"
     private static let header = "# Files written by hexaglot build; the next build replaces or removes only these. Keep this file with the site."
+    /// The folder summarised: the photos' variants, two thousand files on a site with 200 photos.
+    static let summarizedFolder = PlannedVariant.folder
 
     /// What the folder held before this build, as far as the build may change it.
     enum Previous: Equatable, Sendable {
@@ -21,7 +25,33 @@ struct OutputRecord: Equatable, Sendable {
         case everythingVisible
     }
 
+    /// Every recorded path, except, in a record read with a summary, those directly in the
+    /// summarised folder: they are kept unparsed in `summarizedLines` (see `complete`).
     var paths: Set<String>
+    /// The files directly in `summarizedFolder`, when the record read had its summary line.
+    private(set) var summary: FolderSummary?
+    /// The record's text and the byte ranges of those files' lines, not yet checked or made into
+    /// paths: a warm rebuild whose old variant folder matches the summary never needs them.
+    private var text = ""
+    private var summarizedLines: [Range<Int>] = []
+
+    init(paths: Set<String>) {
+        self.paths = paths
+    }
+
+    /// The record with every path in `paths`.
+    var complete: OutputRecord {
+        guard !summarizedLines.isEmpty else { return OutputRecord(paths: paths) }
+        var paths = paths
+        var text = text
+        text.withUTF8 { buffer in
+            for range in summarizedLines {
+                let path = String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+                if OutputWriter.problem(inPath: path) == nil { paths.insert(path) }
+            }
+        }
+        return OutputRecord(paths: paths)
+    }
 
     /// The folders the recorded files lie in (`zh`, `zh/news`), to walk only through those.
     var folders: Set<String> {
@@ -39,16 +69,51 @@ struct OutputRecord: Equatable, Sendable {
 
     static func read(in folder: String) -> OutputRecord? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
-            let text = String(data: data, encoding: .utf8), text.hasPrefix("# ")
+            var text = String(data: data, encoding: .utf8), text.hasPrefix("# ")
         else { return nil }
-        // Lines split on bytes: on characters, reading the record of a site with 2,000 photo
-        // variants cost more than the walk it guides.
-        let paths = text.utf8.split(separator: UInt8(ascii: "\n")).dropFirst().map { String(decoding: $0, as: UTF8.self) }
-            .filter { !$0.isEmpty && OutputWriter.problem(inPath: $0) == nil }
-        return OutputRecord(paths: Set(paths))
+        var record = OutputRecord(paths: [])
+        var counted = FolderSummary()
+        let prefix = Array((summarizedFolder + "/").utf8)
+        // One pass over the bytes: splitting the text into substrings cost more than the walk
+        // the record guides.
+        text.withUTF8 { buffer in
+            var start = 0, number = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != UInt8(ascii: "\n") { end += 1 }
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                number += 1
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                if number == 1 { continue }  // the header
+                if number == 2, line[0] == UInt8(ascii: "#"),
+                    let summary = FolderSummary.parse(line: Substring(String(decoding: line, as: UTF8.self)), for: summarizedFolder)
+                {
+                    record.summary = summary
+                    continue
+                }
+                if record.summary != nil, line.count > prefix.count, line.starts(with: prefix),
+                    !line[prefix.count...].contains(UInt8(ascii: "/"))
+                {
+                    record.summarizedLines.append(start..<end)
+                    counted.add(name: line[prefix.count...])
+                    continue
+                }
+                let path = String(decoding: line, as: UTF8.self)
+                if OutputWriter.problem(inPath: path) == nil { record.paths.insert(path) }
+            }
+        }
+        record.text = text
+        // A summary that does not count the lines it summarises is not trusted: the record is
+        // then read whole, as one without a summary.
+        if let summary = record.summary, summary == counted { return record }
+        return record.complete
     }
 
     var bytes: Data {
-        Data(([Self.header] + paths.sorted()).joined(separator: "\n").utf8 + [UInt8(ascii: "\n")])
+        let paths = summarizedLines.isEmpty ? paths : complete.paths
+        let summary = FolderSummary(paths: paths, directlyIn: Self.summarizedFolder)
+        let lines = [Self.header] + (summary.count > 0 ? [summary.line(for: Self.summarizedFolder)] : []) + paths.sorted()
+        return Data(lines.joined(separator: "\n").utf8 + [UInt8(ascii: "\n")])
     }
 }

@@ -68,7 +68,7 @@ public struct OutputWriter: Sendable {
     }
 
     private func updateRecord(_ change: (inout Set<String>) -> Void) throws(BuildFailure) {
-        guard var record = OutputRecord.read(in: output.path) else { return }
+        guard var record = OutputRecord.read(in: output.path)?.complete else { return }
         change(&record.paths)
         do {
             try FileBytes.replace(output.path + "/" + OutputRecord.fileName, with: record.bytes)
