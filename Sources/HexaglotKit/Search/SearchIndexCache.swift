@@ -67,7 +67,7 @@ struct SearchIndexCache: Sendable {
         guard let data = FileManager.default.contents(atPath: entry + "/" + Self.listingName) else { return nil }
         let lines = data.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         guard lines.count >= 4, lines[0] == Self.listingHeader, let documents = Int(lines[3]),
-            OutputWriter.problem(inPath: lines[2] + "x") == nil
+            lines[2].hasPrefix(code + "/search/"), OutputWriter.problem(inPath: lines[2] + "x") == nil
         else { return nil }
         let manifest = lines[1], prefix = lines[2], names = lines[4...]
         guard names.allSatisfy({ !$0.isEmpty && !$0.contains("/") && $0 != Self.listingName }),
