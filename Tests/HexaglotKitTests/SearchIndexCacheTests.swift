@@ -126,9 +126,9 @@ import Testing
     @Test func theKeyCoversEveryInputOfThePagesAndTheLanguage() {
         let page = SearchPageInput(
             url: "/en/a/", title: "Ozone", section: "Areas", tags: "montreal", summary: "Sum", html: Array("<p>Text</p>".utf8), boost: 1)
-        let key = SearchIndexCache.key("en", rootPath: "/", pages: [page])
+        let key = SearchIndexCache.key("en", rootPath: "/", probe: "p", pages: [page])
         #expect(key.count == 32)
-        #expect(SearchIndexCache.key("en", rootPath: "/", pages: [page]) == key, "the same inputs, the same key")
+        #expect(SearchIndexCache.key("en", rootPath: "/", probe: "p", pages: [page]) == key, "the same inputs, the same key")
         var variants: [SearchPageInput] = []
         for change in 0..<8 {
             var other = page
@@ -144,13 +144,31 @@ import Testing
             }
             variants.append(other)
         }
-        var keys = Set(variants.map { SearchIndexCache.key("en", rootPath: "/", pages: [$0]) })
+        var keys = Set(variants.map { SearchIndexCache.key("en", rootPath: "/", probe: "p", pages: [$0]) })
         keys.insert(key)
-        keys.insert(SearchIndexCache.key("fr", rootPath: "/", pages: [page]))
-        keys.insert(SearchIndexCache.key("en", rootPath: "/sub/", pages: [page]))
-        keys.insert(SearchIndexCache.key("en", rootPath: "/", pages: [page, page]))
-        keys.insert(SearchIndexCache.key("en", rootPath: "/", pages: []))
-        #expect(keys.count == 13, "every change gives its own key")
+        keys.insert(SearchIndexCache.key("fr", rootPath: "/", probe: "p", pages: [page]))
+        keys.insert(SearchIndexCache.key("en", rootPath: "/sub/", probe: "p", pages: [page]))
+        keys.insert(SearchIndexCache.key("en", rootPath: "/", probe: "p", pages: [page, page]))
+        keys.insert(SearchIndexCache.key("en", rootPath: "/", probe: "p", pages: []))
+        keys.insert(SearchIndexCache.key("en", rootPath: "/", probe: "q", pages: [page]))
+        #expect(keys.count == 14, "every change gives its own key")
+    }
+
+    @Test func theAnalysersProbesDifferByLanguageAndAreRememberedForTheBinary() throws {
+        let probes = ["en", "fr", "ru", "es", "ar", "zh"].map(SearchIndexCache.probe)
+        #expect(Set(probes).count == 6, "each language's analyser reads the probe text its own way")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-search-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = SearchIndexCache(folder: folder)
+        #expect(cache.probes(["en", "ar"]) == ["en": probes[0], "ar": probes[4]])
+        // Read back from the file while the binary is the same: a value written there is used.
+        let file = folder + "/probes"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: probes[0], with: "remembered").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(cache.probes(["en", "ar", "zh"]) == ["en": "remembered", "ar": probes[4], "zh": probes[5]])
+        // Written by another binary (another stamp on the first line): worked out again.
+        try ("other binary\nen remembered\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(cache.probes(["en"]) == ["en": probes[0]])
     }
 
     /// The cache trusts an entry whose key matches, and the key only follows the index's format

@@ -25,36 +25,71 @@ struct SearchIndexCache: Sendable {
         self.folder = folder
     }
 
-    /// Bumped when the index's files change for the same pages in a way the probe (below) may
-    /// not show: limits, shard sizes, the files' layout.
+    /// Bumped when the index's files change for the same pages in a way the probe (below) does
+    /// not show: scoring, limits, shard sizes, the files' layout (`SearchIndexCacheTests` pins
+    /// the bytes of a whole index, so a change to them that forgets this fails there).
     static let revision = 1
 
     /// The key of a language's index of `pages` (in that order): a fingerprint of the pages'
-    /// inputs and of a small index of a fixed text, built now with this binary's analyser,
-    /// stemmers and writer, so an index written by a build that reads text otherwise is not used.
-    static func key(_ code: String, rootPath: String, pages: [SearchPageInput]) -> String {
+    /// inputs and of `probe` (what this binary's analyser makes of a fixed text, `probes`), so
+    /// an index written by a build that reads text otherwise is not used.
+    static func key(_ code: String, rootPath: String, probe: String, pages: [SearchPageInput]) -> String {
         var fingerprint = ContentFingerprint()
         fingerprint.combine(revision)
         fingerprint.combine(code)
         fingerprint.combine(rootPath)
-        var probe = SearchPostings(analyzer: SearchAnalyzer(languageCode: code))
-        SearchPageInput(
-            url: "/", title: "Organizations organized", section: "Ёлки", tags: "don't l'industrie", summary: "éliminer œuvre",
-            html: Array(probeText.utf8), boost: 1
-        ).add(to: &probe)
-        for file in SearchIndexBuilder(languageCode: code, rootPath: "/", postings: probe).build().files {
-            fingerprint.combine(file.path)
-            if case .bytes(let data) = file.contents { fingerprint.combine([UInt8](data)) }
-        }
+        fingerprint.combine(probe)
         fingerprint.combine(pages.count)
         for page in pages { page.combine(into: &fingerprint) }
         return fingerprint.hex
     }
 
+    /// A fingerprint of the analyser's tokens of a fixed text for each language.
+    static func probe(_ code: String) -> String {
+        var fingerprint = ContentFingerprint()
+        let text = SearchPlainText.text(ofHTML: Array(probeText.utf8))
+        fingerprint.combine(text)
+        for token in SearchAnalyzer(languageCode: code).tokens(text).tokens {
+            fingerprint.combine(token.term)
+            fingerprint.combine(token.position << 16 | Int(token.kind.rawValue) << 8 | Int(token.form))
+        }
+        return fingerprint.hex
+    }
+
+    /// `probe` of each of `codes`, remembered in the cache folder for the running binary (by
+    /// its path, size, time and inode): working them out builds the analysers' Unicode tables,
+    /// which cost more than the rest of a small site's search stage taken from the cache.
+    func probes(_ codes: [String]) -> [String: String] {
+        let file = folder + "/probes"
+        var status = stat()
+        let binary = Bundle.main.executablePath ?? ""
+        guard stat(binary, &status) == 0 else { return Dictionary(uniqueKeysWithValues: codes.map { ($0, Self.probe($0)) }) }
+        let stamp = "\(Self.listingHeader) \(binary) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ino)"
+        var known: [String: String] = [:]
+        if let data = FileManager.default.contents(atPath: file) {
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            if lines.first.map(String.init) == stamp {
+                for line in lines.dropFirst() {
+                    let parts = line.split(separator: " ")
+                    if parts.count == 2 { known[String(parts[0])] = String(parts[1]) }
+                }
+            }
+        }
+        let missing = codes.filter { known[$0] == nil }
+        guard !missing.isEmpty else { return known }
+        for code in missing { known[code] = Self.probe(code) }
+        let text = ([stamp] + known.keys.sorted().map { "\($0) \(known[$0]!)" }).joined(separator: "\n") + "\n"
+        let aside = file + ".\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        if (try? FileBytes.makeFolder(folder)) != nil, (try? FileBytes.write(Data(text.utf8), to: aside)) != nil, rename(aside, file) != 0 {
+            FileBytes.remove(aside)
+        }
+        return known
+    }
+
     /// Every kind of text the analysers treat apart: inflections, accents, case, ё, Arabic
     /// letter forms, harakat, tatweel and articles, Han runs, full-width forms.
     private static let probeText = """
-        <h2>Pollutants polluted running</h2><p>Les forêts éliminées, ÉLIMINER l’œuvre. Загрязнения загрязнений ёлка. \
+        <h2>Organizations organized pollutants polluted running</h2><p>Don't l'industrie. Les forêts éliminées, ÉLIMINER l’œuvre. Загрязнения загрязнений ёлка. \
         Los contaminantes contaminó. والبيئة بالبيئةِ البيـئة مدرسة مدرسه على علي أحمد إسلام آمن. 持久性有机污染物，臭氧层消耗。\
         ＵＮＩＤＯ 2026</p>
         """

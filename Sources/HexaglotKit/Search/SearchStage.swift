@@ -24,11 +24,12 @@ struct SearchStage {
             let (l, r) = (textSize(indexed[left]), textSize(indexed[right]))
             return l != r ? l > r : left < right
         }
+        let probes = cache?.probes(languages.map(\.code)) ?? [:]
         let built = order.parallelMap { number -> SearchIndexFiles in
             let code = languages[number].code
             let pages = indexed[number].map(input)
             guard let cache else { return index(code, pages: pages) }
-            let key = SearchIndexCache.key(code, rootPath: site.config.rootPath, pages: pages)
+            let key = SearchIndexCache.key(code, rootPath: site.config.rootPath, probe: probes[code] ?? "", pages: pages)
             if let stored = cache.files(for: code, key: key) { return stored }
             let files = index(code, pages: pages)
             cache.store(files, for: code, key: key)
