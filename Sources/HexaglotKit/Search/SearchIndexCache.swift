@@ -8,14 +8,15 @@ import Foundation
 ///
 /// Safe to delete at any time (the next build indexes again), and safe when two builds share
 /// it: an entry is written aside and renamed into place, so it appears whole or not at all, and
-/// one whose listing does not match its folder is not used. Entries not used for a day are
+/// one whose listing does not match its folder is not used. Entries not used for an hour are
 /// removed, the newest two of each language kept.
 struct SearchIndexCache: Sendable {
     /// Relative to the site folder, beside the photos' variant cache.
     static let defaultFolder = ".hexaglot-cache/search"
     let folder: String
-    /// How long an entry another build may still be copying from is left alone.
-    var unusedAge: TimeInterval = 24 * 60 * 60
+    /// How long an entry another build may still be copying from is left alone: a build takes
+    /// seconds, and a large site writes an index of hundreds of megabytes at each edit.
+    var unusedAge: TimeInterval = 60 * 60
     var kept = 2
 
     private static let listingName = "listing"
