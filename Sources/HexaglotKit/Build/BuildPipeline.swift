@@ -253,7 +253,9 @@ struct BuildPipeline {
         _ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet, keepsDocuments: Bool
     ) -> SearchIndexState? {
         guard site.config.buildsSearchIndex, templates.has("search") else { return nil }
-        return SearchStage(site: site, bodies: bodies, localization: localization, now: options.now).run(keepsDocuments: keepsDocuments)
+        let cache = SearchIndexCache(folder: options.source.standardizedFileURL.path + "/" + SearchIndexCache.defaultFolder)
+        return SearchStage(site: site, bodies: bodies, localization: localization, now: options.now).run(
+            keepsDocuments: keepsDocuments, cache: cache)
     }
 
     private func render(

@@ -127,7 +127,7 @@ public struct OutputWriter: Sendable {
         try FileBytes.write(OutputRecord(paths: Set(files.map(\.path))).bytes, to: stagingPath + "/" + OutputRecord.fileName)
         var status = stat()
         guard lstat(outputPath, &status) == 0 else {
-            for file in reused { try write(file) }
+            try Self.writeAll(reused, write)
             try FileManager.default.moveItem(at: staging, to: output)
             return
         }
@@ -139,7 +139,7 @@ public struct OutputWriter: Sendable {
         // (then the conflict below says so, as it always did), is written as any other file.
         let notMovable: Set<String>
         (carried, notMovable) = carried.reusing(reused.map(\.path), output: outputPath, staging: stagingPath)
-        for file in reused where !notMovable.isEmpty && notMovable.contains(file.path) { try write(file) }
+        try Self.writeAll(notMovable.isEmpty ? [] : reused.filter { notMovable.contains($0.path) }, write)
         let conflicts = carried.conflicts(in: stagingPath)
         guard conflicts.isEmpty else {
             let origins = Dictionary(files.map { ($0.path, $0.origin) }, uniquingKeysWith: { first, _ in first })
@@ -158,7 +158,7 @@ public struct OutputWriter: Sendable {
             let moved = try carried.move(from: outputPath, into: stagingPath, journal: journal)
             movedFolders = moved.movedFolders
             let missed = Set(moved.missed)
-            for file in reused where missed.contains(file.path) { try write(file) }
+            try Self.writeAll(missed.isEmpty ? [] : reused.filter { missed.contains($0.path) }, write)
             _ = chmod(stagingPath, status.st_mode & 0o7777)
             try FolderSwap.exchange(stagingPath, with: outputPath, retired: retired.path)
         } catch {
@@ -169,6 +169,16 @@ public struct OutputWriter: Sendable {
         FileBytes.remove(journal)
         // The staging path now holds the old tree.
         Self.removeTree(staging)
+    }
+
+    /// Writes `files` on every core (a search index restored from the cache into a fresh output
+    /// is thousands of them), throwing the first failure.
+    private static func writeAll(_ files: [OutputFile], _ write: (OutputFile) throws -> Void) throws {
+        let failures = files.parallelMap { file -> Error? in
+            do { try write(file) } catch { return error }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Removes a folder tree, its top-level entries (the languages' folders) on every core:

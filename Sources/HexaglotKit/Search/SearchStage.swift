@@ -11,9 +11,10 @@ struct SearchStage {
     var now = Date()
 
     /// One index per site language (a language without pages has an empty one), the languages
-    /// on all cores, each read and written by one thread. `keepsDocuments` is no longer needed
+    /// on all cores, each read and written by one thread; taken from `cache` when a language's
+    /// pages say what they said when it was stored. `keepsDocuments` is no longer needed
     /// (`update` reads a changed language again from the bodies) and is kept for the callers.
-    func run(keepsDocuments: Bool = false) -> SearchIndexState {
+    func run(keepsDocuments: Bool = false, cache: SearchIndexCache? = nil) -> SearchIndexState {
         let languages = site.config.languages
         let indexed = languages.map { language in
             (site.pagesByLanguage[language.code] ?? []).filter(isIndexed).sorted { site.pages[$0].path < site.pages[$1].path }
@@ -23,7 +24,17 @@ struct SearchStage {
             let (l, r) = (textSize(indexed[left]), textSize(indexed[right]))
             return l != r ? l > r : left < right
         }
-        let built = order.parallelMap { number in index(languages[number].code, pages: indexed[number]) }
+        let probes = cache?.probes(languages.map(\.code)) ?? [:]
+        let built = order.parallelMap { number -> SearchIndexFiles in
+            let code = languages[number].code
+            let pages = indexed[number].map(input)
+            guard let cache else { return index(code, pages: pages) }
+            let key = SearchIndexCache.key(code, rootPath: site.config.rootPath, probe: probes[code] ?? "", pages: pages)
+            if let stored = cache.files(for: code, key: key) { return stored }
+            let files = index(code, pages: pages)
+            cache.store(files, for: code, key: key)
+            return files
+        }
         var state = SearchIndexState(languages: [:])
         for (number, files) in zip(order, built) {
             state.languages[languages[number].code] = .init(pages: indexed[number], files: files)
@@ -44,7 +55,7 @@ struct SearchStage {
             if isIndexed(index) { touched.insert(code) }
         }
         for code in touched.sorted() {
-            state.languages[code]!.files = index(code, pages: state.languages[code]!.pages)
+            state.languages[code]!.files = index(code, pages: state.languages[code]!.pages.map(input))
         }
         return state
     }
@@ -52,9 +63,9 @@ struct SearchStage {
     private func textSize(_ pages: [Int]) -> Int { pages.reduce(0) { $0 + bodies[$1].html.count } }
 
     /// One language's index of `pages`, in that order.
-    private func index(_ code: String, pages: [Int]) -> SearchIndexFiles {
+    private func index(_ code: String, pages: [SearchPageInput]) -> SearchIndexFiles {
         var postings = SearchPostings(analyzer: SearchAnalyzer(languageCode: code))
-        for page in pages { add(page, to: &postings) }
+        for page in pages { page.add(to: &postings) }
         return SearchIndexBuilder(languageCode: code, rootPath: site.config.rootPath, postings: postings).build()
     }
 
@@ -68,26 +79,18 @@ struct SearchStage {
         return true
     }
 
-    private func add(_ index: Int, to postings: inout SearchPostings) {
+    /// Everything of a page that its index entry is made from.
+    private func input(_ index: Int) -> SearchPageInput {
         let page = site.pages[index]
-        let text = SearchPlainText.text(ofHTML: bodies[index].html)
         let tags = page.tags.map { tag in
             TagName.slug(tag).flatMap { localization.string("tag." + $0, in: page.language) } ?? tag
         }
-        var fields = [SearchPostings.Field(text: page.title, weight: 3), .init(text: tags.joined(separator: " "), weight: 2)]
-        var excerpt = text
-        // The summary is shown in lists and the page's description, not on the page: it counts half.
-        if let summary = page.frontMatter.summary {
-            fields.append(.init(text: summary, weight: 0.5))
-            excerpt = summary + " " + text
-        }
-        fields.append(.init(text: text, weight: 1))
-        let document = SearchDocument(
-            url: site.config.rootPath + URLPath.encodePath(page.path), title: page.title, section: sectionName(page),
-            excerptText: excerpt)
         // A section's list shows its pages, which are what a reader is looking for: its own
         // title and intro count a quarter (its short text would otherwise outscore them).
-        postings.add(document, fields: fields, boost: page.kind == .section ? 0.25 : 1)
+        return SearchPageInput(
+            url: site.config.rootPath + URLPath.encodePath(page.path), title: page.title, section: sectionName(page),
+            tags: tags.joined(separator: " "), summary: page.frontMatter.summary, html: bodies[index].html,
+            boost: page.kind == .section ? 0.25 : 1)
     }
 
     /// The top-level section the page is in (its list's title); the home page for pages at the top.
