@@ -260,14 +260,6 @@ struct OutputCarryOver {
     /// Calls `body` with each name in `folder` (not `.` and `..`) and its `d_type`, until it
     /// returns false; false then, or when the folder cannot be read.
     private static func forEachName(in folder: String, _ body: (String, UInt8) -> Bool) -> Bool {
-        guard let directory = opendir(folder) else { return false }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != "..", !body(name, entry.pointee.d_type) { return false }
-        }
-        return true
+        FileBytes.forEachName(in: folder, body)
     }
 }
