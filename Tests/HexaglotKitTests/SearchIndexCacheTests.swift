@@ -191,4 +191,31 @@ import Testing
             SearchIndexCache.revision == 1 && fingerprint.hex == "d9d2602d2b4d3ef585ebe8d0c73fb6bc",
             "index bytes changed (\(fingerprint.hex)): bump SearchIndexCache.revision and update both here")
     }
+
+    /// A no-op rebuild does not stat the index's files one by one (a large site has thousands):
+    /// each version folder is stamped by its own entry, which still changes when a file in it
+    /// is removed, added or renamed.
+    @Test func aNoOpRebuildStampsEachIndexFolderWhole() async throws {
+        let site = try TestSite(SearchIndexTests.pages, theme: SearchIndexTests.theme)
+        try await site.build { $0.skipsUnchangedBuilds = true }
+        let manifest = try #require(BuildManifest.read(from: site.output))
+        let folders = try #require(manifest.sealedFolders)
+        #expect(folders.map { $0.prefix(10) } == ["ar/search/", "en/search/", "fr/search/", "zh/search/"])
+        #expect(try await site.build { $0.skipsUnchangedBuilds = true }.isUpToDate)
+        // Stamped whole: the same outputs with every folder walked file by file hash otherwise.
+        #expect(manifest.outputs != BuildManifest.outputsHash(site.output))
+
+        let zh = try #require(folders.last)
+        let shard = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent(zh).path).sorted().first)
+        let removed = try #require(site.file(zh + "/" + shard))
+        try site.remove("public/" + zh + "/" + shard)
+        let rebuilt = try await site.build { $0.skipsUnchangedBuilds = true }
+        #expect(!rebuilt.isUpToDate)
+        #expect(site.file(zh + "/" + shard) == removed)
+        #expect(try await site.build { $0.skipsUnchangedBuilds = true }.isUpToDate)
+        // A file put into one is noticed too.
+        try site.write("stray", to: "public/" + zh + "/stray.bin")
+        #expect(try await !site.build { $0.skipsUnchangedBuilds = true }.isUpToDate)
+    }
 }

@@ -26,6 +26,17 @@ struct BuildManifest: Codable, Equatable {
     /// The warnings of the build that wrote the output: a no-op rebuild prints them again, as
     /// a full build would (nil in manifests written before they were kept: those never match).
     var warnings: [StoredDiagnostic]?
+    /// Output folders the build writes whole and names by a hash of what they hold (search
+    /// indexes' version folders), relative to the output: `outputs` stamps each by the folder's
+    /// own entry (its inode and time, which change when a file is added, removed or renamed in
+    /// it), not file by file. A large site's index is thousands of files: stat-ing each was a
+    /// third of the no-op rebuild. A file rewritten in place inside one is not noticed (`--force`).
+    var sealedFolders: [String]?
+
+    /// Whether the output folder is as this build left it.
+    func matchesOutput(_ output: URL) -> Bool {
+        outputs == Self.outputsHash(output, sealed: sealedFolders ?? [])
+    }
 
     /// A warning as the manifest keeps it.
     struct StoredDiagnostic: Codable, Equatable {
@@ -74,25 +85,27 @@ struct BuildManifest: Codable, Equatable {
         hasher.combine(options.output.path)
         if let binary = Bundle.main.executableURL { stamp(binary.path, into: &hasher) }
         for folder in [options.source.appendingPathComponent("content"), options.templates] {
-            stampTree(folder, into: &hasher)
+            stampTree(folder, sealed: [], into: &hasher)
         }
         return hasher.value
     }
 
-    /// A hash of every output file's path, size and modification time (hidden entries aside).
-    static func outputsHash(_ output: URL) -> UInt64 {
+    /// A hash of every output file's path, size and modification time (hidden entries aside),
+    /// the `sealed` folders (relative paths) by their own entry.
+    static func outputsHash(_ output: URL, sealed: [String] = []) -> UInt64 {
         var hasher = StableHasher()
-        stampTree(output, into: &hasher)
+        let root = output.path
+        stampTree(output, sealed: Set(sealed.map { root + "/" + $0 }), into: &hasher)
         return hasher.value
     }
 
     /// Walks the tree with readdir and stat: Foundation's resource values cost ~100 µs a file,
     /// which would make the no-op check as slow as a small build.
-    private static func stampTree(_ folder: URL, into hasher: inout StableHasher) {
+    private static func stampTree(_ folder: URL, sealed: Set<String>, into hasher: inout StableHasher) {
         var entries: [(String, Int, Int)] = []
         var visited: Set<FolderID> = []
         var listed: [(path: String, id: FolderID)]? = []
-        collect(folder.path, into: &entries, visited: &visited, depth: 0, folders: &listed)
+        collect(folder.path, into: &entries, visited: &visited, sealed: sealed, depth: 0, folders: &listed)
         let folders = listed ?? [], seen = visited
         // The top folder's folders (a site's languages) are walked side by side: one after
         // another, stat-ing every file of the output was a serial tenth of a second at the end of
@@ -101,7 +114,7 @@ struct BuildManifest: Codable, Equatable {
             var entries: [(String, Int, Int)] = []
             var visited = seen
             var deeper: [(path: String, id: FolderID)]? = nil
-            collect(folder.path, into: &entries, visited: &visited, depth: 1, folders: &deeper)
+            collect(folder.path, into: &entries, visited: &visited, sealed: sealed, depth: 1, folders: &deeper)
             return entries
         }.joined()
         // Directory order is the file system's: sort so the hash is not.
@@ -117,7 +130,7 @@ struct BuildManifest: Codable, Equatable {
     /// Each folder is walked once (by device and inode), so a link loop cannot make this endless.
     /// With `folders`, the folders found are listed there instead of walked.
     private static func collect(
-        _ path: String, into entries: inout [(String, Int, Int)], visited: inout Set<FolderID>, depth: Int,
+        _ path: String, into entries: inout [(String, Int, Int)], visited: inout Set<FolderID>, sealed: Set<String>, depth: Int,
         folders: inout [(path: String, id: FolderID)]?
     ) {
         guard depth < 64, let directory = opendir(path) else { return }
@@ -143,18 +156,22 @@ struct BuildManifest: Codable, Equatable {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 guard visited.insert(FolderID(info)).inserted else { break }
-                if folders != nil {
+                if sealed.contains(child) {
+                    entries.append((child + "/", Int(info.st_ino), Self.nanoseconds(info.modificationTime)))
+                } else if folders != nil {
                     folders?.append((child, FolderID(info)))
                 } else {
-                    collect(child, into: &entries, visited: &visited, depth: depth + 1, folders: &folders)
+                    collect(child, into: &entries, visited: &visited, sealed: sealed, depth: depth + 1, folders: &folders)
                 }
             case S_IFREG:
-                entries.append((child, Int(info.st_size), Int(info.modificationTime.tv_sec) * 1_000_000_000 + Int(info.modificationTime.tv_nsec)))
+                entries.append((child, Int(info.st_size), Self.nanoseconds(info.modificationTime)))
             default:
                 entries.append((child, -1, Int(info.st_mode & S_IFMT)))
             }
         }
     }
+
+    private static func nanoseconds(_ time: timespec) -> Int { Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec) }
 
     private static func stamp(_ path: String, into hasher: inout StableHasher) {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)

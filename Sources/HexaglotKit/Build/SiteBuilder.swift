@@ -84,7 +84,7 @@ public struct SiteBuilder: Sendable {
     private func upToDateReport(inputs: UInt64, clock: StageClock) -> BuildReport? {
         guard let manifest = BuildManifest.read(from: options.output), manifest.inputs == inputs,
             manifest.validUntil.map({ options.now < $0 }) ?? true, let warnings = manifest.warnings,
-            manifest.outputs == BuildManifest.outputsHash(options.output)
+            manifest.matchesOutput(options.output)
         else { return nil }
         var report = BuildReport(
             pagesPerLanguage: Array(zip(manifest.pagesPerLanguage, manifest.pageCounts)).map { (code: $0.0, count: $0.1) },
@@ -105,10 +105,16 @@ public struct SiteBuilder: Sendable {
         }
         if options.skipsUnchangedBuilds {
             let counts = products.pagesPerLanguage
+            // An index's folder holds its files and nothing else the build wrote (a page's
+            // path could lead into it): only then is it stamped whole.
+            let indexes = products.search?.languages.values.map(\.files) ?? []
+            let sealed = indexes.filter { index in
+                products.outputs.count(where: { $0.path.hasPrefix(index.folder + "/") }) == index.files.count
+            }.map(\.folder).sorted()
             BuildManifest(
-                inputs: inputs, outputs: BuildManifest.outputsHash(options.output), validUntil: products.comingDue,
+                inputs: inputs, outputs: BuildManifest.outputsHash(options.output, sealed: sealed), validUntil: products.comingDue,
                 pagesPerLanguage: counts.map(\.code), pageCounts: counts.map(\.count),
-                warnings: products.diagnostics.map(BuildManifest.StoredDiagnostic.init)
+                warnings: products.diagnostics.map(BuildManifest.StoredDiagnostic.init), sealedFolders: sealed
             ).write(to: options.output)
         }
     }

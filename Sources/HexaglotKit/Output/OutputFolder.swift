@@ -41,7 +41,7 @@ struct OutputFolder: Sendable {
         let visible = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         if visible.isEmpty { return OutputFolder(path: path, previous: .nothing) }
         // Written by a Hexaglot build from before the record: the no-op manifest still vouches for it.
-        if let manifest = BuildManifest.read(from: options.output), manifest.outputs == BuildManifest.outputsHash(options.output) {
+        if let manifest = BuildManifest.read(from: options.output), manifest.matchesOutput(options.output) {
             return OutputFolder(path: path, previous: .everythingVisible)
         }
         throw refuse(.holdsOtherFiles(examples: visible.prefix(3) + (visible.count > 3 ? ["…"] : [])))

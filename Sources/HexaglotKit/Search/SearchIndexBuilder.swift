@@ -106,7 +106,7 @@ struct SearchIndexBuilder {
         if vocabulary.analyzer.hasForms { manifest.raw(",\"forms\":1") }
         manifest.raw("}")
         return SearchIndexFiles(
-            languageCode: languageCode, files: files, manifest: String(decoding: manifest.bytes, as: UTF8.self),
+            languageCode: languageCode, folder: String(folder.dropLast()), files: files, manifest: String(decoding: manifest.bytes, as: UTF8.self),
             documentCount: documents.count)
     }
 

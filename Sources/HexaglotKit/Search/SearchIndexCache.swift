@@ -106,13 +106,16 @@ struct SearchIndexCache: Sendable {
             lines[2].hasPrefix(code + "/search/"), OutputWriter.problem(inPath: lines[2] + "x") == nil
         else { return nil }
         let manifest = lines[1], prefix = lines[2], names = lines[4...]
-        guard names.allSatisfy({ !$0.isEmpty && !$0.contains("/") && $0 != Self.listingName }),
+        // One version folder of its own (the build records it as written whole: `BuildManifest.sealedFolders`).
+        let version = prefix.dropFirst(code.count + "/search/".count)
+        guard version.count > 1, version.last == "/", version.dropLast().allSatisfy({ $0.isHexDigit }),
+            names.allSatisfy({ !$0.isEmpty && !$0.contains("/") && $0 != Self.listingName }),
             Set(Self.names(in: entry)) == Set(names).union([Self.listingName])
         else { return nil }
         // Its time says when it was last used (see `removeUnused`).
         _ = utimes(entry + "/" + Self.listingName, nil)
         return SearchIndexFiles(
-            languageCode: code,
+            languageCode: code, folder: String(prefix.dropLast()),
             files: names.map { name in
                 OutputFile(path: prefix + name, contents: .copyPath(entry + "/" + name), origin: "content/\(code)", isUnchanged: true)
             },
