@@ -29,10 +29,33 @@ struct SearchStage {
             let code = languages[number].code
             let pages = indexed[number].map(input)
             guard let cache else { return index(code, pages: pages) }
-            let key = SearchIndexCache.key(code, rootPath: site.config.rootPath, probe: probes[code] ?? "", pages: pages)
+            let probe = probes[code] ?? "", fingerprints = pages.map(\.fingerprint)
+            let key = SearchIndexCache.key(code, rootPath: site.config.rootPath, probe: probe, pageFingerprints: fingerprints)
             if let stored = cache.files(for: code, key: key) { return stored }
-            let files = index(code, pages: pages)
+            // The pages the last indexing of the language read as they are now are not read again.
+            var postings = SearchPostings(analyzer: SearchAnalyzer(languageCode: code))
+            if let previous = cache.postings(for: code, probe: probe) {
+                let known = previous.documentsByFingerprint
+                var remap = [Int32](repeating: -1, count: previous.kinds.count)
+                for (page, fingerprint) in zip(pages, fingerprints) {
+                    if let document = known[fingerprint] {
+                        postings.append(previous, document: document, remap: &remap)
+                    } else {
+                        page.add(to: &postings)
+                    }
+                }
+            } else {
+                for page in pages { page.add(to: &postings) }
+            }
+            let files = SearchIndexBuilder(languageCode: code, rootPath: site.config.rootPath, postings: postings).build()
             cache.store(files, for: code, key: key)
+            // Mostly Han text (each character in up to four runs) keeps hundreds of megabytes of
+            // postings, which take longer to write and read back than the text takes to read.
+            if postings.grams.records.count < postings.postingCount {
+                cache.store(SearchPostingsArchive(postings, fingerprints: fingerprints), for: code, probe: probe)
+            } else {
+                cache.removePostings(for: code)
+            }
             return files
         }
         var state = SearchIndexState(languages: [:])
