@@ -8,9 +8,10 @@ import Foundation
 /// would, byte for byte. Reading text into terms is most of indexing a language that is not
 /// Chinese; putting the postings in term order and encoding them is not kept.
 ///
-/// The file is the arrays' bytes one after another behind a header line naming the format, the
-/// language and its analyser's probe; a file that is short, from another analyser, or whose
-/// numbers do not hold together is not used (the cache only saves time).
+/// The file is the arrays' bytes one after another (this machine's layout of them) behind a
+/// header line naming the format, the language, its analyser's probe, the records' sizes and a
+/// fingerprint of the rest; a file that is short, damaged, from another analyser or binary
+/// layout, or whose numbers do not hold together is not used (the cache only saves time).
 struct SearchPostingsArchive {
     var fingerprints: [String]
     var documents: [SearchDocument]
@@ -91,10 +92,25 @@ struct SearchPostingsArchive {
 
     // MARK: The file
 
-    static func header(_ code: String, probe: String) -> String { "hexaglot search postings 1 \(code) \(probe)" }
+    /// The first line's start: the format, the language, what its analyser makes of a fixed text
+    /// and the sizes of the records stored as they are in memory. The payload's fingerprint follows.
+    static func header(_ code: String, probe: String) -> String {
+        let sizes = [MemoryLayout<SearchPostings.Posting>.stride, MemoryLayout<SearchHanGrams.Record>.stride, MemoryLayout<Float>.stride]
+        return "hexaglot search postings 2 \(code) \(probe) \(sizes.map(String.init).joined(separator: "/"))"
+    }
+
+    /// Everything after the header line, and its fingerprint (32 digits) on that line.
+    private static let fingerprintLength = 32
 
     func data(header: String) -> Data {
-        var data = Data((header + "\n").utf8)
+        let payload = self.payload()
+        var fingerprint = ContentFingerprint()
+        payload.withUnsafeBytes { fingerprint.combine($0) }
+        return Data((header + " " + fingerprint.hex + "\n").utf8) + payload
+    }
+
+    private func payload() -> Data {
+        var data = Data()
         func number(_ value: Int) { withUnsafeBytes(of: UInt64(value).littleEndian) { data.append(contentsOf: $0) } }
         func array<Element>(_ values: [Element]) {
             number(values.count)
@@ -120,9 +136,15 @@ struct SearchPostingsArchive {
     }
 
     init?(data: Data, header: String) {
-        let expected = Array((header + "\n").utf8)
-        guard data.count >= expected.count, data.prefix(expected.count).elementsEqual(expected) else { return nil }
-        var reader = Reader(bytes: data, offset: expected.count)
+        let expected = Array((header + " ").utf8)
+        let start = expected.count + Self.fingerprintLength + 1
+        guard data.count >= start, data.prefix(expected.count).elementsEqual(expected), data[data.startIndex + start - 1] == 0x0A
+        else { return nil }
+        // A damaged file would otherwise put damaged titles and excerpts into the index.
+        var fingerprint = ContentFingerprint()
+        data.withUnsafeBytes { fingerprint.combine(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        guard data[(data.startIndex + expected.count)..<(data.startIndex + start - 1)].elementsEqual(fingerprint.hex.utf8) else { return nil }
+        var reader = Reader(bytes: data, offset: start)
         guard let count = reader.number(limit: data.count) else { return nil }
         var fingerprints: [String] = [], documents: [SearchDocument] = []
         for _ in 0..<count {
