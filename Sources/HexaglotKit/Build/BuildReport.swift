@@ -17,6 +17,9 @@ public struct BuildReport: Sendable {
     public var origins: [String: String] = [:]
     /// Image variants encoded by this build; 0 when every one came from the variant cache.
     public var imagesEncoded = 0
+    /// Pages whose text the search stage read; 0 when every language's index or postings came
+    /// from the search cache.
+    public var searchPagesRead = 0
 
     /// `zh 14, en 14, ar 11 · 120 files in 0.21 s`
     /// One line per stage, with its share of the build and the cores it kept busy:

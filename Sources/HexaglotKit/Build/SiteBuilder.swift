@@ -47,6 +47,7 @@ public struct SiteBuilder: Sendable {
         report.stages = clock.stages
         report.origins = products.origins
         report.imagesEncoded = products.imagesEncoded
+        report.searchPagesRead = products.search?.languages.values.reduce(0) { $0 + $1.pagesRead } ?? 0
         return (report, products)
     }
 

@@ -38,6 +38,8 @@ struct SearchHanGrams {
         for key in keys { records.append(Record(key: key, document: document, weight: weight)) }
     }
 
+    mutating func append(_ record: Record) { records.append(record) }
+
     /// Each gram's pages: the records grouped by gram (in key order, `key`'s keys) and within a
     /// gram by page, in page order, a page's weights added up.
     struct Inverted {

@@ -35,15 +35,42 @@ struct SearchIndexCache: Sendable {
     /// inputs and of `probe` (what this binary's analyser makes of a fixed text, `probes`), so
     /// an index written by a build that reads text otherwise is not used.
     static func key(_ code: String, rootPath: String, probe: String, pages: [SearchPageInput]) -> String {
+        key(code, rootPath: rootPath, probe: probe, pageFingerprints: pages.map(\.fingerprint))
+    }
+
+    /// The same, from the pages' fingerprints (`SearchPageInput.fingerprint`).
+    static func key(_ code: String, rootPath: String, probe: String, pageFingerprints: [String]) -> String {
         var fingerprint = ContentFingerprint()
         fingerprint.combine(revision)
         fingerprint.combine(code)
         fingerprint.combine(rootPath)
         fingerprint.combine(probe)
-        fingerprint.combine(pages.count)
-        for page in pages { page.combine(into: &fingerprint) }
+        fingerprint.combine(pageFingerprints.count)
+        for page in pageFingerprints { fingerprint.combine(page) }
         return fingerprint.hex
     }
+
+    /// The postings of `code`'s pages as the last build that indexed the language read them
+    /// (`<lang>.postings` beside the language's entries), when that build's analyser read text
+    /// as this one's does (`probe`).
+    func postings(for code: String, probe: String) -> SearchPostingsArchive? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: postingsPath(code)), options: .alwaysMapped) else { return nil }
+        return SearchPostingsArchive(data: data, header: SearchPostingsArchive.header(code, probe: probe))
+    }
+
+    /// Keeps `archive` as the language's postings, replacing the last (written aside and renamed).
+    func store(_ archive: SearchPostingsArchive, for code: String, probe: String) {
+        let path = postingsPath(code)
+        let aside = path + ".\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        let data = archive.data(header: SearchPostingsArchive.header(code, probe: probe))
+        if (try? FileBytes.makeFolder(folder)) == nil || (try? FileBytes.write(data, to: aside)) == nil || rename(aside, path) != 0 {
+            FileBytes.remove(aside)
+        }
+    }
+
+    func removePostings(for code: String) { FileBytes.remove(postingsPath(code)) }
+
+    private func postingsPath(_ code: String) -> String { folder + "/" + code + ".postings" }
 
     /// A fingerprint of the analyser's tokens of a fixed text for each language.
     static func probe(_ code: String) -> String {

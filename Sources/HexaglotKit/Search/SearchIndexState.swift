@@ -5,6 +5,8 @@ struct SearchIndexState: Sendable {
     struct Language: Sendable {
         var pages: [Int]
         var files: SearchIndexFiles
+        /// Pages whose text this build read (the others' postings came from the search cache).
+        var pagesRead: Int
     }
 
     /// By language code.

@@ -26,6 +26,14 @@ struct SearchPageInput {
         postings.add(document, fields: fields, boost: boost)
     }
 
+    /// A fingerprint of everything above: the page's part of the index key, and how an earlier
+    /// build's postings of the page are recognised (`SearchPostingsArchive`).
+    var fingerprint: String {
+        var fingerprint = ContentFingerprint()
+        combine(into: &fingerprint)
+        return fingerprint.hex
+    }
+
     func combine(into fingerprint: inout ContentFingerprint) {
         for text in [url, title, section, tags] { fingerprint.combine(text) }
         fingerprint.combine(summary.map { 1 + $0.utf8.count } ?? 0)

@@ -115,4 +115,43 @@ struct SearchPostings {
             postings[posting].positionCount += 1
         }
     }
+
+    // MARK: Pages read by an earlier build
+
+    /// Document `number` of `stored` (an earlier build's postings, `SearchPostingsArchive`) as
+    /// if its page were read again here: its terms found in or added to this vocabulary
+    /// (`remap`, by the stored numbers: -1 until found). Terms are numbered here in the order
+    /// they first appear, which is the order a fresh reading numbers them, so the index is the
+    /// same byte for byte (Han runs are named by term numbers and written in their order).
+    mutating func append(_ stored: SearchPostingsArchive, document number: Int, remap: inout [Int32]) {
+        let document = Int32(documents.count)
+        documents.append(stored.documents[number])
+        lengths.append(stored.lengths[number])
+        boosts.append(stored.boosts[number])
+        let postingRange = stored.postingRange(number), positionRange = stored.positionRange(number)
+        let positionShift = Int32(positions.count) - Int32(positionRange.lowerBound)
+        stored.terms.withUnsafeBufferPointer { storedTerms in
+            stored.postings.withUnsafeBufferPointer { storedPostings in
+                for index in postingRange {
+                    let old = Int(storedTerms[index])
+                    if remap[old] < 0 {
+                        remap[old] = stored.termBytes(old).withUnsafeBufferPointer { vocabulary.adopt($0, kind: stored.kinds[old]) }
+                    }
+                    terms.append(remap[old])
+                    var posting = storedPostings[index]
+                    posting.document = document
+                    posting.positionStart += positionShift
+                    postings.append(posting)
+                }
+            }
+        }
+        positions += stored.positions[positionRange]
+        for record in stored.grams[stored.gramRange(number)] {
+            let (first, last) = SearchHanGrams.parts(record.key)
+            grams.append(
+                .init(
+                    key: SearchHanGrams.key(remap[first], remap[last], four: record.key >> 63 != 0), document: document,
+                    weight: record.weight))
+        }
+    }
 }

@@ -25,21 +25,51 @@ struct SearchStage {
             return l != r ? l > r : left < right
         }
         let probes = cache?.probes(languages.map(\.code)) ?? [:]
-        let built = order.parallelMap { number -> SearchIndexFiles in
+        let built = order.parallelMap { number -> (files: SearchIndexFiles, pagesRead: Int) in
             let code = languages[number].code
             let pages = indexed[number].map(input)
-            guard let cache else { return index(code, pages: pages) }
-            let key = SearchIndexCache.key(code, rootPath: site.config.rootPath, probe: probes[code] ?? "", pages: pages)
-            if let stored = cache.files(for: code, key: key) { return stored }
-            let files = index(code, pages: pages)
-            cache.store(files, for: code, key: key)
-            return files
+            guard let cache else { return (index(code, pages: pages), pages.count) }
+            return index(code, pages: pages, cache: cache, probe: probes[code] ?? "")
         }
         var state = SearchIndexState(languages: [:])
-        for (number, files) in zip(order, built) {
-            state.languages[languages[number].code] = .init(pages: indexed[number], files: files)
+        for (number, (files, pagesRead)) in zip(order, built) {
+            state.languages[languages[number].code] = .init(pages: indexed[number], files: files, pagesRead: pagesRead)
         }
         return state
+    }
+
+    /// One language's index through the cache: its files when the pages are what they were
+    /// when they were stored; else the pages the last indexing of the language read as they are
+    /// now are taken from its postings (`SearchPostingsArchive`), only the others read again.
+    private func index(
+        _ code: String, pages: [SearchPageInput], cache: SearchIndexCache, probe: String
+    ) -> (files: SearchIndexFiles, pagesRead: Int) {
+        let fingerprints = pages.map(\.fingerprint)
+        let key = SearchIndexCache.key(code, rootPath: site.config.rootPath, probe: probe, pageFingerprints: fingerprints)
+        if let stored = cache.files(for: code, key: key) { return (stored, 0) }
+        var postings = SearchPostings(analyzer: SearchAnalyzer(languageCode: code))
+        var pagesRead = 0
+        let previous = cache.postings(for: code, probe: probe)
+        let known = previous?.documentsByFingerprint ?? [:]
+        var remap = [Int32](repeating: -1, count: previous?.kinds.count ?? 0)
+        for (page, fingerprint) in zip(pages, fingerprints) {
+            if let previous, let document = known[fingerprint] {
+                postings.append(previous, document: document, remap: &remap)
+            } else {
+                page.add(to: &postings)
+                pagesRead += 1
+            }
+        }
+        let files = SearchIndexBuilder(languageCode: code, rootPath: site.config.rootPath, postings: postings).build()
+        cache.store(files, for: code, key: key)
+        // Mostly Han text (each character in up to four runs) keeps hundreds of megabytes of
+        // postings, which take longer to write and read back than the text takes to read.
+        if postings.grams.records.count < postings.postingCount {
+            cache.store(SearchPostingsArchive(postings, fingerprints: fingerprints), for: code, probe: probe)
+        } else {
+            cache.removePostings(for: code)
+        }
+        return (files, pagesRead)
     }
 
     /// `state` after the pages `changed` got new bodies: their languages indexed again; nil when
@@ -56,6 +86,7 @@ struct SearchStage {
         }
         for code in touched.sorted() {
             state.languages[code]!.files = index(code, pages: state.languages[code]!.pages.map(input))
+            state.languages[code]!.pagesRead = state.languages[code]!.pages.count
         }
         return state
     }

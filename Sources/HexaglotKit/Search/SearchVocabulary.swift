@@ -217,6 +217,25 @@ struct SearchVocabulary {
         return term
     }
 
+    /// The number here of a term another vocabulary numbered (`SearchPostings.append(_:document:remap:)`),
+    /// added when new. Han terms are found and entered by what they are made of, as reading
+    /// text does (a pair's characters are on the same page, so they were adopted before it).
+    mutating func adopt(_ bytes: UnsafeBufferPointer<UInt8>, kind: Kind) -> Int32 {
+        switch kind {
+        case .hanCharacter:
+            let key = Self.hanKey(1, 0, SearchFolding.scalar(in: bytes, at: 0).value)
+            return hanTerm(key, kind, bytes, 0, bytes.count)
+        case .hanPair:
+            let (first, length) = SearchFolding.scalar(in: bytes, at: 0)
+            let second = SearchFolding.scalar(in: bytes, at: length).value
+            let firstTerm = hanTerm(Self.hanKey(1, 0, first), .hanCharacter, bytes, 0, length)
+            let secondTerm = hanTerm(Self.hanKey(1, 0, second), .hanCharacter, bytes, length, bytes.count)
+            return hanTerm(Self.hanKey(2, firstTerm, secondTerm), kind, bytes, 0, bytes.count)
+        case .word, .hanGram:
+            return number(of: bytes, kind: kind)
+        }
+    }
+
     /// The bytes of the gram `key` (`SearchHanGrams.key`): its two parts' end to end.
     func gramBytes(_ key: UInt64, into bytes: inout [UInt8]) {
         let (first, last) = SearchHanGrams.parts(key)
