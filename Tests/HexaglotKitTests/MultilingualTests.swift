@@ -77,6 +77,51 @@ import Testing
         #expect(site.exists("ar/news/visit/pic.svg"))
     }
 
+    /// A fallback copy takes its original's rendered body unless something in it reads otherwise
+    /// from the copy: a video card's label (in the copy's language), left-to-right runs isolated
+    /// in a right-to-left language, an image reached through `..` (which names the copy's
+    /// neighbour, here a translated page without that file). Each case is checked against what
+    /// rendering the copy on its own gives.
+    @Test func fallbackCopiesShareTheOriginalsBodyOnlyWhereItReadsTheSame() async throws {
+        var theme = TestSite.minimalTheme
+        theme["i18n/en.yaml"]! += "watch_video: \"Watch on {site}\"\n"
+        theme["i18n/fr.yaml"]! += "watch_video: \"Regarder sur {site}\"\n"
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"/>"
+        let site = try TestSite(
+            [
+                "content/site.yaml": TestSite.siteYAML + "fallbackPages: true\n",
+                "content/en/news/plain/index.md": "---\ntitle: Plain\n---\nThe UNIDO plan, الخطة.\n\n![A plan](plan.svg)\n",
+                "content/en/news/plain/plan.svg": svg,
+                "content/en/news/talk.md": "---\ntitle: Talk\n---\nhttps://youtu.be/dQw4w9WgXcQ\n",
+                "content/en/news/near/index.md": "---\ntitle: Near\n---\n![Next door](../door/door.svg)\n",
+                "content/en/news/door/index.md": "---\ntitle: Door\n---\nDoor.\n",
+                "content/en/news/door/door.svg": svg,
+                "content/fr/news/door/index.md": "---\ntitle: Porte\n---\nPorte.\n",
+            ], theme: theme)
+        try await site.build()
+        func body(_ path: String) throws -> String {
+            let page = try #require(site.file(path))
+            // What the Markdown gave: after the summary line, which the page template writes itself.
+            let summary = try #require(page.range(of: "<p class=\"summary\">")), end = try #require(page.range(of: "</main>"))
+            let start = try #require(page[summary.upperBound...].range(of: "</p>\n"))
+            return String(page[start.upperBound..<end.lowerBound])
+        }
+        // The same body, in the copy of the same direction; the isolated runs in Arabic.
+        let plain = try body("en/news/plain/index.html")
+        #expect(plain.contains("<img src=\"plan.svg\" alt=\"A plan\" width=\"40\" height=\"30\""))
+        #expect(try body("fr/news/plain/index.html") == plain, "\(plain)")
+        let arabic = try body("ar/news/plain/index.html")
+        #expect(arabic.contains("<bdi>") && arabic.contains("UNIDO"), "\(arabic)")
+        #expect(!plain.contains("<bdi>"))
+        // The card's label in each copy's language.
+        #expect(try body("en/news/talk/index.html").contains(">Watch on YouTube<"))
+        #expect(try body("fr/news/talk/index.html").contains(">Regarder sur YouTube<"))
+        // From the French copy, ../door/ is the French page, which has no door.svg: no size there.
+        #expect(try body("en/news/near/index.html").contains("alt=\"Next door\" width=\"40\" height=\"30\""))
+        let french = try body("fr/news/near/index.html")
+        #expect(french.contains("<img src=\"../door/door.svg\" alt=\"Next door\"") && !french.contains("width=\"40\""), "\(french)")
+    }
+
     @Test func sectionListsArePaginated() async throws {
         var files = [
             "content/site.yaml": TestSite.siteYAML + "paginate: 2\n",

@@ -47,21 +47,44 @@ struct MarkdownStage: Sendable {
         counter: ProgressCounter? = nil
     ) throws(BuildFailure) -> [(RenderedBody, [Diagnostic])] {
         let watchdog = MarkdownWatchdog(limit: timeLimit)
+        // Fallback copies after their originals, so that a copy can take its original's body
+        // (most copies' bodies are the same HTML: a site in six languages has more copies than pages).
+        let position = Dictionary(indices.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let isCopy = { (index: Int) in site.pages[index].fallbackOf.map { position[$0] != nil } ?? false }
+        let originals = indices.filter { !isCopy($0) }, copies = indices.filter(isCopy)
+        let renderedAt = Dictionary(originals.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return try watchdog.run {
-            indices.parallelMap { index -> (RenderedBody, [Diagnostic]) in
-                let page = site.pages[index]
-                defer { counter?.finished(page.language.code) }
-                guard let file = page.sourcePath else { return (.empty, []) }
-                // (Hashing every body costs time a one-off build has no use for.)
-                let key = cache == nil ? 0 : cacheKey(page, file: file)
-                if let hit = cache?.renderedMarkdown(page.path, key: key), imagesUnchanged(hit.body) { return (hit.body, hit.problems) }
-                watchdog.begin(index, file: file)
-                defer { watchdog.end(index) }
-                let (body, problems) = renderBody(page, waiting: { watchdog.waiting(index, $0) })
-                cache?.storeRenderedMarkdown(page.path, .init(key: key, body: body, problems: problems))
-                return (body, problems)
+            let rendered = originals.parallelMap { index in body(index, of: site, cache: cache, watchdog: watchdog, counter: counter) }
+            let copied = copies.parallelMap { index -> (RenderedBody, [Diagnostic]) in
+                let page = site.pages[index], original = site.pages[page.fallbackOf!]
+                let (body, problems) = rendered[renderedAt[page.fallbackOf!]!]
+                if body.isSharedWithFallbackCopies, page.language.direction == original.language.direction {
+                    counter?.finished(page.language.code)
+                    return (body, problems)
+                }
+                return self.body(index, of: site, cache: cache, watchdog: watchdog, counter: counter)
             }
+            var results = [(RenderedBody, [Diagnostic])](repeating: (.empty, []), count: indices.count)
+            for (index, result) in zip(originals, rendered) { results[position[index]!] = result }
+            for (index, result) in zip(copies, copied) { results[position[index]!] = result }
+            return results
         }
+    }
+
+    private func body(
+        _ index: Int, of site: Site, cache: BuildCache?, watchdog: MarkdownWatchdog, counter: ProgressCounter?
+    ) -> (RenderedBody, [Diagnostic]) {
+        let page = site.pages[index]
+        defer { counter?.finished(page.language.code) }
+        guard let file = page.sourcePath else { return (.empty, []) }
+        // (Hashing every body costs time a one-off build has no use for.)
+        let key = cache == nil ? 0 : cacheKey(page, file: file)
+        if let hit = cache?.renderedMarkdown(page.path, key: key), imagesUnchanged(hit.body) { return (hit.body, hit.problems) }
+        watchdog.begin(index, file: file)
+        defer { watchdog.end(index) }
+        let (body, problems) = renderBody(page, waiting: { watchdog.waiting(index, $0) })
+        cache?.storeRenderedMarkdown(page.path, .init(key: key, body: body, problems: problems))
+        return (body, problems)
     }
 
     /// A cached body names its photos' variants: it is stale when one of those images changed.
@@ -104,6 +127,8 @@ struct MarkdownStage: Sendable {
         var links: [RenderedBody.Link] = []
         var uses: [ImageUse] = []
         var missingAlt: [Diagnostic] = []
+        /// Something in the body that a fallback copy would render otherwise (`isSharedWithFallbackCopies`).
+        var dependsOnPagePath = false
         /// The first image the body shows and its plan: the page's sharing image unless the front
         /// matter names one, so not resolved and looked up a second time.
         var firstShown: (url: String, plan: ImagePlan)?
@@ -117,6 +142,7 @@ struct MarkdownStage: Sendable {
                 {
                     let plan = images.plan(path: file.canonicalPath, file: file)
                     uses.append(ImageUse(path: path, kind: .linked, location: link.location, planKey: plan.key))
+                    dependsOnPagePath = true
                     // A TIFF or HEIC original is published as a JPEG (or PNG) of another name: the link follows.
                     if case .variants(let image) = plan.outcome, let original = image.original(linkedAt: path), original.path != path {
                         rewrite = .replace(rootPath + URLPath.encodePath(original.path))
@@ -132,6 +158,7 @@ struct MarkdownStage: Sendable {
                             "image '\(image.url)' has no alt text: write what it shows between the brackets, ![…](\(image.url))",
                             at: image.location))
                 }
+                if Self.mayResolveElsewhereFromACopy(image.url) { dependsOnPagePath = true }
                 guard let plan = images.plan(forURL: image.url, onPage: page.path) else {
                     return .sized(images.files.size(of: image.url, onPage: page.path, rootPath: rootPath))
                 }
@@ -164,11 +191,19 @@ struct MarkdownStage: Sendable {
             uses.append(ImageUse(path: plan.path, kind: .sharing, location: location, planKey: plan.key))
             if case .variants(let planned) = plan.outcome { image = images.url(of: planned.sharing) }
         }
-        return (
-            RenderedBody(
-                html: rendered.htmlBytes, headings: rendered.headings, summary: summary,
-                readingMinutes: SummaryText.readingMinutes(utf8: rendered.plainTextBytes), image: image,
-                links: recordsLinks ? links : nil, imageUses: uses, photos: frontMatterImages.photos), problems
-        )
+        var body = RenderedBody(
+            html: rendered.htmlBytes, headings: rendered.headings, summary: summary,
+            readingMinutes: SummaryText.readingMinutes(utf8: rendered.plainTextBytes), image: image,
+            links: recordsLinks ? links : nil, imageUses: uses, photos: frontMatterImages.photos)
+        body.isSharedWithFallbackCopies = !dependsOnPagePath && !rendered.hasVideoCards && frontMatterImages.photos.isEmpty
+        return (body, problems)
+    }
+
+    /// Whether an image URL, relative to the page, may name another file (or none) from a
+    /// fallback copy's folder: one that climbs out of the page's folder, or that is percent-encoded
+    /// (decoded, it might). A copy has the page's own files beside it; other folders may differ.
+    static func mayResolveElsewhereFromACopy(_ url: String) -> Bool {
+        guard !url.hasPrefix("/"), !LinkResolver.hasScheme(url) else { return false }
+        return url.contains("..") || url.contains("%")
     }
 }

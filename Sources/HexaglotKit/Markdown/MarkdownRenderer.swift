@@ -83,7 +83,7 @@ public struct MarkdownRenderer: Sendable {
         editor.removeCJKSoftBreaks()
         if source.isolatesLeftToRightRuns { editor.isolateLeftToRightRuns() }
         editor.writeImages(imageMarkup)
-        if let words = source.videoCards { editor.writeVideoCards(words) }
+        let hasVideoCards = source.videoCards.map { editor.writeVideoCards($0) } ?? false
         let headings = editor.anchorHeadings()
         diagnostics.append(contentsOf: editor.problems)
 
@@ -91,7 +91,7 @@ public struct MarkdownRenderer: Sendable {
         return (
             RenderedMarkdown(
                 htmlBytes: html, headings: headings, plainTextBytes: editor.plainText,
-                firstParagraph: editor.firstParagraph, firstImage: editor.firstImage), diagnostics
+                firstParagraph: editor.firstParagraph, firstImage: editor.firstImage, hasVideoCards: hasVideoCards), diagnostics
         )
     }
 
@@ -339,7 +339,10 @@ private struct TreeEditor {
     /// A video link alone in its paragraph becomes a card: a plain link to the video with its
     /// title and "Watch on YouTube", and the poster when the link holds an image (processed as
     /// every photo is). No player, no request to the platform until the reader follows the link.
-    mutating func writeVideoCards(_ words: VideoCardText) {
+    /// Returns whether it wrote any.
+    @discardableResult
+    mutating func writeVideoCards(_ words: VideoCardText) -> Bool {
+        var wrote = false
         for (paragraph, link) in loneLinks {
             guard let written = cmark_node_get_url(link).map({ String(cString: $0) }), let video = VideoLink(written) else { continue }
             let text = Self.text(of: link).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -368,7 +371,9 @@ private struct TreeEditor {
             cmark_node_insert_before(paragraph, card)
             cmark_node_unlink(paragraph)
             cmark_node_free(paragraph)
+            wrote = true
         }
+        return wrote
     }
 
     /// The paragraph's one link, when it holds nothing else (the autolink extension leaves an

@@ -14,4 +14,6 @@ public struct RenderedMarkdown: Sendable {
     public var firstParagraph: String
     /// The first image's URL as written (after link rewriting), for sharing previews.
     public var firstImage: String?
+    /// Whether a video link became a card, whose "Watch on …" is in the page's language.
+    public var hasVideoCards = false
 }

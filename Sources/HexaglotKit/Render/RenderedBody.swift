@@ -15,6 +15,11 @@ public struct RenderedBody: Sendable {
     var imageUses: [ImageUse] = []
     /// The photos of the front matter fields site.yaml lists (`images.fields`), by field.
     var photos: [String: PhotoData] = [:]
+    /// Whether a fallback copy of the page in a language of the same direction renders the same
+    /// body (`MarkdownStage.render`): no video card (its label is in the page's language), no
+    /// linked photo and no front matter photo (published beside the copy), and no image reached
+    /// through `..` or percent-encoding (which may resolve to another file from the copy's folder).
+    var isSharedWithFallbackCopies = false
 
     /// A link or image of the Markdown: as the author wrote it (`../areas/ozone.md#goals`), as the
     /// build published it (`/en/areas/ozone/#goals`), and where.
