@@ -33,7 +33,7 @@ struct ImageStage {
         // The plans whose shown variants or sharing JPEG are listed: every page and fallback copy
         // showing a photo names the same ones, so they are looked at once.
         var listed: (shown: Set<String>, sharing: Set<String>) = ([], [])
-        for body in bodies {
+        for body in bodies where !body.repeatsOriginal {
             for use in body.imageUses {
                 guard let file = catalog.files.file(atPath: use.path) else { continue }
                 // Looked up before the plan: copying a photo's plan for each of its 1,000 uses cost more.
@@ -74,9 +74,9 @@ struct ImageStage {
         // One unit per image and width: decoded and resized once, then encoded in each format.
         var units: [String: (plan: ImagePlan, width: Int, location: SourceLocation?, variants: [PlannedVariant])] = [:]
         var queued: Set<String> = []
-        // Each entry's name made once, for the lookup and for the file the output copies.
-        let entries = variants.map { cache.entry(of: $0.variant) }
-        let cached = cache.contains(entries: entries)
+        // Each entry's path made once, for the lookup and for the file the output copies.
+        let entries = variants.map { cache.path(of: $0.variant) }
+        let cached = cache.contains(paths: entries)
         for (needed, isCached) in zip(variants, cached) where !isCached && queued.insert(needed.variant.key).inserted {
             let key = "\(needed.plan.path)\u{0}\(needed.variant.width)"
             units[key, default: (needed.plan, needed.variant.width, needed.location, [])].variants.append(needed.variant)
@@ -95,7 +95,7 @@ struct ImageStage {
         // rebuild, copying every variant was most of what photos cost).
         result.files = zip(variants, entries).map { needed, entry in
             OutputFile(
-                path: needed.variant.path, contents: .copyPath(cache.path(ofEntry: entry)), origin: needed.plan.source.displayPath,
+                path: needed.variant.path, contents: .copyPath(entry), origin: needed.plan.source.displayPath,
                 isUnchanged: needed.variant.namesItsContent)
         }
         return result
@@ -130,7 +130,7 @@ struct ImageStage {
     static func unpublishedOriginals(_ bodies: [RenderedBody], catalog: ImageCatalog) -> Set<String> {
         var shown: Set<String> = []
         var linked: Set<String> = []
-        for body in bodies {
+        for body in bodies where !body.repeatsOriginal {
             for use in body.imageUses {
                 guard let file = catalog.files.file(atPath: use.path) else { continue }
                 if use.kind == .linked { linked.insert(use.path) } else { shown.insert(file.canonicalPath) }

@@ -17,20 +17,19 @@ struct ImageVariantCache: Sendable {
     /// Where a variant's entry is. Plain strings: building the two components with `URL` was most
     /// of the images stage of a warm rebuild (2,000 variants, 40 ms).
     func path(of variant: PlannedVariant) -> String {
-        path(ofEntry: entry(of: variant))
+        // Appended into one string of the right size: 2,000 variants ask on every build.
+        let fileExtension = variant.settings.format.fileExtension
+        var path = ""
+        path.reserveCapacity(folderPath.utf8.count + variant.key.utf8.count + fileExtension.utf8.count + 6)
+        path += folderPath
+        path += "/"
+        path += Substring(variant.key.utf8.prefix(2))
+        path += "/"
+        path += variant.key
+        path += "."
+        path += fileExtension
+        return path
     }
-
-    /// A variant's entry within the folder (`8a/8a27….jpg`).
-    func entry(of variant: PlannedVariant) -> String {
-        var entry = String(variant.key.utf8.prefix(2))!
-        entry += "/"
-        entry += variant.key
-        entry += "."
-        entry += variant.settings.format.fileExtension
-        return entry
-    }
-
-    func path(ofEntry entry: String) -> String { folderPath + "/" + entry }
 
     func url(of variant: PlannedVariant) -> URL {
         URL(fileURLWithPath: path(of: variant), isDirectory: false)
@@ -41,15 +40,18 @@ struct ImageVariantCache: Sendable {
         return stat(path(of: variant), &status) == 0
     }
 
-    /// Which of the `entries` (`entry(of:)`) the cache holds: each looked up from the cache folder
-    /// opened once, so the kernel does not walk the folder's whole path (and any link on it) for
-    /// each of them.
-    func contains(entries: [String]) -> [Bool] {
+    /// Which of the variants at `paths` (`path(of:)`) the cache holds: each looked up by the part
+    /// after the folder from the folder opened once, so the kernel does not walk the folder's
+    /// whole path (and any link on it) for each of them.
+    func contains(paths: [String]) -> [Bool] {
         let folder = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return entries.map { _ in false } }
+        guard folder >= 0 else { return paths.map { _ in false } }
         defer { close(folder) }
         var status = stat()
-        return entries.map { fstatat(folder, $0, &status, 0) == 0 }
+        let skipped = folderPath.utf8.count + 1
+        return paths.map { path in
+            path.utf8.count > skipped && path.withCString { fstatat(folder, $0 + skipped, &status, 0) == 0 }
+        }
     }
 
     func store(_ bytes: Data, for variant: PlannedVariant) throws {

@@ -111,9 +111,47 @@ struct OutputRecord: Equatable, Sendable {
     }
 
     var bytes: Data {
-        let paths = summarizedLines.isEmpty ? paths : complete.paths
+        Self.bytes(of: summarizedLines.isEmpty ? paths : complete.paths)
+    }
+
+    /// The record of `paths` (each once; a path given twice is written once), without making a
+    /// `Set` of them first: hashing every path of the output cost as much as writing the record.
+    static func bytes<Paths: Collection<String>>(of paths: Paths) -> Data {
         let summary = FolderSummary(paths: paths, directlyIn: Self.summarizedFolder)
-        let lines = [Self.header] + (summary.count > 0 ? [summary.line(for: Self.summarizedFolder)] : []) + paths.sorted()
-        return Data(lines.joined(separator: "\n").utf8 + [UInt8(ascii: "\n")])
+        var bytes = Array((Self.header + "\n").utf8)
+        if summary.count > 0 { bytes += (summary.line(for: Self.summarizedFolder) + "\n").utf8 }
+        bytes += Self.sortedLines(paths)
+        return Data(bytes)
+    }
+
+    /// The paths one a line, in the order of their UTF-8 bytes (which is `String`'s order for
+    /// the NFC text paths are): sorted as byte ranges of one buffer with `memcmp`, since
+    /// comparing `String`s was most of writing the record of a site with 2,000 photo variants.
+    static func sortedLines<Paths: Collection<String>>(_ paths: Paths) -> [UInt8] {
+        var text: [UInt8] = []
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(paths.count)
+        for path in paths {
+            var path = path
+            path.withUTF8 { bytes in
+                spans.append(text.count..<text.count + bytes.count)
+                text.append(contentsOf: bytes)
+            }
+        }
+        text.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            spans.sort { a, b in
+                let order = memcmp(base + a.lowerBound, base + b.lowerBound, min(a.count, b.count))
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
+        var lines: [UInt8] = []
+        lines.reserveCapacity(text.count + spans.count)
+        for (index, span) in spans.enumerated() {
+            if index > 0, text[spans[index - 1]] == text[span] { continue }
+            lines.append(contentsOf: text[span])
+            lines.append(UInt8(ascii: "\n"))
+        }
+        return lines
     }
 }

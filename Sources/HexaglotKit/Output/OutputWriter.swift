@@ -124,7 +124,7 @@ public struct OutputWriter: Sendable {
         write: (OutputFile) throws -> Void = { _ in }
     ) throws {
         let stagingPath = staging.path, outputPath = output.path
-        try FileBytes.write(OutputRecord(paths: Set(files.map(\.path))).bytes, to: stagingPath + "/" + OutputRecord.fileName)
+        try FileBytes.write(OutputRecord.bytes(of: files.lazy.map(\.path)), to: stagingPath + "/" + OutputRecord.fileName)
         var status = stat()
         guard lstat(outputPath, &status) == 0 else {
             try Self.writeAll(reused, write)

@@ -20,6 +20,10 @@ public struct RenderedBody: Sendable {
     /// linked photo and no front matter photo (published beside the copy), and no image reached
     /// through `..` or percent-encoding (which may resolve to another file from the copy's folder).
     var isSharedWithFallbackCopies = false
+    /// Set on a fallback copy's body that is its original's (`MarkdownStage.render`): its image
+    /// uses are the original's, so the images stage and the originals left unpublished look at
+    /// them once, not once per language.
+    var repeatsOriginal = false
 
     /// A link or image of the Markdown: as the author wrote it (`../areas/ozone.md#goals`), as the
     /// build published it (`/en/areas/ozone/#goals`), and where.
