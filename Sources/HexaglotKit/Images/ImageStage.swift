@@ -138,11 +138,25 @@ struct ImageStage {
         }
         guard !shown.isEmpty || !linked.isEmpty else { return [] }
         var unpublished: Set<String> = []
+        // Whether each photo is published as variants and has an original to publish when
+        // linked, by its canonical path: asked once a photo, not once for each of its copies.
+        var planned: [String: (variants: Bool, hasOriginal: Bool)] = [:]
         for path in catalog.files.paths {
-            guard let file = catalog.files.file(atPath: path), shown.contains(file.canonicalPath) || linked.contains(path),
-                case .variants(let image) = catalog.plan(path: file.canonicalPath, file: file).outcome
-            else { continue }
-            if !linked.contains(path) || image.original != nil { unpublished.insert(path) }
+            guard let file = catalog.files.file(atPath: path), shown.contains(file.canonicalPath) || linked.contains(path) else { continue }
+            let facts =
+                planned[file.canonicalPath]
+                ?? {
+                    let facts: (variants: Bool, hasOriginal: Bool)
+                    if case .variants(let image) = catalog.plan(path: file.canonicalPath, file: file).outcome {
+                        facts = (true, image.original != nil)
+                    } else {
+                        facts = (false, false)
+                    }
+                    planned[file.canonicalPath] = facts
+                    return facts
+                }()
+            guard facts.variants else { continue }
+            if !linked.contains(path) || facts.hasOriginal { unpublished.insert(path) }
         }
         return unpublished
     }

@@ -101,6 +101,7 @@ public struct OutputWriter: Sendable {
     func problems(in files: [OutputFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var seen: [String: String] = [:]
+        seen.reserveCapacity(files.count)
         for file in files {
             if let problem = Self.problem(inPath: file.path) {
                 problems.append(.error("output path '\(file.path)' \(problem)", at: SourceLocation(file: file.origin)))
