@@ -292,4 +292,41 @@ import Testing
         #expect(name("新闻/文章.md") == "文章.md")
         #expect(name("a/\u{301}b.md") == "a/\u{301}b.md")
     }
+
+    /// Each byte test of the Windows name check agrees with looking the byte up in the list of
+    /// forbidden characters, for every byte in every position.
+    @Test func windowsForbiddenBytesAreThoseOfTheList() {
+        var disagreements: [UInt8] = []
+        for byte in UInt8(0x20)...0x7E {
+            let name = "a" + String(UnicodeScalar(byte)) + "b.md"
+            let listed = "<>:\"|?*".utf8.contains(byte)
+            if (PathSafety.windowsProblem(inFileName: name)?.contains("which Windows does not allow") == true) != listed {
+                disagreements.append(byte)
+            }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(PathSafety.windowsProblem(inFileName: "新闻|稿.md")?.contains("'|'") == true)
+    }
+
+    /// Joined in one allocation, the same text `+` gives.
+    @Test func utf8JoiningGivesWhatConcatenationGives() {
+        let parts = ["img/", "café-", "", "480", "w-", "0123456789ab", ".", "avif", "新闻"]
+        #expect(UTF8Joining.join(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6], parts[7], parts[8]) == parts.joined())
+        #expect(UTF8Joining.join() == "")
+        var bytes: [UInt8] = [0x41]
+        bytes.append(utf8Of: "é新")
+        #expect(bytes == Array("Aé新".utf8))
+    }
+
+    /// The cache's format names read back as the formats that wrote them, and nothing else does.
+    @Test func imageFormatNamesReadBack() {
+        for format in ImageFormat.allCases {
+            var name = format.rawValue
+            #expect(name.withUTF8 { ImageFormat(named: $0) } == format)
+        }
+        for other in ["jpg", "AVIF", "web", "webpp", "p"] {
+            var name = other
+            #expect(name.withUTF8 { ImageFormat(named: $0) } == nil, "\(other)")
+        }
+    }
 }

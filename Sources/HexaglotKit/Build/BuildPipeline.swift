@@ -157,7 +157,7 @@ struct BuildPipeline {
         localization: Localization, cache: BuildCache?
     ) throws(BuildFailure) -> (MarkdownStage, [RenderedBody]) {
         let catalog = ImageCatalog(
-            settings: site.config.images, files: ImageSizes(files: imageFiles(site, copied)), rootPath: site.config.rootPath,
+            settings: site.config.images, files: imageFiles(site, copied), rootPath: site.config.rootPath,
             sources: ImageSourceIndex(
                 folder: imageCacheFolder(site.config.images).appendingPathComponent("sources", isDirectory: true),
                 site: options.source.standardizedFileURL.path, encoder: "vips \(ImageCodec.version) \(ImagePlan.shimRevision)"))
@@ -235,10 +235,12 @@ struct BuildPipeline {
         engine.emit(problems)
         if !siteFiles.isEmpty {
             // A linked original that keeps its name takes the place of the site's copy of it.
-            let generated = variants.filter(\.variant.namesItsContent).map { needed in
+            let generated = variants.flatMap { needed in
                 let source = needed.plan.source.displayPath
-                return OutputPlan.File(
-                    path: needed.variant.path, location: needed.location ?? SourceLocation(file: source), what: "a variant of \(source)")
+                return needed.variants.filter(\.namesItsContent).map { variant in
+                    OutputPlan.File(
+                        path: variant.path, location: needed.location ?? SourceLocation(file: source), what: "a variant of \(source)")
+                }
             }
             engine.emit(OutputPlan.problems(of: generated, with: siteFiles))
         }
@@ -300,19 +302,33 @@ struct BuildPipeline {
     }
 
     /// The images pages may show, by output path, for their sizes: page resources and `content/static/`.
-    private func imageFiles(_ site: Site, _ copied: CopiedFiles) -> [String: ImageSizes.File] {
+    private func imageFiles(_ site: Site, _ copied: CopiedFiles) -> ImageSizes {
         var files: [String: ImageSizes.File] = [:]
-        var firstPath: [URL: String] = [:]
+        files.reserveCapacity(site.resources.count + copied.statics.count)
+        // Each source file's copies, found by its display path, which names it as its URL does:
+        // hashing a `URL` for each of 1,200 photo copies cost more than the rest of this list.
+        var copies: [[String]] = []
+        var copiesOf: [String: Int] = [:]
         // Originals come before their fallback copies in `site.resources`.
         for resource in site.resources {
-            let canonical = firstPath[resource.source.url] ?? resource.path
-            firstPath[resource.source.url] = canonical
-            files[resource.path] = .init(url: resource.source.url, displayPath: resource.source.displayPath, canonicalPath: canonical)
+            let group: Int
+            if let known = copiesOf[resource.source.displayPath] {
+                group = known
+                copies[group].append(resource.path)
+            } else {
+                group = copies.count
+                copiesOf[resource.source.displayPath] = group
+                copies.append([resource.path])
+            }
+            files[resource.path] = .init(url: resource.source.url, displayPath: resource.source.displayPath, canonicalPath: copies[group][0])
         }
+        // (Two files whose names differ only in their Unicode form share an output path.)
+        var byCanonical = Dictionary(copies.map { ($0[0], $0) }, uniquingKeysWith: +)
         for file in copied.statics {
             files[file.relativePath] = .init(url: file.url, displayPath: file.displayPath, canonicalPath: file.relativePath)
+            byCanonical[file.relativePath, default: []].append(file.relativePath)
         }
-        return files
+        return ImageSizes(files: files, copies: byCanonical)
     }
 
     private static func markdownPaths(_ files: [String: [SourceFile]]) -> Set<String> {

@@ -13,12 +13,16 @@ final class ImageSizes: @unchecked Sendable {
     }
 
     private let files: [String: File]
+    /// The output paths of each file's copies (the original's own first), by its canonical path.
+    private let copies: [String: [String]]
     private let lock = NSLock()
     private var sizes: [String: (width: Int, height: Int)?] = [:]
 
-    /// `files`: every file published as it is, by output path.
-    init(files: [String: File]) {
+    /// `files`: every file published as it is, by output path; `copies`: the output paths of
+    /// each, by its canonical path (made as `files` is, rather than from it).
+    init(files: [String: File], copies: [String: [String]]) {
         self.files = files
+        self.copies = copies
     }
 
     /// The published file an image URL written in a page at output path `page` (`zh/news/x/`)
@@ -56,6 +60,9 @@ final class ImageSizes: @unchecked Sendable {
 
     /// Every output path of a file published as it is.
     var paths: Dictionary<String, File>.Keys { files.keys }
+
+    /// Every output path of the file whose first copy is at `canonicalPath` (in no set order).
+    func copies(ofCanonical canonicalPath: String) -> [String] { copies[canonicalPath] ?? [] }
 
     /// The published file at an output path.
     func file(atPath path: String) -> File? { files[path] }

@@ -79,7 +79,7 @@ final class ImageCatalog: @unchecked Sendable {
             plan = ImagePlan.make(
                 path: path, source: file, facts: .success(entry.facts), settings: settings, encoderVersion: ImageCodec.version,
                 knownKeys: entry.keys)
-            sources?.keep(path: found.path, stamp: found.stamp, facts: entry.facts, plan: plan)
+            sources?.keep(path: found.path, stamp: found.stamp, facts: entry.facts, plan: plan, known: entry.keys)
         } else if let bytes = FileManager.default.contents(atPath: file.url.path) {
             let facts = ImageSourceFacts.read(bytes)
             plan = ImagePlan.make(path: path, source: file, facts: facts, settings: settings, encoderVersion: ImageCodec.version)
@@ -114,9 +114,9 @@ final class ImageCatalog: @unchecked Sendable {
             for variant in image.variants where variant.settings.format == format {
                 if !srcset.isEmpty { srcset += ", ".utf8 }
                 srcset += root
-                srcset += URLPath.encodePath(variant.path).utf8
+                srcset.append(utf8Of: URLPath.encodePath(variant.path))
                 srcset.append(UInt8(ascii: " "))
-                srcset += String(variant.width).utf8
+                srcset.append(utf8Of: String(variant.width))
                 srcset.append(UInt8(ascii: "w"))
             }
             return String(decoding: srcset, as: UTF8.self)

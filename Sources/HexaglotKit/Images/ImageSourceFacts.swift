@@ -26,16 +26,29 @@ struct ImageSourceFacts: Sendable, Equatable {
         self.digest = digest
     }
 
-    /// Nil for anything but a complete entry of this format: such an entry is read again from the image.
-    init?(serialized text: String) {
-        // Split on bytes: splitting on characters was most of reading an entry.
-        let fields = text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard fields.count == 7, let width = Int(fields[0]), let height = Int(fields[1]), let frames = Int(fields[2]),
-            fields[3] == "0" || fields[3] == "1", fields[4] == "0" || fields[4] == "1", !fields[5].isEmpty, Self.isDigest(fields[6].utf8)
+    /// Nil for anything but a complete entry of this format: such an entry is read again from the
+    /// image. Read from the bytes of the cache's line: making a string of each field first was
+    /// most of reading an entry.
+    init?(serialized bytes: UnsafeBufferPointer<UInt8>) {
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        fields.reserveCapacity(7)
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
+            fields.append(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            start = end + 1
+        }
+        func flag(_ field: UnsafeBufferPointer<UInt8>) -> Bool? {
+            guard field.count == 1, field[0] == UInt8(ascii: "0") || field[0] == UInt8(ascii: "1") else { return nil }
+            return field[0] == UInt8(ascii: "1")
+        }
+        guard fields.count == 7, let width = ImageSourceIndex.integer(fields[0]), let height = ImageSourceIndex.integer(fields[1]),
+            let frames = ImageSourceIndex.integer(fields[2]), let hasAlpha = flag(fields[3]), let hasProfile = flag(fields[4]),
+            !fields[5].isEmpty, Self.isDigest(fields[6])
         else { return nil }
         header = ImageCodec.Header(
-            width: width, height: height, frames: frames, hasAlpha: fields[3] == "1", hasProfile: fields[4] == "1", loader: fields[5])
-        digest = fields[6]
+            width: width, height: height, frames: frames, hasAlpha: hasAlpha, hasProfile: hasProfile,
+            loader: String(decoding: fields[5], as: UTF8.self))
+        digest = String(decoding: fields[6], as: UTF8.self)
     }
 
     /// Whether `text` is a SHA-256 digest as the cache writes it: 64 lowercase hex digits.

@@ -17,7 +17,25 @@ import Foundation
 final class ImageSourceIndex: @unchecked Sendable {
     /// What `stat` said of a file when its facts were read.
     struct Stamp: Equatable, Sendable {
-        var fields: [Int]
+        var device = 0, inode = 0, size = 0
+        var modified = 0, modifiedNanoseconds = 0, changed = 0, changedNanoseconds = 0
+
+        /// As the file writes them, space-separated: a fixed number of fields without an array
+        /// (one allocated for each photo's `stat` was a tenth of looking it up).
+        var fields: [Int] { [device, inode, size, modified, modifiedNanoseconds, changed, changedNanoseconds] }
+
+        init(device: Int, inode: Int, size: Int, modified: Int, modifiedNanoseconds: Int, changed: Int, changedNanoseconds: Int) {
+            (self.device, self.inode, self.size) = (device, inode, size)
+            (self.modified, self.modifiedNanoseconds, self.changed, self.changedNanoseconds) =
+                (modified, modifiedNanoseconds, changed, changedNanoseconds)
+        }
+
+        init?(fields: [Int?]) {
+            guard fields.count == 7, case let values = fields.compactMap({ $0 }), values.count == 7 else { return nil }
+            self.init(
+                device: values[0], inode: values[1], size: values[2], modified: values[3], modifiedNanoseconds: values[4],
+                changed: values[5], changedNanoseconds: values[6])
+        }
     }
 
     /// One photo's facts and the keys of the variants planned from them.
@@ -53,16 +71,22 @@ final class ImageSourceIndex: @unchecked Sendable {
         if Self.hasSlashDot(path) { path = file.standardizedFileURL.path }
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        let stamp = Stamp(fields: [
-            Int(info.st_dev), Int(info.st_ino), Int(info.st_size), Int(info.modificationTime.tv_sec), Int(info.modificationTime.tv_nsec),
-            Int(info.changeTime.tv_sec), Int(info.changeTime.tv_nsec),
-        ])
+        let stamp = Stamp(
+            device: Int(info.st_dev), inode: Int(info.st_ino), size: Int(info.st_size), modified: Int(info.modificationTime.tv_sec),
+            modifiedNanoseconds: Int(info.modificationTime.tv_nsec), changed: Int(info.changeTime.tv_sec),
+            changedNanoseconds: Int(info.changeTime.tv_nsec))
         guard let entry = stored[path], entry.stamp == stamp else { return (path, stamp, nil) }
         return (path, stamp, entry)
     }
 
     /// Keeps the facts of the photo at `path` and the keys of `plan`'s variants for the next build.
-    func keep(path: String, stamp: Stamp, facts: ImageSourceFacts, plan: ImagePlan) {
+    /// `known`: the keys the plan was made with; kept as they are when the plan has exactly those.
+    func keep(path: String, stamp: Stamp, facts: ImageSourceFacts, plan: ImagePlan, known: [PlannedVariant.KnownKey]? = nil) {
+        if let known, Self.keys(of: plan, are: known) {
+            // An unchanged photo: its stored keys again, without making them anew.
+            lock.withLock { kept[path] = Entry(stamp: stamp, facts: facts, keys: known) }
+            return
+        }
         var keys: [PlannedVariant.KnownKey] = []
         if case .variants(let image) = plan.outcome {
             keys.reserveCapacity(image.variants.count + 2)
@@ -72,6 +96,18 @@ final class ImageSourceIndex: @unchecked Sendable {
         }
         let entry = Entry(stamp: stamp, facts: facts, keys: keys)
         lock.withLock { kept[path] = entry }
+    }
+
+    /// Whether `plan`'s variants, sharing JPEG and original have `keys`, in that order.
+    private static func keys(of plan: ImagePlan, are keys: [PlannedVariant.KnownKey]) -> Bool {
+        guard case .variants(let image) = plan.outcome else { return keys.isEmpty }
+        guard keys.count == image.variants.count + 1 + (image.original == nil ? 0 : 1) else { return false }
+        func same(_ variant: PlannedVariant, _ known: PlannedVariant.KnownKey) -> Bool {
+            variant.key == known.key && variant.width == known.spec.width && variant.settings == known.spec.settings
+        }
+        for (variant, known) in zip(image.variants, keys) where !same(variant, known) { return false }
+        guard same(image.sharing, keys[image.variants.count]) else { return false }
+        return image.original.map { same($0, keys[keys.count - 1]) } ?? true
     }
 
     /// Writes the entries this build kept, when they are not what the file holds already.
@@ -116,11 +152,11 @@ final class ImageSourceIndex: @unchecked Sendable {
                 // Empty fields kept: a photo published as it is (an animation) has no keys.
                 let fields = split(line, on: 9, keepingEmpty: true)
                 guard fields.count == 4, !fields[0].isEmpty,
-                    let facts = ImageSourceFacts(serialized: String(decoding: fields[2], as: UTF8.self))
+                    let facts = ImageSourceFacts(serialized: fields[2])
                 else { continue }
-                let stamp = split(fields[1], on: UInt8(ascii: " ")).map(integer)
-                guard stamp.count == 7, !stamp.contains(nil), let keys = parseKeys(fields[3]) else { continue }
-                entries[String(decoding: fields[0], as: UTF8.self)] = Entry(stamp: Stamp(fields: stamp.map { $0! }), facts: facts, keys: keys)
+                guard let stamp = Stamp(fields: split(fields[1], on: UInt8(ascii: " ")).map(integer)), let keys = parseKeys(fields[3])
+                else { continue }
+                entries[String(decoding: fields[0], as: UTF8.self)] = Entry(stamp: stamp, facts: facts, keys: keys)
             }
         }
         return entries
@@ -129,6 +165,7 @@ final class ImageSourceIndex: @unchecked Sendable {
     /// "width format quality effort key" items, comma-separated; nil if any does not parse.
     private static func parseKeys(_ field: UnsafeBufferPointer<UInt8>) -> [PlannedVariant.KnownKey]? {
         var keys: [PlannedVariant.KnownKey] = []
+        keys.reserveCapacity(16)
         var at = 0
         /// The bytes up to the next `end` (or the field's end), and past it.
         func next(_ end: UInt8) -> UnsafeBufferPointer<UInt8> {
@@ -140,7 +177,7 @@ final class ImageSourceIndex: @unchecked Sendable {
         }
         while at < field.count {
             guard let width = integer(next(UInt8(ascii: " "))),
-                let format = ImageFormat(rawValue: String(decoding: next(UInt8(ascii: " ")), as: UTF8.self)),
+                let format = ImageFormat(named: next(UInt8(ascii: " "))),
                 let quality = integer(next(UInt8(ascii: " "))), let effort = integer(next(UInt8(ascii: " ")))
             else { return nil }
             let key = next(UInt8(ascii: ","))
@@ -169,7 +206,7 @@ final class ImageSourceIndex: @unchecked Sendable {
     }
 
     /// A decimal number of at most 18 digits, optionally negative.
-    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let negative = bytes.first == UInt8(ascii: "-")
         let digits = negative ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes
         guard !digits.isEmpty, digits.count <= 18 else { return nil }
@@ -189,4 +226,18 @@ final class ImageSourceIndex: @unchecked Sendable {
         }
         return false
     }
+}
+
+extension ImageFormat {
+    /// The format whose name is `bytes` (`avif`), compared in place: making a string of each of
+    /// a photo's dozen keys' formats to look it up cost more than the rest of reading the key.
+    init?(named bytes: UnsafeBufferPointer<UInt8>) {
+        for (format, name) in Self.names where name.count == bytes.count && memcmp(name, bytes.baseAddress!, name.count) == 0 {
+            self = format
+            return
+        }
+        return nil
+    }
+
+    private static let names = allCases.map { ($0, Array($0.rawValue.utf8)) }
 }

@@ -15,10 +15,12 @@ struct ImageStage {
         var encoded = 0
     }
 
-    /// A variant some page needs, with the first place that needs it (for its errors).
+    /// Variants of one photo some page needs, with the first place that needs them (for their
+    /// errors): one for each photo and way it is used, not one for each variant, as copying the
+    /// photo's plan into each of its 2,000 variants' entries cost more than the rest of the stage.
     struct Needed {
-        var variant: PlannedVariant
         var plan: ImagePlan
+        var variants: [PlannedVariant]
         var location: SourceLocation?
     }
 
@@ -52,16 +54,16 @@ struct ImageStage {
                     let problem = ImageProblem(reason: reason, image: file.displayPath, location: use.location).diagnostic
                     if reported.insert(problem).inserted { problems.append(problem) }
                 case .variants(let image):
-                    let variants: [PlannedVariant]
+                    var variants: [PlannedVariant]
                     switch use.kind {
                     case .shown: variants = image.variants
                     case .sharing: variants = [image.sharing]
                     // A linked original is replaced where it is linked (a fallback copy links its own).
                     case .linked: variants = image.original(linkedAt: use.path).map { [$0] } ?? []
                     }
-                    for variant in variants where neededPaths.insert(variant.path).inserted {
-                        needed.append(Needed(variant: variant, plan: plan, location: use.location))
-                    }
+                    // Two photos with the same name and bytes share their variants' names.
+                    variants.removeAll { !neededPaths.insert($0.path).inserted }
+                    if !variants.isEmpty { needed.append(Needed(plan: plan, variants: variants, location: use.location)) }
                 }
             }
         }
@@ -69,17 +71,22 @@ struct ImageStage {
     }
 
     /// Encodes what the cache lacks, then lists every needed variant as an output file.
-    func run(_ variants: [Needed]) -> Result {
+    func run(_ needed: [Needed]) -> Result {
         var result = Result()
         // One unit per image and width: decoded and resized once, then encoded in each format.
         var units: [String: (plan: ImagePlan, width: Int, location: SourceLocation?, variants: [PlannedVariant])] = [:]
         var queued: Set<String> = []
         // Each entry's path made once, for the lookup and for the file the output copies.
-        let entries = variants.map { cache.path(of: $0.variant) }
-        let cached = cache.contains(paths: entries)
-        for (needed, isCached) in zip(variants, cached) where !isCached && queued.insert(needed.variant.key).inserted {
-            let key = "\(needed.plan.path)\u{0}\(needed.variant.width)"
-            units[key, default: (needed.plan, needed.variant.width, needed.location, [])].variants.append(needed.variant)
+        let entries = needed.map { $0.variants.map(cache.path(of:)) }
+        let cached = cache.contains(paths: entries.flatMap { $0 })
+        var index = 0
+        for group in needed {
+            for variant in group.variants {
+                defer { index += 1 }
+                guard !cached[index], queued.insert(variant.key).inserted else { continue }
+                let key = "\(group.plan.path)\u{0}\(variant.width)"
+                units[key, default: (group.plan, variant.width, group.location, [])].variants.append(variant)
+            }
         }
         let work = units.keys.sorted().map { units[$0]! }
         let counter = ProgressCounter(stage: "Images", languages: ["encoded"], totals: ["encoded": work.count], report: progress)
@@ -93,10 +100,13 @@ struct ImageStage {
         // A variant's name carries its key: the file a previous build published under that name
         // holds the same bytes, and is linked instead of copied and compared again (on a warm
         // rebuild, copying every variant was most of what photos cost).
-        result.files = zip(variants, entries).map { needed, entry in
-            OutputFile(
-                path: needed.variant.path, contents: .copyPath(entry), origin: needed.plan.source.displayPath,
-                isUnchanged: needed.variant.namesItsContent)
+        result.files.reserveCapacity(index)
+        for (group, paths) in zip(needed, entries) {
+            let origin = group.plan.source.displayPath
+            for (variant, entry) in zip(group.variants, paths) {
+                result.files.append(
+                    OutputFile(path: variant.path, contents: .copyPath(entry), origin: origin, isUnchanged: variant.namesItsContent))
+            }
         }
         return result
     }
@@ -138,25 +148,28 @@ struct ImageStage {
         }
         guard !shown.isEmpty || !linked.isEmpty else { return [] }
         var unpublished: Set<String> = []
-        // Whether each photo is published as variants and has an original to publish when
-        // linked, by its canonical path: asked once a photo, not once for each of its copies.
-        var planned: [String: (variants: Bool, hasOriginal: Bool)] = [:]
-        for path in catalog.files.paths {
-            guard let file = catalog.files.file(atPath: path), shown.contains(file.canonicalPath) || linked.contains(path) else { continue }
-            let facts =
-                planned[file.canonicalPath]
-                ?? {
-                    let facts: (variants: Bool, hasOriginal: Bool)
-                    if case .variants(let image) = catalog.plan(path: file.canonicalPath, file: file).outcome {
+        // Each photo's copies, found from its canonical path: looking at every file of the site
+        // for the copies of 200 photos cost more than the rest of this.
+        var canonicals = shown
+        for path in linked { if let file = catalog.files.file(atPath: path) { canonicals.insert(file.canonicalPath) } }
+        for canonical in canonicals {
+            // Whether the photo is published as variants and has an original to publish when
+            // linked: asked once a photo, not once for each of its copies.
+            var facts: (variants: Bool, hasOriginal: Bool)?
+            for path in catalog.files.copies(ofCanonical: canonical) {
+                guard let file = catalog.files.file(atPath: path), file.canonicalPath == canonical,
+                    shown.contains(canonical) || linked.contains(path)
+                else { continue }
+                if facts == nil {
+                    if case .variants(let image) = catalog.plan(path: canonical, file: file).outcome {
                         facts = (true, image.original != nil)
                     } else {
                         facts = (false, false)
                     }
-                    planned[file.canonicalPath] = facts
-                    return facts
-                }()
-            guard facts.variants else { continue }
-            if !linked.contains(path) || facts.hasOriginal { unpublished.insert(path) }
+                }
+                guard facts!.variants else { break }
+                if !linked.contains(path) || facts!.hasOriginal { unpublished.insert(path) }
+            }
         }
         return unpublished
     }

@@ -8,29 +8,17 @@ struct ImageVariantCache: Sendable {
     let folder: URL
     /// `folder.path`, worked out once: every variant of every photo is looked up on every build.
     private let folderPath: String
-    private let folderBytes: [UInt8]
 
     init(folder: URL) {
         self.folder = folder
         folderPath = folder.path
-        folderBytes = Array(folderPath.utf8)
     }
 
     /// Where a variant's entry is. Plain strings: building the two components with `URL` was most
     /// of the images stage of a warm rebuild (2,000 variants, 40 ms).
     func path(of variant: PlannedVariant) -> String {
-        // Into one byte buffer: six string appends a variant cost more than its cache lookup.
-        let fileExtension = variant.settings.format.fileExtension
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(folderBytes.count + variant.key.utf8.count + fileExtension.utf8.count + 6)
-        bytes += folderBytes
-        bytes.append(UInt8(ascii: "/"))
-        bytes += variant.key.utf8.prefix(2)
-        bytes.append(UInt8(ascii: "/"))
-        bytes += variant.key.utf8
-        bytes.append(UInt8(ascii: "."))
-        bytes += fileExtension.utf8
-        return String(decoding: bytes, as: UTF8.self)
+        // In one string of the right size: appending the parts byte by byte cost more than the lookup.
+        UTF8Joining.join(folderPath, "/", String(variant.key.utf8.prefix(2))!, "/", variant.key, ".", variant.settings.format.fileExtension)
     }
 
     func url(of variant: PlannedVariant) -> URL {

@@ -108,7 +108,8 @@ public struct OutputWriter: Sendable {
             }
             // Lowercased once, and only when it changes something: most paths are lowercase ASCII
             // (every photo variant), and lowercasing each twice was most of this check.
-            let folded = file.path.utf8.contains { $0 &- 0x41 < 26 || $0 >= 0x80 } ? file.path.lowercased() : file.path
+            var path = file.path
+            let folded = path.withUTF8 { $0.contains { $0 &- 0x41 < 26 || $0 >= 0x80 } } ? file.path.lowercased() : file.path
             if let other = seen.updateValue(file.origin, forKey: folded) {
                 problems.append(.error("\(file.origin) and \(other) would both be written to \(file.path)", at: SourceLocation(file: file.origin)))
             }

@@ -39,6 +39,23 @@ public enum PathSafety {
         "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     ]
 
+    /// Whether `name` holds one of `<>:"|?*`, by one test a byte: looking each byte up in the
+    /// string of them was most of checking every file of a site.
+    private static func holdsForbiddenByte(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            for byte in bytes where byte < 0x40 || byte == UInt8(ascii: "|") {
+                switch byte {
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "|"), UInt8(ascii: "?"),
+                    UInt8(ascii: "*"):
+                    return true
+                default: continue
+                }
+            }
+            return false
+        }
+    }
+
     /// Whether the part before the first dot, without trailing spaces, is short enough to be a
     /// device name (`con`, `lpt1`): names such as `chemicals-award.md` need no further look.
     private static func mayBeDeviceName(_ utf8: String.UTF8View) -> Bool {
@@ -60,7 +77,7 @@ public enum PathSafety {
         // not start as a device name does (c, p, a, n, l): decided on the bytes at once.
         let utf8 = name.utf8
         if let first = utf8.first, utf8.last != UInt8(ascii: "."), utf8.last != UInt8(ascii: " "),
-            !utf8.contains(where: { "<>:\"|?*".utf8.contains($0) }),
+            !holdsForbiddenByte(name),
             !"cpanlCPANL".utf8.contains(first) || !mayBeDeviceName(utf8)
         {
             return nil
