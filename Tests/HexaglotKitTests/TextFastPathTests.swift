@@ -310,9 +310,10 @@ import Testing
 
     /// Joined in one allocation, the same text `+` gives.
     @Test func utf8JoiningGivesWhatConcatenationGives() {
-        let parts = ["img/", "café-", "", "480", "w-", "0123456789ab", ".", "avif", "新闻"]
-        #expect(UTF8Joining.join(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6], parts[7], parts[8]) == parts.joined())
-        #expect(UTF8Joining.join() == "")
+        let parts = ["img/", "café-", "", "480", "w-", "0123456789ab", "新闻"]
+        #expect(UTF8Joining.join(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]) == parts.joined())
+        #expect(UTF8Joining.join(parts[6], parts[0], parts[2], parts[1]) == "新闻img/café-")
+        #expect(UTF8Joining.join("", "", "", "") == "")
         var bytes: [UInt8] = [0x41]
         bytes.append(utf8Of: "é新")
         #expect(bytes == Array("Aé新".utf8))

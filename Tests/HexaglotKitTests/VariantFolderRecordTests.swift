@@ -40,6 +40,33 @@ import Testing
         #expect(OutputRecord.read(in: folder.path)?.paths == ["#notes.html", "a.html"])
     }
 
+    /// A record whose variant lines are taken from the previous one, as a warm rebuild does, is
+    /// byte for byte the record written from scratch, whatever the other paths are; a previous
+    /// record with its variant lines out of order (edited by hand) is not taken from.
+    @Test func aRecordMergedWithThePreviousVariantLinesIsTheRecordFromScratch() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let variants = ["img/b-480w-1.jpg", "img/a-480w-2.jpg", "img/a-960w-3.avif", "img/Z-1.webp"]
+        let old = Set(variants + ["en/index.html", "img/sub/own.txt", "zh/x.html"])
+        try OutputRecord(paths: old).bytes.write(to: folder.appendingPathComponent(OutputRecord.fileName))
+        let previous = try #require(OutputRecord.read(in: folder.path))
+        for others in [[], ["a.html", "img/sub/own.txt", "img.html", "imh/x", "img"], ["zz", "img/", "#x", "IMG/y.jpg"]] {
+            let paths = variants + others
+            let merged = OutputRecord.bytes(of: paths, previous: previous)
+            #expect(merged == OutputRecord.bytes(of: paths), "\(others)")
+            #expect(merged == OutputRecord(paths: Set(paths)).bytes)
+        }
+        // The same names out of order: sorted as any others.
+        var lines = String(decoding: OutputRecord(paths: old).bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let first = try #require(lines.firstIndex { $0.hasPrefix("img/a-480w") })
+        lines.swapAt(first, first + 1)
+        try Data(lines.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent(OutputRecord.fileName))
+        let edited = try #require(OutputRecord.read(in: folder.path))
+        #expect(edited.summary == previous.summary)
+        #expect(OutputRecord.bytes(of: variants + ["a.html"], previous: edited) == OutputRecord.bytes(of: variants + ["a.html"]))
+    }
+
     /// The record's second line summarises `img/`; the variant lines are still listed (an older
     /// Hexaglot reads them as before), and a record whose summary disagrees with its lines is read
     /// whole, as one without a summary.

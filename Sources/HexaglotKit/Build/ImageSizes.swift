@@ -64,6 +64,11 @@ final class ImageSizes: @unchecked Sendable {
     /// Every output path of the file whose first copy is at `canonicalPath` (in no set order).
     func copies(ofCanonical canonicalPath: String) -> [String] { copies[canonicalPath] ?? [] }
 
+    /// How many output paths the files at `canonicalPaths` have in all.
+    func copyCount(ofCanonical canonicalPaths: Set<String>) -> Int {
+        canonicalPaths.reduce(0) { $0 + (copies[$1]?.count ?? 0) }
+    }
+
     /// The published file at an output path.
     func file(atPath path: String) -> File? { files[path] }
 

@@ -53,7 +53,9 @@ public struct ImageSettings: Sendable, Hashable {
     /// (lossless, and no GIF encoder is needed). Those are named as variants (`-4032w-<hash>`).
     static func originalEncoding(loader: String, hasAlpha: Bool) -> (settings: ImageFormatSettings, keepsName: Bool)? {
         let jpeg = ImageFormatSettings(format: .jpeg, quality: 92, effort: 0), png = ImageFormatSettings(format: .png, quality: 100, effort: 6)
-        switch loader.prefix(while: { $0 != "_" }) {
+        // The name before `_buffer`, by its bytes: walking the loader's characters cost more
+        // than the rest of planning the original.
+        switch String(Substring(loader.utf8.prefix { $0 != UInt8(ascii: "_") })) {
         case "jpegload": return (jpeg, true)
         case "webpload": return (.init(format: .webp, quality: 92, effort: 4), true)
         case "pngload": return (png, true)

@@ -30,6 +30,8 @@ struct ImageStage {
         // deterministic): sorting two thousand paths cost more than finding them.
         var needed: [Needed] = []
         var neededPaths: Set<String> = []
+        // Sized for a dozen variants a use up front: growing it rehashed every path several times.
+        neededPaths.reserveCapacity(bodies.reduce(0) { $0 + ($1.repeatsOriginal ? 0 : $1.imageUses.count) } * 12)
         var problems: [Diagnostic] = []
         var reported: Set<Diagnostic> = []
         // The plans whose shown variants or sharing JPEG are listed: every page and fallback copy
@@ -148,6 +150,7 @@ struct ImageStage {
         }
         guard !shown.isEmpty || !linked.isEmpty else { return [] }
         var unpublished: Set<String> = []
+        unpublished.reserveCapacity(catalog.files.copyCount(ofCanonical: shown) + linked.count)
         // Each photo's copies, found from its canonical path: looking at every file of the site
         // for the copies of 200 photos cost more than the rest of this.
         var canonicals = shown

@@ -79,14 +79,17 @@ struct OutputCarryOver {
     /// new tree in `staging` has nothing there yet, one by one elsewhere. Only a file an earlier
     /// build wrote is taken; the paths of the others (not there, or not the build's) are returned
     /// for the caller to write.
-    func reusing(_ paths: [String], output: String, staging: String) -> (OutputCarryOver, notMovable: Set<String>) {
+    /// `summary`: that of every file the build publishes directly in the summarised folder. While
+    /// the new tree has nothing there, each of those is one of `paths` (any other would have been
+    /// written into it already), so it is theirs too.
+    func reusing(_ paths: [String], output: String, staging: String, summary: FolderSummary) -> (OutputCarryOver, notMovable: Set<String>) {
         var copy = self
         copy.reusedPaths = paths
         var whole: Set<Substring> = []
         let summarized = OutputRecord.summarizedFolder
         var status = stat()
         if let ownedWhole, lstat(staging + "/" + summarized, &status) != 0, errno == ENOENT,
-            FolderSummary(paths: paths, directlyIn: summarized) == ownedWhole
+            summary == ownedWhole
         {
             // The same variants as last time, and the old folder holds just those: moved whole
             // without looking at each of them.

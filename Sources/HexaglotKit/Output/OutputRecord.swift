@@ -116,12 +116,59 @@ struct OutputRecord: Equatable, Sendable {
 
     /// The record of `paths` (each once; a path given twice is written once), without making a
     /// `Set` of them first: hashing every path of the output cost as much as writing the record.
-    static func bytes<Paths: Collection<String>>(of paths: Paths) -> Data {
-        let summary = FolderSummary(paths: paths, directlyIn: Self.summarizedFolder)
+    /// `summary`: theirs in `summarizedFolder`, when the caller has it; `previous`: the record
+    /// the output holds, whose lines for that folder are taken as they are when its summary is
+    /// the same (sorting two thousand variant paths again was most of writing the record).
+    static func bytes<Paths: Collection<String>>(of paths: Paths, summary: FolderSummary? = nil, previous: OutputRecord? = nil) -> Data {
+        let summary = summary ?? FolderSummary(paths: paths, directlyIn: Self.summarizedFolder)
         var bytes = Array((Self.header + "\n").utf8)
         if summary.count > 0 { bytes += (summary.line(for: Self.summarizedFolder) + "\n").utf8 }
-        bytes += Self.sortedLines(paths)
+        if let previous, summary.count > 0, previous.summary == summary, previous.summarizedLines.count == summary.count,
+            let merged = previous.merging(
+                summarizedLinesInto: Self.sortedLines(paths.lazy.filter { !FolderSummary.lies($0, directlyIn: Self.summarizedFolder) }))
+        {
+            bytes += merged
+        } else {
+            bytes += Self.sortedLines(paths)
+        }
         return Data(bytes)
+    }
+
+    /// `lines` (sorted, one a line) with this record's lines of `summarizedFolder` put in among
+    /// them in byte order: both are sorted, so one pass. Nil when this record's lines are not in
+    /// strictly increasing order (edited by hand): then they are sorted again as any others.
+    private func merging(summarizedLinesInto lines: [UInt8]) -> [UInt8]? {
+        func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            let order = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+            return order < 0 || order == 0 && a.count < b.count
+        }
+        var text = text
+        return text.withUTF8 { record -> [UInt8]? in
+            lines.withUnsafeBufferPointer { lines -> [UInt8]? in
+                var merged: [UInt8] = []
+                merged.reserveCapacity(lines.count + summarizedLines.reduce(0) { $0 + $1.count + 1 })
+                var at = 0
+                var last: UnsafeBufferPointer<UInt8>?
+                for range in summarizedLines {
+                    let line = UnsafeBufferPointer(rebasing: record[range])
+                    if let last, !precedes(last, line) { return nil }
+                    last = line
+                    // Every line of `lines` that sorts before this one goes first.
+                    while at < lines.count {
+                        // Each line of `lines` ends in a line break.
+                        let found = memchr(lines.baseAddress! + at, Int32(UInt8(ascii: "\n")), lines.count - at)!
+                        let end = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - lines.baseAddress!
+                        guard precedes(UnsafeBufferPointer(rebasing: lines[at..<end]), line) else { break }
+                        merged.append(contentsOf: lines[at...end])
+                        at = end + 1
+                    }
+                    merged.append(contentsOf: line)
+                    merged.append(UInt8(ascii: "\n"))
+                }
+                merged.append(contentsOf: lines[at...])
+                return merged
+            }
+        }
     }
 
     /// The paths one a line, in the order of their UTF-8 bytes (which is `String`'s order for

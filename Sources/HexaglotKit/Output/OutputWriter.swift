@@ -126,7 +126,12 @@ public struct OutputWriter: Sendable {
         write: (OutputFile) throws -> Void = { _ in }
     ) throws {
         let stagingPath = staging.path, outputPath = output.path
-        try FileBytes.write(OutputRecord.bytes(of: files.lazy.map(\.path)), to: stagingPath + "/" + OutputRecord.fileName)
+        let summary = FolderSummary(paths: files.lazy.map(\.path), directlyIn: OutputRecord.summarizedFolder)
+        var previousRecord: OutputRecord?
+        if case .recorded(let record) = previous { previousRecord = record }
+        try FileBytes.write(
+            OutputRecord.bytes(of: files.lazy.map(\.path), summary: summary, previous: previousRecord),
+            to: stagingPath + "/" + OutputRecord.fileName)
         var status = stat()
         guard lstat(outputPath, &status) == 0 else {
             try Self.writeAll(reused, write)
@@ -140,7 +145,7 @@ public struct OutputWriter: Sendable {
         // Only a file an earlier build wrote is taken; one that is not there, or not the build's
         // (then the conflict below says so, as it always did), is written as any other file.
         let notMovable: Set<String>
-        (carried, notMovable) = carried.reusing(reused.map(\.path), output: outputPath, staging: stagingPath)
+        (carried, notMovable) = carried.reusing(reused.map(\.path), output: outputPath, staging: stagingPath, summary: summary)
         try Self.writeAll(notMovable.isEmpty ? [] : reused.filter { notMovable.contains($0.path) }, write)
         let conflicts = carried.conflicts(in: stagingPath)
         guard conflicts.isEmpty else {

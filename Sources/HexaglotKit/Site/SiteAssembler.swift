@@ -66,10 +66,13 @@ public struct SiteAssembler {
                 resourcesByFolder[resource.path[..<end], default: []].append(resource)
             }
         }
+        // Each language's fallbacks worked out once, not once for each page it lacks (a site with
+        // 200 untranslated bundles asked a thousand times).
+        let fallbacks = config.languages.map { config.fallbackLanguages(for: $0).map(\.code) }
         for key in site.translations.keys.sorted() {
             let set = site.translations[key]!
-            for language in config.languages where set[language.code] == nil {
-                guard let source = config.fallbackLanguages(for: language).lazy.compactMap({ set[$0.code] }).first,
+            for (language, fallbackCodes) in zip(config.languages, fallbacks) where set[language.code] == nil {
+                guard let source = fallbackCodes.lazy.compactMap({ set[$0] }).first,
                     site.pages[source].kind == .page
                 else { continue }
                 var copy = site.pages[source]
