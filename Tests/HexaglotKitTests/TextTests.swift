@@ -79,6 +79,14 @@ import Testing
         #expect(ImageSize.of(Data(#"<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450">"#.utf8))! == (800, 450))
         #expect(ImageSize.of(Data(#"<?xml version="1.0"?><svg viewBox="0 0 64 32" xmlns="http://www.w3.org/2000/svg">"#.utf8))! == (64, 32))
         #expect(ImageSize.of(Data("not an image".utf8)) == nil)
+        // Attributes as the SVG specification allows them: either quote, spaces around `=`, any
+        // order; a name inside another attribute's name or value does not count.
+        #expect(ImageSize.of(Data("<svg\n  data-width='9' width = '12.4px'\theight=\"7\">".utf8))! == (12, 7))
+        #expect(ImageSize.of(Data(#"<svg title="width='3'" viewBox="0,0,10.6,20">"#.utf8))! == (11, 20))
+        #expect(ImageSize.of(Data(#"<svg width="0" height="5" viewBox="0 0 4 2">"#.utf8))! == (4, 2))
+        #expect(ImageSize.of(Data(#"<svg width="50%" height="5">"#.utf8)) == nil)
+        #expect(ImageSize.of(Data(#"<svg width="5" height="5""#.utf8)) == nil)
+        #expect(ImageSize.of(Data("<sv".utf8)) == nil)
     }
 
     @Test func markdownImagesGetTheirSizeAndAllButTheFirstLoadLazily() {

@@ -47,7 +47,7 @@ public final class OutputStaging: @unchecked Sendable {
         // A copied file the previous output holds with the same bytes (a photo variant) is moved
         // from the old tree at the swap rather than linked now and unlinked with the old tree.
         let reused = files.filter(Self.isReusable)
-        _ = files.parallelMap { Self.isReusable($0) ? $0 : write($0) }
+        files.parallelForEach { if !Self.isReusable($0) { _ = write($0) } }
         do {
             if let failure = firstFailure { throw WriteFailure(description: failure) }
             try writer.swapIn(folder, retiring: retired, files: files, reusing: reused, write: writeNow)

@@ -33,9 +33,19 @@ struct FolderLayout {
 
     /// The output folder of a source folder, below the language, ending in `/` (or empty at the top).
     func outputFolder(of folder: String) -> String {
-        guard !folder.isEmpty else { return "" }
-        let name = String(folder.split(separator: "/").last!)
-        let parent = outputFolder(of: Site.parentFolder(of: folder))
-        return parent + (bundleSlugs[folder] ?? name) + "/"
+        // Each folder from the top down, at its slash's byte: a bundle takes its slug, any other
+        // folder its name. (Recursing with a split at each level cost more than the rest of
+        // publishing each of a bundle's files.)
+        var output = ""
+        let bytes = folder.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+            defer { start = end < bytes.endIndex ? bytes.index(after: end) : end }
+            guard start < end else { continue }
+            output += bundleSlugs[String(folder[..<end])] ?? String(folder[start..<end])
+            output += "/"
+        }
+        return output
     }
 }

@@ -86,11 +86,12 @@ public struct SiteAssembler {
                 // A bundle's files go beside the copy too, so its relative links (images) work.
                 let originalPath = site.pages[source].path
                 let bundleFiles = originalPath.hasSuffix("/") ? resourcesByFolder[Substring(originalPath)] ?? [] : site.resources
-                for resource in bundleFiles where resource.path.hasPrefix(originalPath) {
+                // By bytes: counting and dropping the original path's characters for each file
+                // of each copy cost more than the rest of the copy.
+                let originalLength = originalPath.utf8.count
+                for resource in bundleFiles where resource.path.utf8.starts(with: originalPath.utf8) {
                     site.resources.append(
-                        .init(
-                            source: resource.source,
-                            path: copy.path + resource.path.dropFirst(originalPath.count)))
+                        .init(source: resource.source, path: copy.path + Substring(resource.path.utf8.dropFirst(originalLength))))
                 }
                 site.pages.append(copy)
             }

@@ -39,18 +39,49 @@ public enum ImageSize {
             }
             return nil
         }
-        return svgSize(String(decoding: bytes, as: UTF8.self))
+        return svgSize(bytes)
     }
 
-    /// `width`/`height` of the root `<svg>` in pixels, else its `viewBox`.
-    static func svgSize(_ text: String) -> (width: Int, height: Int)? {
-        guard let start = text.range(of: "<svg"), let end = text[start.upperBound...].firstIndex(of: ">") else { return nil }
-        let tag = String(text[start.upperBound..<end])
+    /// `width`/`height` of the root `<svg>` in pixels, else its `viewBox`. Over the bytes: decoding
+    /// the first 64 KB of the file and searching it as text with a regular expression cost two
+    /// million instructions an SVG, a hundredth of a build of the department's site.
+    static func svgSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+        let open = Array("<svg".utf8)
+        // Each `<` found with `memchr`, then the three bytes after it compared.
+        let found = bytes.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            var at = 0
+            while at + open.count <= bytes.count, let less = memchr(base + at, Int32(open[0]), bytes.count - at) {
+                let index = UnsafePointer(less.assumingMemoryBound(to: UInt8.self)) - base
+                if index + open.count <= bytes.count, memcmp(base + index, open, open.count) == 0 { return index }
+                at = index + 1
+            }
+            return nil
+        }
+        guard let start = found, let end = bytes[(start + open.count)...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let tag = bytes[(start + open.count)..<end]
+        func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+        }
+        func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+        /// The first `name = "value"` (either quote) at the tag's start or after a space.
         func attribute(_ name: String) -> String? {
-            guard let range = tag.range(of: #"(^|\s)\#(name)\s*=\s*["']([^"']*)["']"#, options: .regularExpression) else { return nil }
-            let match = tag[range]
-            guard let open = match.firstIndex(where: { $0 == "\"" || $0 == "'" }) else { return nil }
-            return String(match[match.index(after: open)...].dropLast())
+            let name = Array(name.utf8)
+            var at = tag.startIndex
+            while at + name.count <= tag.endIndex {
+                defer { at += 1 }
+                guard at == tag.startIndex || isSpace(tag[at - 1]), tag[at..<(at + name.count)].elementsEqual(name) else { continue }
+                var next = at + name.count
+                while next < tag.endIndex, isSpace(tag[next]) { next += 1 }
+                guard next < tag.endIndex, tag[next] == UInt8(ascii: "=") else { continue }
+                next += 1
+                while next < tag.endIndex, isSpace(tag[next]) { next += 1 }
+                guard next < tag.endIndex, isQuote(tag[next]) else { continue }
+                let valueStart = next + 1
+                guard let valueEnd = tag[valueStart...].firstIndex(where: isQuote) else { continue }
+                return String(decoding: tag[valueStart..<valueEnd], as: UTF8.self)
+            }
+            return nil
         }
         func pixels(_ value: String?) -> Int? {
             guard var value = value?.trimmingCharacters(in: .whitespaces) else { return nil }
