@@ -305,30 +305,22 @@ struct BuildPipeline {
     private func imageFiles(_ site: Site, _ copied: CopiedFiles) -> ImageSizes {
         var files: [String: ImageSizes.File] = [:]
         files.reserveCapacity(site.resources.count + copied.statics.count)
-        // Each source file's copies, found by its display path, which names it as its URL does:
-        // hashing a `URL` for each of 1,200 photo copies cost more than the rest of this list.
-        var copies: [[String]] = []
-        var copiesOf: [String: Int] = [:]
-        // Originals come before their fallback copies in `site.resources`.
+        // A fallback copy's file names the original's (`Site.Resource.original`), which comes
+        // before it: grouping the copies by their source instead hashed every file twice more.
+        var canonicalPaths: [String] = []
+        canonicalPaths.reserveCapacity(site.resources.count)
+        var copies: [String: [String]] = [:]
         for resource in site.resources {
-            let group: Int
-            if let known = copiesOf[resource.source.displayPath] {
-                group = known
-                copies[group].append(resource.path)
-            } else {
-                group = copies.count
-                copiesOf[resource.source.displayPath] = group
-                copies.append([resource.path])
-            }
-            files[resource.path] = .init(url: resource.source.url, displayPath: resource.source.displayPath, canonicalPath: copies[group][0])
+            let canonical = resource.original.map { canonicalPaths[$0] } ?? resource.path
+            canonicalPaths.append(canonical)
+            files[resource.path] = .init(url: resource.source.url, displayPath: resource.source.displayPath, canonicalPath: canonical)
+            copies[canonical, default: []].append(resource.path)
         }
-        // (Two files whose names differ only in their Unicode form share an output path.)
-        var byCanonical = Dictionary(copies.map { ($0[0], $0) }, uniquingKeysWith: +)
         for file in copied.statics {
             files[file.relativePath] = .init(url: file.url, displayPath: file.displayPath, canonicalPath: file.relativePath)
-            byCanonical[file.relativePath, default: []].append(file.relativePath)
+            copies[file.relativePath, default: []].append(file.relativePath)
         }
-        return ImageSizes(files: files, copies: byCanonical)
+        return ImageSizes(files: files, copies: copies)
     }
 
     private static func markdownPaths(_ files: [String: [SourceFile]]) -> Set<String> {

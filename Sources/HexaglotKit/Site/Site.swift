@@ -21,6 +21,8 @@ public struct Site: Sendable {
         public var source: SourceFile
         /// Output path below the site root, not percent-encoded.
         public var path: String
+        /// For a fallback copy's file, the index in `resources` of the original's file it repeats.
+        public var original: Int? = nil
     }
 
     public var config: SiteConfig

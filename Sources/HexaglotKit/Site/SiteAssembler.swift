@@ -58,12 +58,12 @@ public struct SiteAssembler {
         // A bundle's files by each folder above them (`en/news/visit/`), so that each copy finds
         // its page's files at once: searching every file for every copy was quadratic (a site
         // with 200 photo bundles and four fallback languages spent a tenth of a second here).
-        var resourcesByFolder: [Substring: [Site.Resource]] = [:]
-        for resource in site.resources {
+        var resourcesByFolder: [Substring: [Int]] = [:]
+        for (index, resource) in site.resources.enumerated() {
             var end = resource.path.startIndex
             while let slash = resource.path[end...].firstIndex(of: "/") {
                 end = resource.path.index(after: slash)
-                resourcesByFolder[resource.path[..<end], default: []].append(resource)
+                resourcesByFolder[resource.path[..<end], default: []].append(index)
             }
         }
         // Each language's fallbacks worked out once, not once for each page it lacks (a site with
@@ -85,13 +85,18 @@ public struct SiteAssembler {
                 site.fallbackPages[key, default: [:]][language.code] = site.pages.count
                 // A bundle's files go beside the copy too, so its relative links (images) work.
                 let originalPath = site.pages[source].path
-                let bundleFiles = originalPath.hasSuffix("/") ? resourcesByFolder[Substring(originalPath)] ?? [] : site.resources
+                let bundleFiles =
+                    originalPath.hasSuffix("/") ? resourcesByFolder[Substring(originalPath)] ?? [] : Array(site.resources.indices)
                 // By bytes: counting and dropping the original path's characters for each file
                 // of each copy cost more than the rest of the copy.
                 let originalLength = originalPath.utf8.count
-                for resource in bundleFiles where resource.path.utf8.starts(with: originalPath.utf8) {
+                for index in bundleFiles where site.resources[index].original == nil {
+                    let resource = site.resources[index]
+                    guard resource.path.utf8.starts(with: originalPath.utf8) else { continue }
                     site.resources.append(
-                        .init(source: resource.source, path: copy.path + Substring(resource.path.utf8.dropFirst(originalLength))))
+                        .init(
+                            source: resource.source, path: copy.path + Substring(resource.path.utf8.dropFirst(originalLength)),
+                            original: index))
                 }
                 site.pages.append(copy)
             }
