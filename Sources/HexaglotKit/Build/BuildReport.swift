@@ -13,8 +13,6 @@ public struct BuildReport: Sendable {
     public var isUpToDate = false
     /// Pages whose bodies alone changed, updated in place (`serve`); nil for a full build.
     public var pagesUpdated: Int?
-    /// Each written file (path below the output) and the input it comes from.
-    public var origins: [String: String] = [:]
     /// Image variants encoded by this build; 0 when every one came from the variant cache.
     public var imagesEncoded = 0
     /// Pages whose text the search stage read; 0 when every language's index or postings came

@@ -45,7 +45,6 @@ public struct SiteBuilder: Sendable {
             pagesPerLanguage: products.pagesPerLanguage, filesWritten: products.outputs.count,
             warnings: products.diagnostics, seconds: clock.total)
         report.stages = clock.stages
-        report.origins = products.origins
         report.imagesEncoded = products.imagesEncoded
         report.searchPagesRead = products.search?.languages.values.reduce(0) { $0 + $1.pagesRead } ?? 0
         return (report, products)
@@ -101,7 +100,9 @@ public struct SiteBuilder: Sendable {
         if let cache = options.cache {
             cache.keepOnly(
                 parsedPaths: Set(products.sourceFiles.values.joined().map(\.displayPath)),
-                markdownPaths: Set(products.site.pages.map(\.path)), outputPaths: Set(products.outputs.map(\.path)))
+                markdownPaths: Set(products.site.pages.map(\.path)),
+                // Only rendered files are kept, never a copied one (two thousand photo variants).
+                outputPaths: Set(products.outputs.lazy.filter { !$0.isCopied }.map(\.path)))
             cache.snapshot = BuildSnapshot(products)
         }
         if options.skipsUnchangedBuilds {

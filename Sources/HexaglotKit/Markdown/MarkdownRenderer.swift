@@ -320,16 +320,25 @@ private struct TreeEditor {
             isFirst = false
             let image = markup(MarkdownImage(url: url, alt: Self.text(of: node), location: location(of: node), isFirst: first))
             if let src = image.src { cmark_node_set_url(node, src) }
-            var html = String(decoding: MarkdownRenderer.bytes(from: cmark_render_html(node, options, extensions)), as: UTF8.self)
-            guard html.hasPrefix("<img "), html.hasSuffix(" />") else { continue }
-            html.removeLast(3)
-            html += image.attributesHTML
-            html += first ? " loading=\"eager\" decoding=\"async\" />" : " loading=\"lazy\" decoding=\"async\" />"
+            // As bytes, handed to cmark as they are: a photo's `<picture>` is a kilobyte and a
+            // half, and joining it as strings copied it four times.
+            let img = MarkdownRenderer.bytes(from: cmark_render_html(node, options, extensions))
+            guard img.starts(with: "<img ".utf8), img.count >= 8, img[(img.count - 3)...].elementsEqual(" />".utf8) else { continue }
+            var html: [UInt8] = []
+            html.reserveCapacity(img.count + 2_048)
             if !image.sources.isEmpty {
-                html = "<picture>" + image.sourcesHTML + html + "</picture>"
+                html += "<picture>".utf8
+                html.append(utf8Of: image.sourcesHTML)
             }
+            html += img[..<(img.count - 3)]
+            html.append(utf8Of: image.attributesHTML)
+            html += (first ? " loading=\"eager\" decoding=\"async\" />" : " loading=\"lazy\" decoding=\"async\" />").utf8
+            if !image.sources.isEmpty { html += "</picture>".utf8 }
+            html.append(0)
             guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
-            cmark_node_set_on_enter(replacement, html)
+            html.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_on_enter(replacement, $0.baseAddress) }
+            }
             cmark_node_insert_before(node, replacement)
             cmark_node_unlink(node)
             cmark_node_free(node)

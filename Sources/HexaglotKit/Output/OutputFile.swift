@@ -24,6 +24,14 @@ public struct OutputFile: Sendable {
     /// Which template text and tag wrote each part of the file (`check` asks for it).
     var templateTrace: [TemplateWrite]?
 
+    /// Whether it is copied from a file (a page resource, a photo variant) rather than made.
+    var isCopied: Bool {
+        switch contents {
+        case .copy, .copyPath: true
+        case .bytes, .written: false
+        }
+    }
+
     public init(path: String, contents: Contents, origin: String, isUnchanged: Bool = false) {
         self.path = path
         self.contents = contents

@@ -66,13 +66,8 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     private static func isReusable(_ file: OutputFile) -> Bool {
-        guard file.isUnchanged else { return false }
-        switch file.contents {
-        case .copy, .copyPath: break
-        case .bytes, .written: return false
-        }
         // Its path was checked by `commit` (`problems(in:)`), which writes nothing when one fails.
-        return true
+        file.isUnchanged && file.isCopied
     }
 
     /// Writes `file` into the staging folder, throwing when it cannot be.
