@@ -42,6 +42,9 @@ struct Build: ParsableCommand {
     )
     var format: Format = .text
 
+    /// The last build's products, held for the life of the process (see `run`).
+    nonisolated(unsafe) private static var keptUntilExit: BuildProducts?
+
     func run() throws {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var options = BuildOptions(
@@ -58,7 +61,11 @@ struct Build: ParsableCommand {
         if let progress { options.progress = { @Sendable text in progress.show(text) } }
         let report: BuildReport
         do {
-            report = try SiteBuilder(options: options).build()
+            let products: BuildProducts?
+            (report, products) = try SiteBuilder(options: options).run()
+            // Kept until the process exits, never freed: freeing every page, body and file of the
+            // site just before exit is work no one needs (as clang's -disable-free).
+            Build.keptUntilExit = products
             progress?.clear()
         } catch {
             progress?.clear()

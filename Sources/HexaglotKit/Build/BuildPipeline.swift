@@ -196,10 +196,16 @@ struct BuildPipeline {
         engine.emit(templates.fieldProblems(pageLayouts: layouts, knownStrings: localization.allKeys))
         // A photo is published as its variants; the original only where a page links to it.
         let unpublished = ImageStage.unpublishedOriginals(bodies, catalog: images)
-        let copies =
-            (site.resources.map { OutputFile(path: $0.path, contents: .copy($0.source.url), origin: $0.source.displayPath) }
-            + (copied.statics + copied.assets).map { OutputFile(path: $0.relativePath, contents: .copy($0.url), origin: $0.displayPath) })
-            .filter { unpublished.isEmpty || !unpublished.contains($0.path) }
+        // Left out before they are made: 1,200 photo copies made into files only to be dropped cost
+        // as much as the check.
+        var copies: [OutputFile] = []
+        copies.reserveCapacity(max(0, site.resources.count + copied.statics.count + copied.assets.count - unpublished.count))
+        for resource in site.resources where unpublished.isEmpty || !unpublished.contains(resource.path) {
+            copies.append(OutputFile(path: resource.path, contents: .copy(resource.source.url), origin: resource.source.displayPath))
+        }
+        for file in copied.statics + copied.assets where unpublished.isEmpty || !unpublished.contains(file.relativePath) {
+            copies.append(OutputFile(path: file.relativePath, contents: .copy(file.url), origin: file.displayPath))
+        }
         let plan = OutputPlan(site: site, copies: copies, hasSearch: site.config.buildsSearchIndex && templates.has("search"))
         engine.emit(plan.problems())
         return (copies, plan.files(at: PlannedVariant.folder))
