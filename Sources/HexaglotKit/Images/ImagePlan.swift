@@ -86,23 +86,10 @@ struct PlannedVariant: Sendable, Hashable {
         var key: String
     }
 
-    /// Whether the name carries the key (every variant but a linked original that keeps its name).
-    var namesItsContent: Bool {
-        // Compared in place, over the bytes: building the suffix for each of 2,000 variants cost
-        // more than the rest of listing them.
-        var name = path, key = key
-        let fileExtension = settings.format.fileExtension
-        return name.withUTF8 { name in
-            key.withUTF8 { key in
-                // "-" + the key's first 12 digits + "." + the extension.
-                let start = name.count - 14 - fileExtension.utf8.count
-                guard start >= 0, key.count >= 12, name[start] == UInt8(ascii: "-"), name[start + 13] == UInt8(ascii: "."),
-                    memcmp(name.baseAddress! + start + 1, key.baseAddress!, 12) == 0
-                else { return false }
-                return name[(start + 14)...].elementsEqual(fileExtension.utf8)
-            }
-        }
-    }
+    /// Whether the name carries the key: every variant but a linked original that keeps its
+    /// name. Set when the plan names it (a linked copy keeps the name, `original(linkedAt:)`):
+    /// comparing the name's end with the key for each of 2,000 variants cost more than listing them.
+    var namesItsContent = true
 }
 
 /// Why an image cannot be published; printed at the place a page uses it.
@@ -187,7 +174,8 @@ extension ImagePlan {
         func variant(_ width: Int, _ format: ImageFormatSettings, at fixedPath: String? = nil) -> PlannedVariant {
             let key = key(width, format)
             guard fixedPath == nil else {
-                return PlannedVariant(width: width, height: height(atWidth: width), settings: format, key: key, path: fixedPath!)
+                return PlannedVariant(
+                    width: width, height: height(atWidth: width), settings: format, key: key, path: fixedPath!, namesItsContent: false)
             }
             return PlannedVariant(
                 width: width, height: height(atWidth: width), settings: format, key: key,

@@ -124,14 +124,22 @@ struct OutputRecord: Equatable, Sendable {
         var bytes = Array((Self.header + "\n").utf8)
         if summary.count > 0 { bytes += (summary.line(for: Self.summarizedFolder) + "\n").utf8 }
         if let previous, summary.count > 0, previous.summary == summary, previous.summarizedLines.count == summary.count,
-            let merged = previous.merging(
-                summarizedLinesInto: Self.sortedLines(paths.lazy.filter { !FolderSummary.lies($0, directlyIn: Self.summarizedFolder) }))
+            let merged = previous.merging(summarizedLinesInto: Self.sortedLines(Self.paths(of: paths, outside: summary)))
         {
             bytes += merged
         } else {
             bytes += Self.sortedLines(paths)
         }
         return Data(bytes)
+    }
+
+    /// The paths not directly in `summarizedFolder` (of which `summary` counts the others),
+    /// gathered in one pass: a lazy filter was tested twice over (counted, then read).
+    private static func paths<Paths: Collection<String>>(of paths: Paths, outside summary: FolderSummary) -> [String] {
+        var others: [String] = []
+        others.reserveCapacity(max(0, paths.count - summary.count))
+        for path in paths where !FolderSummary.lies(path, directlyIn: Self.summarizedFolder) { others.append(path) }
+        return others
     }
 
     /// `lines` (sorted, one a line) with this record's lines of `summarizedFolder` put in among
