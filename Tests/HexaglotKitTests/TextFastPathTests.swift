@@ -308,12 +308,23 @@ import Testing
         #expect(PathSafety.windowsProblem(inFileName: "新闻|稿.md")?.contains("'|'") == true)
     }
 
-    /// Joined in one allocation, the same text `+` gives.
+    /// Built in one allocation, the same text `+` gives.
     @Test func utf8JoiningGivesWhatConcatenationGives() {
         let parts = ["img/", "café-", "", "480", "w-", "0123456789ab", "新闻"]
-        #expect(UTF8Joining.join(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]) == parts.joined())
-        #expect(UTF8Joining.join(parts[6], parts[0], parts[2], parts[1]) == "新闻img/café-")
-        #expect(UTF8Joining.join("", "", "", "") == "")
+        let joined = UTF8Joining.build(capacity: parts.reduce(0) { $0 + $1.utf8.count }) { text in
+            for part in parts { text.put(part) }
+        }
+        #expect(joined == parts.joined())
+        #expect(UTF8Joining.build(capacity: 0) { _ in } == "")
+        #expect(UTF8Joining.build(capacity: 8) { $0.put("新闻", first: 3) } == "新")
+        for number in [0, 7, 10, 480, 1600, 99_999, Int.max, -3, Int.min] {
+            let written = UTF8Joining.build(capacity: UTF8Joining.Writer.decimalCapacity + 4) { text in
+                text.put("w")
+                text.put(decimal: number)
+                text.put("0123456789abcdef", first: 2)
+            }
+            #expect(written == "w\(number)01", "\(number)")
+        }
         var bytes: [UInt8] = [0x41]
         bytes.append(utf8Of: "é新")
         #expect(bytes == Array("Aé新".utf8))

@@ -179,8 +179,7 @@ extension ImagePlan {
             }
             return PlannedVariant(
                 width: width, height: height(atWidth: width), settings: format, key: key,
-                // In one string of the right size: appending the five parts grew it three times.
-                path: UTF8Joining.join(stem, String(width), "w-", String(key.utf8.prefix(12))!, ".", format.format.fileExtension))
+                path: variantName(stem: stem, width: width, key: key, fileExtension: format.format.fileExtension))
         }
         let variants = widths.flatMap { width in settings.formats.map { variant(width, $0) } }
         let jpeg = settings.formats.first { $0.format == .jpeg } ?? .init(format: .jpeg, quality: 80, effort: 0)
@@ -195,6 +194,20 @@ extension ImagePlan {
                     original: ImageSettings.originalEncoding(loader: header.loader, hasAlpha: header.hasAlpha).map {
                         variant(header.width, $0.settings, at: $0.keepsName ? path : nil)
                     })))
+    }
+
+    /// `<stem><width>w-<the key's first 12 digits>.<extension>`, in one string of the right size:
+    /// appending the five parts grew it three times, for each of a photo's dozen variants.
+    private static func variantName(stem: String, width: Int, key: String, fileExtension: String) -> String {
+        UTF8Joining.build(capacity: stem.utf8.count + UTF8Joining.Writer.decimalCapacity + 15 + fileExtension.utf8.count) { name in
+            name.put(stem)
+            name.put(decimal: width)
+            name.put(UInt8(ascii: "w"))
+            name.put(UInt8(ascii: "-"))
+            name.put(key, first: 12)
+            name.put(UInt8(ascii: "."))
+            name.put(fileExtension)
+        }
     }
 
     /// The file name of `path` without its extension (`photo` of `en/news/x/photo.jpg`).

@@ -1,43 +1,56 @@
-/// Strings built from parts over their contiguous UTF-8, for names made thousands of times a
+/// Strings written from parts over their contiguous UTF-8, for names made thousands of times a
 /// build (each photo variant's file name and cache path, its `srcset`): `+` and `+=` on strings,
-/// and appending a `String.UTF8View` to a byte array, go byte by byte through generic code and
-/// grow the result several times.
+/// `String(width)` and `String(key.prefix(12))`, and appending a `String.UTF8View` to a byte
+/// array, each go through generic code or make a string of their own, and grow the result
+/// several times.
 enum UTF8Joining {
-    /// The parts one after another, in one string allocated at its size. A fixed number of them,
-    /// not an array: making and freeing an array of parts for each name cost as much as the name.
-    static func join(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String = "", _ f: String = "", _ g: String = "") -> String {
-        var a = a, b = b, c = c, d = d, e = e, f = f, g = g
-        return a.withUTF8 { a in
-            b.withUTF8 { b in
-                c.withUTF8 { c in
-                    d.withUTF8 { d in
-                        e.withUTF8 { e in
-                            f.withUTF8 { f in
-                                g.withUTF8 { g in
-                                    let parts = (a, b, c, d, e, f, g)
-                                    let length = a.count + b.count + c.count + d.count + e.count + f.count + g.count
-                                    return String(unsafeUninitializedCapacity: length) { buffer in
-                                        var at = 0
-                                        func put(_ part: UnsafeBufferPointer<UInt8>) {
-                                            guard let base = part.baseAddress else { return }
-                                            (buffer.baseAddress! + at).update(from: base, count: part.count)
-                                            at += part.count
-                                        }
-                                        put(parts.0)
-                                        put(parts.1)
-                                        put(parts.2)
-                                        put(parts.3)
-                                        put(parts.4)
-                                        put(parts.5)
-                                        put(parts.6)
-                                        return at
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+    /// Writes the parts of one string into its buffer, allocated once at its largest size.
+    struct Writer {
+        fileprivate let buffer: UnsafeMutableBufferPointer<UInt8>
+        fileprivate var count = 0
+
+        /// The bytes of `text`, or of its first `limit` bytes.
+        mutating func put(_ text: String, first limit: Int = .max) {
+            var text = text
+            text.withUTF8 { bytes in
+                let length = min(limit, bytes.count)
+                guard length > 0 else { return }
+                (buffer.baseAddress! + count).update(from: bytes.baseAddress!, count: length)
+                count += length
             }
+        }
+
+        mutating func put(_ byte: UInt8) {
+            buffer[count] = byte
+            count += 1
+        }
+
+        /// `number` in decimal digits.
+        mutating func put(decimal number: Int) {
+            if number < 0 { put(UInt8(ascii: "-")) }
+            var rest = number.magnitude, digits = 1
+            while rest >= 10 {
+                rest /= 10
+                digits += 1
+            }
+            rest = number.magnitude
+            for place in stride(from: count + digits - 1, through: count, by: -1) {
+                buffer[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            count += digits
+        }
+
+        /// The most bytes `put(decimal:)` writes.
+        static let decimalCapacity = 20
+    }
+
+    /// The string `body` writes, in at most `capacity` bytes.
+    static func build(capacity: Int, _ body: (inout Writer) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { buffer in
+            var writer = Writer(buffer: buffer)
+            body(&writer)
+            return writer.count
         }
     }
 }
