@@ -67,6 +67,24 @@ import Testing
         #expect(FileManager.default.contents(atPath: site.output.appendingPathComponent(published).path) == bytes)
     }
 
+    /// Beside photos (whose variant folder the record summarises and a rebuild moves whole), a
+    /// language's index taken from the cache is moved into the new output whole too, not file by
+    /// file: a Chinese index is ten thousand files.
+    @Test func anIndexFromTheCacheIsMovedWholeBesidePhotos() async throws {
+        var files = SearchIndexTests.pages
+        files["content/en/news/visit/index.md"] = "---\ntitle: Field visit\n---\n![Workers at the dyeing line](field-visit.jpg)\n"
+        let site = try TestSite(files, theme: SearchIndexTests.theme)
+        try site.write(Data(contentsOf: ImageTests.images.appendingPathComponent("field-visit.jpg")), to: "content/en/news/visit/field-visit.jpg")
+        try await site.build()
+        let index = try #require(site.outputFiles().first { $0.hasPrefix("zh/search/") && $0.hasSuffix("/t0.bin") })
+        let folder = String(index.dropLast("/t0.bin".count))
+        let (variants, version) = (try ImageTests.inode(site, "img"), try ImageTests.inode(site, folder))
+        try await site.build()
+        #expect(try ImageTests.inode(site, "img") == variants, "the variants moved whole")
+        #expect(try ImageTests.inode(site, folder) == version, "the cached index moved whole")
+        try await Self.expectMatchesBuildWithoutCache(site, "a forced rebuild into the previous output")
+    }
+
     @Test func anEntryMissingAFileIsNotUsedAndTheLanguageIsIndexedAgain() async throws {
         let site = try TestSite(SearchIndexTests.pages, theme: SearchIndexTests.theme)
         try await site.build()

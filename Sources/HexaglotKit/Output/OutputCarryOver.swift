@@ -88,21 +88,20 @@ struct OutputCarryOver {
         var whole: Set<Substring> = []
         let summarized = OutputRecord.summarizedFolder
         var status = stat()
-        if let ownedWhole, lstat(staging + "/" + summarized, &status) != 0, errno == ENOENT,
-            summary == ownedWhole
-        {
-            // The same variants as last time, and the old folder holds just those: moved whole
-            // without looking at each of them.
-            whole.insert(Substring(summarized))
-        } else {
-            var byFolder: [Substring: Set<Substring>] = [:]
-            for path in paths {
-                guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
-                byFolder[path[..<slash], default: []].insert(path[path.utf8.index(after: slash)...])
-            }
-            for (folder, names) in byFolder where isOnlyReused(String(folder), names, output: output, staging: staging) {
-                whole.insert(folder)
-            }
+        // The same variants as last time, and the old folder holds just those: moved whole
+        // without looking at each of them.
+        let summarizedIsWhole =
+            ownedWhole != nil && lstat(staging + "/" + summarized, &status) != 0 && errno == ENOENT && summary == ownedWhole
+        if summarizedIsWhole { whole.insert(Substring(summarized)) }
+        // Any other folder of reused files alone (a search index's version folder taken from its
+        // cache: ten thousand files for Chinese, each renamed on its own before).
+        var byFolder: [Substring: Set<Substring>] = [:]
+        for path in paths where !summarizedIsWhole || !FolderSummary.lies(path, directlyIn: summarized) {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            byFolder[path[..<slash], default: []].insert(path[path.utf8.index(after: slash)...])
+        }
+        for (folder, names) in byFolder where isOnlyReused(String(folder), names, output: output, staging: staging) {
+            whole.insert(folder)
         }
         copy.wholeFolders = whole.map(String.init).sorted()
         var rest: [String] = []
