@@ -36,14 +36,20 @@ struct BuildPipeline {
             return publishImages(bodies, markdown.images, besides: inVariantFolder)
         }
         try stopOnErrors()
-        let search = clock.measure("search") { indexForSearch(site, bodies, localization, templates, keepsDocuments: cache != nil) }
-        let indexes = search?.indexes(in: config.languages.map(\.code)) ?? []
-        let searchFiles = search == nil ? [] : indexes.flatMap(\.files) + [SearchScript.file]
-        let (renderer, outputs) = try clock.measure("render") { () throws(BuildFailure) in
-            try render(
-                site, bodies, localization, templates, copies: copies + variants + searchFiles, search: indexes, cache: cache,
-                output: output)
+        let write = try output()
+        // The index is made while the pages are rendered; only the search pages need it, and
+        // they are rendered last. Indexing the one language an edit changed kept a single core
+        // busy for most of a second while the other waited.
+        let indexing = startIndexing(site, bodies, localization, templates, keepsDocuments: cache != nil, write: write)
+        var (renderer, pages) = clock.measure("render") {
+            renderPages(site, bodies, localization, templates, copies: copies, hasSearch: indexing != nil, cache: cache, write: write)
         }
+        // What indexing adds to the build: the time it runs on after the pages are rendered.
+        let searched = clock.measure("search") { indexing.map { finishIndexing($0, renderer: &renderer, write: write) } }
+        engine.emit(templates.renderProblems)
+        try stopOnErrors()
+        let outputs = pages + copies + variants + (searched?.files ?? [])
+        let search = searched?.state
         return BuildProducts(
             config: config, templates: templates, localization: localization, sourceFiles: files,
             comingDue: comingDue, now: options.now, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
@@ -256,29 +262,51 @@ struct BuildPipeline {
         return (result.files, result.encoded)
     }
 
-    /// Each language's search index, when site.yaml asks for one and the theme has a search page to use it.
-    private func indexForSearch(
-        _ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet, keepsDocuments: Bool
-    ) -> SearchIndexState? {
+    /// Each language's search index, when site.yaml asks for one and the theme has a search page
+    /// to use it, started on a thread of its own; each new file is written (`write`) as soon as
+    /// the index is made, so that writing it is hidden by the render too.
+    private func startIndexing(
+        _ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet, keepsDocuments: Bool,
+        write: @escaping @Sendable (OutputFile) -> OutputFile
+    ) -> BackgroundTask<(state: SearchIndexState, files: [OutputFile])>? {
         guard site.config.buildsSearchIndex, templates.has("search") else { return nil }
         let cache = SearchIndexCache(folder: options.source.standardizedFileURL.path + "/" + SearchIndexCache.defaultFolder)
-        return SearchStage(site: site, bodies: bodies, localization: localization, now: options.now).run(
-            keepsDocuments: keepsDocuments, cache: cache)
+        let stage = SearchStage(site: site, bodies: bodies, localization: localization, now: options.now)
+        let languages = site.config.languages.map(\.code)
+        return BackgroundTask {
+            let state = stage.run(keepsDocuments: keepsDocuments, cache: cache)
+            // A language taken from the cache is moved from the old output at the swap instead.
+            let files = (state.indexes(in: languages).flatMap(\.files) + [SearchScript.file]).map { file in
+                if case .bytes = file.contents { return write(file) }
+                return file
+            }
+            return (state, files)
+        }
     }
 
-    private func render(
+    /// The index once it is made, and each language's search page, which shows it.
+    private func finishIndexing(
+        _ indexing: BackgroundTask<(state: SearchIndexState, files: [OutputFile])>, renderer: inout SiteRenderer,
+        write: @Sendable (OutputFile) -> OutputFile
+    ) -> (state: SearchIndexState, files: [OutputFile]) {
+        let (state, files) = indexing.result()
+        let languages = renderer.site.config.languages
+        renderer.replaceSearchIndexes(state.indexes(in: languages.map(\.code)))
+        return (state, files + languages.compactMap(renderer.searchFile).map(write))
+    }
+
+    /// Every file but the search pages, written as it is rendered, and the copied files after them.
+    private func renderPages(
         _ site: Site, _ bodies: [RenderedBody], _ localization: Localization, _ templates: TemplateSet,
-        copies: [OutputFile], search: [SearchIndexFiles], cache: BuildCache?, output: OpenOutput
-    ) throws(BuildFailure) -> (SiteRenderer, [OutputFile]) {
+        copies: [OutputFile], hasSearch: Bool, cache: BuildCache?, write: @escaping @Sendable (OutputFile) -> OutputFile
+    ) -> (SiteRenderer, [OutputFile]) {
         let renderer = SiteRenderer(
             site: site, bodies: bodies, localization: localization, templates: templates,
-            fingerprintsPages: cache != nil, tracesTemplates: options.recordsLinks, searchIndexes: search)
-        var pages = renderer.render(cache: cache, progress: options.progress, write: try output())
-        engine.emit(templates.renderProblems)
-        try stopOnErrors()
+            fingerprintsPages: cache != nil, tracesTemplates: options.recordsLinks, hasSearch: hasSearch)
+        var pages = renderer.render(cache: cache, progress: options.progress, write: write)
         // A site's own robots.txt replaces the generated one (the copy overwrites it in staging).
         if copies.contains(where: { $0.path == "robots.txt" }) { pages.removeAll { $0.path == "robots.txt" } }
-        return (renderer, pages + copies)
+        return (renderer, pages)
     }
 
     private func stopOnErrors() throws(BuildFailure) {

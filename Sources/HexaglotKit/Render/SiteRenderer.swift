@@ -27,18 +27,19 @@ struct SiteRenderer: Sendable {
     /// The language's shared values are hashed once for page fingerprints, not per page.
     private let baseHashes: [String: UInt64]
     private let work: [Job]
-    /// Each language's search index, when the theme has a search page.
-    private var searchIndexes: [String: SearchIndexFiles]
+    /// Each language's search index, when the theme has a search page: given once it is made
+    /// (`replaceSearchIndexes`), after the other files are rendered.
+    private var searchIndexes: [String: SearchIndexFiles] = [:]
     private let tagWork: [TagPageJob]
 
     /// `fingerprintsPages`: rendered pages will be looked up in a cache, so their fingerprints are needed.
     /// `tracesTemplates`: each file keeps which template text and tag wrote each part of it (for `check`).
+    /// `hasSearch`: the site has search indexes (every page's header shows the search form).
     init(
         site: Site, bodies: [RenderedBody], localization: Localization, templates: TemplateSet, fingerprintsPages: Bool,
-        tracesTemplates: Bool = false, searchIndexes: [SearchIndexFiles] = []
+        tracesTemplates: Bool = false, hasSearch: Bool = false
     ) {
         self.tracesTemplates = tracesTemplates
-        self.searchIndexes = Dictionary(searchIndexes.map { ($0.languageCode, $0) }, uniquingKeysWith: { first, _ in first })
         self.site = site
         self.localization = localization
         self.templates = templates
@@ -51,7 +52,7 @@ struct SiteRenderer: Sendable {
         builder = ContextBuilder(
             site: site, bodies: bodies, localization: localization,
             strings: LocalizedPageStrings(site: site, bodies: bodies, localization: localization),
-            feeds: Set(feedEntries.keys), hasSearch: !searchIndexes.isEmpty)
+            feeds: Set(feedEntries.keys), hasSearch: hasSearch)
         var bases: [String: LanguageValues] = [:]
         for language in site.config.languages { bases[language.code] = builder.languageValues(language) }
         languageBases = bases
@@ -77,15 +78,15 @@ struct SiteRenderer: Sendable {
         var files = pageFiles
         let feeds = FeedWriter(site: site, bodies: bodies, builder: builder)
         files += tagWork.parallelMap { write(tagPage($0)) }
-        // Each language's tag index, 404 page, search page and feed, and the site-wide files, side
-        // by side: one after another they left a core idle at the end of every build.
+        // Each language's tag index, 404 page and feed, and the site-wide files, side by side: one
+        // after another they left a core idle at the end of every build. (The search pages come
+        // once the index is made: `searchFile`.)
         let languageFiles: [() -> [OutputFile]] = site.config.languages.map { language in
             {
                 let base = languageBases[language.code]!
                 var files: [OutputFile] = []
                 if let index = tagIndexFile(language, builder: builder, base: base) { files.append(index) }
                 files.append(notFoundFile(language, builder: builder, base: base))
-                if let index = searchIndexes[language.code] { files.append(searchFile(language, index: index, builder: builder, base: base)) }
                 if let entries = feedEntries[language.code] { files.append(feeds.feed(for: language, entries: entries)) }
                 return files
             }
@@ -98,7 +99,7 @@ struct SiteRenderer: Sendable {
         return files
     }
 
-    /// The search indexes after an in-place update (`searchFile` shows the new ones).
+    /// The search indexes once made, or after an in-place update (`searchFile` shows them).
     mutating func replaceSearchIndexes(_ indexes: [SearchIndexFiles]) {
         for index in indexes { searchIndexes[index.languageCode] = index }
     }
