@@ -287,6 +287,29 @@ import Testing
         #expect(han.first?.excerpt == "臭氧，臭氧，[臭氧层]")
     }
 
+    /// Terms are put in order a batch at a time (a few megabytes of postings); how many batches
+    /// there are changes nothing in the index.
+    @Test func theIndexIsTheSameWhateverItsBatches() throws {
+        var postings = SearchPostings(analyzer: SearchAnalyzer(languageCode: "en"))
+        for (name, text) in [
+            ("a", "ozone layer ozone depleting substances"), ("b", "persistent organic pollutants and the ozone layer"),
+            ("c", "cleaner production in textiles 臭氧层保护"), ("d", "the Montreal Protocol phases out ozone depleting substances"),
+        ] {
+            postings.add(.init(url: "/en/\(name)/", title: name, section: "", excerptText: text), fields: [.init(text: text, weight: 1)])
+        }
+        let whole = SearchIndexBuilder(languageCode: "en", rootPath: "/", postings: postings).build()
+        for size in [1, 2, 5] {
+            var builder = SearchIndexBuilder(languageCode: "en", rootPath: "/", postings: postings)
+            builder.postingsPerBatch = size
+            let batched = builder.build()
+            #expect(batched.folder == whole.folder, "\(size) postings a batch")
+            for (left, right) in zip(batched.files, whole.files) {
+                guard case .bytes(let a) = left.contents, case .bytes(let b) = right.contents else { continue }
+                #expect(left.path == right.path && a == b, "\(left.path), \(size) postings a batch")
+            }
+        }
+    }
+
     /// On an index of many shards, a run of two to four Han characters is one term and takes one
     /// shard; longer runs take their pairs' shards. Every page holding the run is found.
     @Test func hanRunsOfUpToFourCharactersTakeOneShard() throws {

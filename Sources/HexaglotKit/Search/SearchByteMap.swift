@@ -110,6 +110,18 @@ struct SearchByteMap {
         }
     }
 
+    /// Reads the first slot of each of `hashes`, only to bring them into the cache: the reads do
+    /// not depend on one another, so their misses overlap (look-ups one after another waited
+    /// for each). Returns something of them, for the caller to keep, so the reads stay.
+    func touch(_ hashes: UnsafeBufferPointer<UInt32>) -> UInt32 {
+        let mask = slots.count - 1
+        return slots.withUnsafeBufferPointer { slots in
+            var seen: UInt32 = 0
+            for hash in hashes { seen ^= slots[Self.firstSlot(hash, mask)].tag }
+            return seen
+        }
+    }
+
     /// Whether key `number`, whose first eight bytes and length (below 255) match `key`'s, has
     /// the same bytes after them.
     private func restEqual(_ number: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -19,7 +19,7 @@ extension SearchIndexBuilder {
     /// Each gram's entry, in its shard: postings `document delta, score`, no forms, no positions.
     /// Encoded through pointers into scratch memory: with arrays, their uniqueness checks and
     /// reference counting on each of a gram's few bytes were most of the time.
-    func appendGrams(_ grams: SearchHanGrams.Inverted, scoring: Scoring, to shards: inout [[UInt8]]) {
+    func appendGrams(_ grams: SearchHanGrams.Inverted, scoring: Scoring, to shards: inout SearchShardBuffers) {
         let terms = postings.vocabulary.terms
         let shardCount = UInt32(shards.count)
         var longest = 0, start: Int32 = 0
@@ -82,7 +82,7 @@ extension SearchIndexBuilder {
                             Self.putVarint(UInt32(blockLength), entry, &length)
                             (entry + length).update(from: block, count: blockLength)
                             length += blockLength
-                            shards[Int(hash % shardCount)].append(contentsOf: UnsafeBufferPointer(start: entry, count: length))
+                            shards.append(entry, count: length, to: Int(hash % shardCount))
                             start = end
                         }
                     }

@@ -41,6 +41,8 @@ struct SearchIndexBuilder {
     static let postingLimit = 400
     /// Postings put in term order at a time (16 bytes each): a few megabytes.
     static let invertedBatch = 1 << 18
+    /// `invertedBatch` (smaller in tests, so that their small sites take several batches).
+    var postingsPerBatch = Self.invertedBatch
 
     func build() -> SearchIndexFiles {
         let scoring = Scoring(postings)
@@ -54,16 +56,15 @@ struct SearchIndexBuilder {
             let hash = vocabulary.terms.key(term).withUnsafeBufferPointer { SearchByteMap.hash($0) }
             buckets[Int(hash % UInt32(shardCount))].append(term)
         }
-        var shards = [[UInt8]](repeating: [], count: shardCount)
+        var shards = SearchShardBuffers(count: shardCount)
         for (number, bucket) in buckets.enumerated() {
-            for term in vocabulary.terms.sortedByKey(bucket) {
-                shards[number] += entries[(term == 0 ? 0 : ends[term - 1])..<ends[term]]
-            }
+            // Room for the grams too (the hash spreads them evenly), so that appending rarely copies.
+            let sorted = vocabulary.terms.sortedByKey(bucket)
+            shards.reserve(sorted.reduce(0) { $0 + ends[$1] - ($1 == 0 ? 0 : ends[$1 - 1]) } + gramBytes / shardCount * 5 / 4 + 64, in: number)
+            for term in sorted { shards.append(entries[(term == 0 ? 0 : ends[term - 1])..<ends[term]], to: number) }
         }
-        // Room for the grams (the hash spreads them evenly), so that appending rarely copies.
-        for number in shards.indices { shards[number].reserveCapacity(shards[number].count + gramBytes / shardCount * 5 / 4 + 64) }
         appendGrams(grams, scoring: scoring, to: &shards)
-        var contents = shards.enumerated().map { (name: "t\($0).bin", bytes: $1) }
+        var contents = shards.data().enumerated().map { (name: "t\($0).bin", bytes: $1) }
         let documents = postings.documents
         let textBytes = documents.reduce(0) { $0 + $1.excerptText.utf8.count + $1.title.utf8.count + $1.url.utf8.count + 40 }
         let chunkSize = max(1, Self.chunkTarget / max(1, textBytes / max(1, documents.count)))
@@ -83,7 +84,7 @@ struct SearchIndexBuilder {
                 json.byte("]")
             }
             json.byte("]")
-            contents.append(("d\(start / chunkSize).json", json.bytes))
+            contents.append(("d\(start / chunkSize).json", Data(json.bytes)))
         }
         var version = StableHasher()
         for file in contents {
@@ -91,7 +92,7 @@ struct SearchIndexBuilder {
             version.combine(Int(truncatingIfNeeded: Self.contentHash(file.bytes)))
         }
         let folder = "\(languageCode)/search/\(String(String(version.value, radix: 16).suffix(12)))/"
-        let files = contents.map { OutputFile(path: folder + $0.name, contents: .bytes(Data($0.bytes)), origin: "content/\(languageCode)") }
+        let files = contents.map { OutputFile(path: folder + $0.name, contents: .bytes($0.bytes), origin: "content/\(languageCode)") }
         var manifest = SearchJSON()
         manifest.raw("{\"base\":")
         manifest.string(rootPath + URLPath.encodePath(folder))
@@ -157,13 +158,22 @@ struct SearchIndexBuilder {
         var inverted: [Listed] = []
         var termPositions: [Int32] = []
         var fill = starts, positionFill = positionStarts
-        // A batch of terms at a time, their postings at most `invertedBatch` (one term's may be
+        // A batch of terms at a time, their postings at most `postingsPerBatch` (one term's may be
         // more): the term-ordered copy stays a few megabytes, not a second copy of every posting
         // (which added a tenth to the build's peak memory), for one more pass over the terms.
+        var batchEnds: [Int] = []
         var firstTerm = 0
         while firstTerm < termCount {
             var endTerm = firstTerm + 1
-            while endTerm < termCount, starts[endTerm + 1] - starts[firstTerm] <= Self.invertedBatch { endTerm += 1 }
+            while endTerm < termCount, starts[endTerm + 1] - starts[firstTerm] <= postingsPerBatch { endTerm += 1 }
+            batchEnds.append(endTerm)
+            firstTerm = endTerm
+        }
+        // Each batch's postings, in document order, listed in one pass: a Chinese index is two
+        // dozen batches, and looking through every posting for each batch's was most of this.
+        let batchPostings = Self.postingsByBatch(documentTerms, batchEnds: batchEnds, termCount: termCount)
+        firstTerm = 0
+        for (batch, endTerm) in batchEnds.enumerated() {
             let base = starts[firstTerm], positionBase = positionStarts[firstTerm]
             inverted.removeAll(keepingCapacity: true)
             inverted.append(
@@ -171,9 +181,9 @@ struct SearchIndexBuilder {
                     Listed(document: 0, score: 0, positionStart: 0, positionCount: 0, forms: 0), count: starts[endTerm] - base))
             termPositions.removeAll(keepingCapacity: true)
             termPositions.append(contentsOf: repeatElement(0, count: positionStarts[endTerm] - positionBase))
-            let batch = Int32(firstTerm)..<Int32(endTerm)
-            for (index, term) in documentTerms.enumerated() where batch.contains(term) {
-                let term = Int(term)
+            for index in batchPostings.postings[batchPostings.starts[batch]..<batchPostings.starts[batch + 1]] {
+                let index = Int(index)
+                let term = Int(documentTerms[index])
                 let posting = list[index]
                 let kept = Int(posting.positionCount & 0x7F)
                 let positionStart = positionFill[term] - positionBase
@@ -215,6 +225,30 @@ struct SearchIndexBuilder {
             firstTerm = endTerm
         }
         return (bytes, ends)
+    }
+
+    /// The postings (numbers in `terms`, each a posting's term) of each batch of terms
+    /// (`batchEnds`: where each batch's terms end), batch after batch, in order within each:
+    /// batch `n`'s are `postings[starts[n] ..< starts[n + 1]]`.
+    static func postingsByBatch(_ terms: [Int32], batchEnds: [Int], termCount: Int) -> (postings: [Int32], starts: [Int]) {
+        guard batchEnds.count > 1 else { return (Array(0..<Int32(terms.count)), [0, terms.count]) }
+        var batchOfTerm = [Int32](repeating: 0, count: termCount)
+        var first = 0
+        for (batch, end) in batchEnds.enumerated() {
+            for term in first..<end { batchOfTerm[term] = Int32(batch) }
+            first = end
+        }
+        var starts = [Int](repeating: 0, count: batchEnds.count + 1)
+        for term in terms { starts[Int(batchOfTerm[Int(term)]) + 1] += 1 }
+        for batch in batchEnds.indices { starts[batch + 1] += starts[batch] }
+        var fill = starts
+        var postings = [Int32](repeating: 0, count: terms.count)
+        for (index, term) in terms.enumerated() {
+            let batch = Int(batchOfTerm[Int(term)])
+            postings[fill[batch]] = Int32(index)
+            fill[batch] += 1
+        }
+        return (postings, starts)
     }
 
     /// The postings `range` a term lists: all, or when there are more than `postingLimit`, the
@@ -278,15 +312,17 @@ struct SearchIndexBuilder {
 
     /// A hash of a file's bytes eight at a time (FNV-1a's step on words): fast enough for an
     /// index of tens of megabytes.
-    static func contentHash(_ bytes: [UInt8]) -> UInt64 {
+    static func contentHash<Bytes: ContiguousBytes>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var count = 0
         bytes.withUnsafeBytes { raw in
+            count = raw.count
             let words = raw.count / 8
             for index in 0..<words {
                 hash = (hash ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x0000_0100_0000_01B3
             }
             for index in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01B3 }
         }
-        return hash ^ UInt64(bytes.count)
+        return hash ^ UInt64(count)
     }
 }

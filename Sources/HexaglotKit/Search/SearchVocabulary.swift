@@ -35,6 +35,14 @@ struct SearchVocabulary {
     /// Han terms by what they are made of (`hanKey`): found without hashing their bytes.
     private var han = SearchIntegerMap(capacity: 1 << 14)
     private var word: [UInt8] = []
+    /// Words read but not looked up yet (`flushWords`): their bytes end to end, where each ends,
+    /// its hash, whether it composes.
+    private var pendingBytes: [UInt8] = []
+    private var pendingEnds: [Int] = []
+    private var pendingHashes: [UInt32] = []
+    private var pendingComposes: [Bool] = []
+    /// What reading the pending words' slots ahead gave (kept so that the reads are not dropped).
+    private var touched: UInt32 = 0
     private var stemmed: [UInt8] = []
     private var folded: [UInt8] = []
 
@@ -94,6 +102,8 @@ struct SearchVocabulary {
             let kind = SearchFolding.scalarClass(value)
             if kind == SearchFolding.hanClass {
                 if !word.isEmpty || wordHasMark { endWord(&position, &wordHasMark, into: &list) }
+                // The words before have their positions (and their terms their numbers) first.
+                if !pendingEnds.isEmpty { flushWords(&position, into: &list) }
                 if previousHan < 0, position == afterHan { position += 1 }
                 let end = index + length
                 let character = hanTerm(Self.hanKey(1, 0, UInt32(value)), .hanCharacter, text, index, end)
@@ -139,6 +149,7 @@ struct SearchVocabulary {
             index += length
         }
         if !word.isEmpty || wordHasMark { endWord(&position, &wordHasMark, into: &list) }
+        flushWords(&position, into: &list)
         return position
     }
 
@@ -150,25 +161,54 @@ struct SearchVocabulary {
         return SearchFolding.scalarClass(SearchFolding.scalar(in: text, at: index).value) == SearchFolding.wordClass
     }
 
+    /// Words looked up at a time: enough for their table's cache misses to overlap.
+    private static let wordBatch = 32
+
+    /// Queues the word read for `flushWords`, which looks it up with the ones after it.
     private mutating func endWord(_ position: inout Int32, _ hasMark: inout Bool, into list: inout SearchTokenList) {
         let composes = hasMark
         hasMark = false
         guard !word.isEmpty else { return }
-        // The buffer is moved out while it is read, so that the other buffers can change.
-        let key = word
-        word = []
-        let value = key.withUnsafeBufferPointer { key -> Int32 in
-            let hash = SearchByteMap.hash(key)
-            if let known = words.find(key, hash: hash) { return words.values[known] }
-            let term = composes ? newWord(composing: key) : newWord(key)
-            words.insert(key, hash: hash, value: term)
-            return term
-        }
-        word = key
+        pendingBytes += word
+        pendingEnds.append(pendingBytes.count)
+        pendingHashes.append(word.withUnsafeBufferPointer(SearchByteMap.hash))
+        pendingComposes.append(composes)
         word.removeAll(keepingCapacity: true)
-        guard value >= 0 else { return }
-        list.append(value >> 3, at: position, form: UInt8(value & 7))
-        position += 1
+        if pendingEnds.count == Self.wordBatch { flushWords(&position, into: &list) }
+    }
+
+    /// The pending words' terms into `list`, in order, each at the next position (a word that
+    /// gives no term takes none). A large site's word table is megabytes, so nearly every
+    /// look-up missed the cache and waited for it; their slots are read first, all at once,
+    /// so that the misses overlap.
+    private mutating func flushWords(_ position: inout Int32, into list: inout SearchTokenList) {
+        guard !pendingEnds.isEmpty else { return }
+        touched ^= pendingHashes.withUnsafeBufferPointer(words.touch)
+        // Moved out while they are read, so that the other buffers can change.
+        let bytes = pendingBytes, ends = pendingEnds, hashes = pendingHashes, composes = pendingComposes
+        pendingBytes = []
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for (index, end) in ends.enumerated() {
+                let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end
+                let value: Int32
+                if let known = words.find(key, hash: hashes[index]) {
+                    value = words.values[known]
+                } else {
+                    value = composes[index] ? newWord(composing: key) : newWord(key)
+                    words.insert(key, hash: hashes[index], value: value)
+                }
+                guard value >= 0 else { continue }
+                list.append(value >> 3, at: position, form: UInt8(value & 7))
+                position += 1
+            }
+        }
+        pendingBytes = bytes
+        pendingBytes.removeAll(keepingCapacity: true)
+        pendingEnds.removeAll(keepingCapacity: true)
+        pendingHashes.removeAll(keepingCapacity: true)
+        pendingComposes.removeAll(keepingCapacity: true)
     }
 
     /// A word with combining marks: composed first (through a String: rare).
