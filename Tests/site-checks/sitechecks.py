@@ -308,7 +308,18 @@ def make_driver(javascript: bool = True):
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    # Chromium that does not answer chromedriver in time ("session not created: chrome not
+    # reachable") happened once in a whole `make test` run on a loaded machine, and every browser
+    # check of the session failed with it: a start is tried three times before that counts.
+    from selenium.common.exceptions import SessionNotCreatedException
+    for attempt in range(3):
+        try:
+            driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+            break
+        except SessionNotCreatedException:
+            if attempt == 2:
+                raise
+            time.sleep(2)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
     return driver
