@@ -164,4 +164,62 @@ import Testing
         try await site.build()
         #expect(try ImageTests.inode(site, "img") == folder, "moved whole")
     }
+
+    /// A rebuild whose pages need exactly the variants the old output's folder holds publishes
+    /// that folder again as it is: no cache entry is looked at, so none is encoded even with the
+    /// cache gone (only the linked original, published beside its page, is), and the folder is
+    /// moved whole.
+    @Test func theOldVariantFolderIsPublishedAgainWithoutTheCache() async throws {
+        let site = try ImageTests.photoSite()
+        let first = try await site.build()
+        let files = TestSite.contents(of: site.output), folder = try ImageTests.inode(site, "img")
+        try site.remove(".hexaglot-cache")
+        let again = try await site.build()
+        #expect(again.imagesEncoded == 1 && again.filesWritten == first.filesWritten)
+        #expect(TestSite.contents(of: site.output) == files)
+        #expect(try ImageTests.inode(site, "img") == folder, "moved whole")
+    }
+
+    /// The old variant folder changed while the build ran (a variant deleted, a file of someone
+    /// else's added): it is not moved whole; the variants are published one by one from the
+    /// cache, and the other file is kept and not claimed.
+    @Test func aVariantFolderChangedDuringTheBuildIsPublishedFileByFile() async throws {
+        let site = try ImageTests.photoSite()
+        try await site.build()
+        let first = TestSite.contents(of: site.output)
+        let variants = site.outputFiles().filter { $0.hasPrefix("img/") }.sorted()
+        let output = site.output.path
+        let change = OneTimeChange {
+            try? FileManager.default.removeItem(atPath: output + "/" + variants[0])
+            FileManager.default.createFile(atPath: output + "/img/theirs.txt", contents: Data("theirs\n".utf8))
+        }
+        let report = try await site.build { options in
+            // The pages are rendered after the images stage has decided to publish the folder again.
+            options.progress = { line in if line.hasPrefix("pages") { change.run() } }
+        }
+        #expect(change.hasRun && report.imagesEncoded == 0)
+        var expected = first
+        expected["img/theirs.txt"] = Data("theirs\n".utf8)
+        #expect(TestSite.contents(of: site.output) == expected)
+        #expect(site.file(OutputRecord.fileName)?.contains("theirs.txt") == false)
+        try await site.build()
+        #expect(TestSite.contents(of: site.output) == expected)
+    }
+}
+
+/// Runs its change the first time it is asked, from any thread.
+private final class OneTimeChange: @unchecked Sendable {
+    private let lock = NSLock()
+    private let change: () -> Void
+    private(set) var hasRun = false
+
+    init(_ change: @escaping () -> Void) { self.change = change }
+
+    func run() {
+        lock.withLock {
+            guard !hasRun else { return }
+            hasRun = true
+            change()
+        }
+    }
 }

@@ -14,7 +14,11 @@ struct BuildPipeline {
     /// soon as it is rendered (from any thread) and what comes back is kept in the products.
     typealias OpenOutput = () throws(BuildFailure) -> @Sendable (OutputFile) -> OutputFile
 
-    func run(_ clock: inout StageClock, cache: BuildCache?, output: OpenOutput) throws(BuildFailure) -> BuildProducts {
+    /// `reusableVariants`: the summary of the old output's variant folder, when it holds exactly
+    /// what its record says (`OutputFolder`).
+    func run(
+        _ clock: inout StageClock, cache: BuildCache?, reusableVariants: FolderSummary? = nil, output: OpenOutput
+    ) throws(BuildFailure) -> BuildProducts {
         let config = try clock.measure("config") { () throws(BuildFailure) in try loadConfig() }
         let templates = try clock.measure("templates") { () throws(BuildFailure) in try loadTemplates() }
         let localization = try clock.measure("i18n") { () throws(BuildFailure) in try loadLocalization(config) }
@@ -31,9 +35,9 @@ struct BuildPipeline {
         let (copies, inVariantFolder) = clock.measure("plan") {
             planOutput(site, templates, localization, copied: copied, bodies: bodies, images: markdown.images)
         }
-        let (variants, imagesEncoded) = clock.measure("images") {
+        let (variants, imagesEncoded, reusedVariants) = clock.measure("images") {
             defer { markdown.images.sources?.save() }
-            return publishImages(bodies, markdown.images, besides: inVariantFolder)
+            return publishImages(bodies, markdown.images, besides: inVariantFolder, reusing: reusableVariants)
         }
         try stopOnErrors()
         let write = try output()
@@ -53,7 +57,8 @@ struct BuildPipeline {
         return BuildProducts(
             config: config, templates: templates, localization: localization, sourceFiles: files,
             comingDue: comingDue, now: options.now, site: site, markdown: markdown, bodies: bodies, renderer: renderer,
-            outputs: outputs, imagesEncoded: imagesEncoded, search: search, diagnostics: engine.diagnostics)
+            outputs: outputs, reusedVariants: reusedVariants, imagesEncoded: imagesEncoded, search: search,
+            diagnostics: engine.diagnostics)
     }
 
     /// The site assembled from content/ without rendering anything: the first stages of `run`,
@@ -238,10 +243,12 @@ struct BuildPipeline {
 
     /// The photos' variants, from the variant cache (encoded into it first where it lacks them);
     /// nothing is encoded when the build has already failed, or when a file of the site (`besides`:
-    /// those at `img/` or below it) is where a variant goes.
+    /// those at `img/` or below it) is where a variant goes. When the old output's variant folder
+    /// (summarised by `reusable`) holds exactly the variants needed there, it is published again
+    /// whole instead.
     private func publishImages(
-        _ bodies: [RenderedBody], _ catalog: ImageCatalog, besides siteFiles: [OutputPlan.File]
-    ) -> (files: [OutputFile], encoded: Int) {
+        _ bodies: [RenderedBody], _ catalog: ImageCatalog, besides siteFiles: [OutputPlan.File], reusing reusable: FolderSummary?
+    ) -> (files: [OutputFile], encoded: Int, reused: ReusedVariantFolder?) {
         let stage = ImageStage(catalog: catalog, cache: ImageVariantCache(folder: imageCacheFolder(catalog.settings)), progress: options.progress)
         let (variants, problems) = stage.plan(bodies)
         engine.emit(problems)
@@ -256,10 +263,18 @@ struct BuildPipeline {
             }
             engine.emit(OutputPlan.problems(of: generated, with: siteFiles))
         }
-        guard !variants.isEmpty, !engine.hasErrors else { return ([], 0) }
+        guard !variants.isEmpty, !engine.hasErrors else { return ([], 0, nil) }
+        if siteFiles.isEmpty, let reusable {
+            let (inFolder, beside) = ImageStage.split(variants)
+            if ImageStage.summary(of: inFolder) == reusable {
+                let result = stage.run(beside)
+                engine.emit(result.problems)
+                return (result.files, result.encoded, ReusedVariantFolder(summary: reusable) { stage.run(inFolder) })
+            }
+        }
         let result = stage.run(variants)
         engine.emit(result.problems)
-        return (result.files, result.encoded)
+        return (result.files, result.encoded, nil)
     }
 
     /// Each language's search index, when site.yaml asks for one and the theme has a search page

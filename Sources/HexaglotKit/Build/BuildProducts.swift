@@ -23,6 +23,8 @@ public struct BuildProducts: Sendable {
     let renderer: SiteRenderer
     /// Every file of the built site as written (paths and origins; their bytes are in the output).
     public let outputs: [OutputFile]
+    /// The old output's photo variants, published again as a folder instead of as `outputs`.
+    let reusedVariants: ReusedVariantFolder?
     /// Image variants this build encoded (the others came from the variant cache).
     public let imagesEncoded: Int
     /// The search indexes (nil when the theme has no search page).

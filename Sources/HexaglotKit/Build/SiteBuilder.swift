@@ -29,7 +29,9 @@ public struct SiteBuilder: Sendable {
         var staging: OutputStaging?
         let products: BuildProducts
         do {
-            products = try BuildPipeline(options: options).run(&clock, cache: options.cache) { () throws(BuildFailure) in
+            products = try BuildPipeline(options: options).run(
+                &clock, cache: options.cache, reusableVariants: destination.reusableVariants
+            ) { () throws(BuildFailure) in
                 let opened = try OutputWriter(folder: destination).stage()
                 staging = opened
                 return opened.write
@@ -38,11 +40,13 @@ public struct SiteBuilder: Sendable {
             staging?.discard()
             throw error
         }
-        try clock.measure("write") { () throws(BuildFailure) in try staging?.commit(products.outputs) }
+        try clock.measure("write") { () throws(BuildFailure) in
+            try staging?.commit(products.outputs, reusingVariants: products.reusedVariants)
+        }
         clock.measure("keep") { keepForNextBuild(products, inputs: inputs) }
 
         var report = BuildReport(
-            pagesPerLanguage: products.pagesPerLanguage, filesWritten: products.outputs.count,
+            pagesPerLanguage: products.pagesPerLanguage, filesWritten: products.outputs.count + (products.reusedVariants?.summary.count ?? 0),
             warnings: products.diagnostics, seconds: clock.total)
         report.stages = clock.stages
         report.imagesEncoded = products.imagesEncoded

@@ -3,12 +3,12 @@ import Foundation
 /// The images stage: every photo pages show is published as variants (widths × formats) taken
 /// from the variant cache, encoding on every core only what the cache lacks. Images that cannot
 /// be published are errors at each place a page uses them.
-struct ImageStage {
+struct ImageStage: Sendable {
     let catalog: ImageCatalog
     let cache: ImageVariantCache
     let progress: (@Sendable (String) -> Void)?
 
-    struct Result {
+    struct Result: Sendable {
         var files: [OutputFile] = []
         var problems: [Diagnostic] = []
         /// Variants encoded by this build (the others came from the cache).
@@ -18,7 +18,7 @@ struct ImageStage {
     /// Variants of one photo some page needs, with the first place that needs them (for their
     /// errors): one for each photo and way it is used, not one for each variant, as copying the
     /// photo's plan into each of its 2,000 variants' entries cost more than the rest of the stage.
-    struct Needed {
+    struct Needed: Sendable {
         var plan: ImagePlan
         var variants: [PlannedVariant]
         var location: SourceLocation?
@@ -70,6 +70,40 @@ struct ImageStage {
             }
         }
         return (needed, problems)
+    }
+
+    /// The needed variants directly in the variant folder (`img/`), and the others (originals
+    /// published where a page links them).
+    static func split(_ needed: [Needed]) -> (inFolder: [Needed], beside: [Needed]) {
+        var inFolder: [Needed] = [], beside: [Needed] = []
+        inFolder.reserveCapacity(needed.count)
+        for group in needed {
+            // A group is one use of one photo: its variants all lie in the folder, or none does.
+            if group.variants.allSatisfy({ FolderSummary.lies($0.path, directlyIn: PlannedVariant.folder) }) {
+                inFolder.append(group)
+            } else {
+                var group = group, other = group
+                group.variants.removeAll { !FolderSummary.lies($0.path, directlyIn: PlannedVariant.folder) }
+                other.variants.removeAll { FolderSummary.lies($0.path, directlyIn: PlannedVariant.folder) }
+                if !group.variants.isEmpty { inFolder.append(group) }
+                beside.append(other)
+            }
+        }
+        return (inFolder, beside)
+    }
+
+    /// The summary of the names of `needed`'s variants (each once: `plan` leaves no repeats), all
+    /// directly in the variant folder: what the old folder must match to be published again.
+    static func summary(of needed: [Needed]) -> FolderSummary {
+        var summary = FolderSummary()
+        let skipped = PlannedVariant.folder.utf8.count + 1
+        for group in needed {
+            for variant in group.variants {
+                var path = variant.path
+                path.withUTF8 { summary.add(name: UnsafeBufferPointer(rebasing: $0[skipped...])) }
+            }
+        }
+        return summary
     }
 
     /// Encodes what the cache lacks, then lists every needed variant as an output file.

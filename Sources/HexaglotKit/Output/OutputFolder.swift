@@ -16,6 +16,22 @@ struct OutputFolder: Sendable {
     /// The real path written to: symbolic links resolved.
     let path: String
     let previous: OutputRecord.Previous
+    /// The summary of the old output's photo variant folder, when the record has one and the
+    /// folder holds exactly the files it summarises (one listing): the images stage then needs
+    /// no look at each variant that is published again (`ReusedVariantFolder`).
+    let reusableVariants: FolderSummary?
+
+    init(path: String, previous: OutputRecord.Previous) {
+        self.path = path
+        self.previous = previous
+        var reusable: FolderSummary?
+        if case .recorded(let record) = previous, let summary = record.summary,
+            FolderSummary.ofRegularFiles(in: path + "/" + OutputRecord.summarizedFolder) == summary
+        {
+            reusable = summary
+        }
+        reusableVariants = reusable
+    }
 
     static func prepare(_ options: BuildOptions) throws(OutputFolderError) -> OutputFolder {
         let given = options.output.path

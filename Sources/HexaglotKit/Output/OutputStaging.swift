@@ -38,7 +38,9 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     /// Checks every path, writes what is not written yet, and replaces the output.
-    public func commit(_ files: [OutputFile]) throws(BuildFailure) {
+    /// `reusedVariants`: the old output's variant folder, published again whole (its files were
+    /// checked by the build that wrote them, and are not among `files`).
+    func commit(_ files: [OutputFile], reusingVariants reusedVariants: ReusedVariantFolder? = nil) throws(BuildFailure) {
         let problems = writer.problems(in: files)
         guard problems.isEmpty else {
             discard()
@@ -50,7 +52,7 @@ public final class OutputStaging: @unchecked Sendable {
         files.parallelForEach { if !Self.isReusable($0) { _ = write($0) } }
         do {
             if let failure = firstFailure { throw WriteFailure(description: failure) }
-            try writer.swapIn(folder, retiring: retired, files: files, reusing: reused, write: writeNow)
+            try writer.swapIn(folder, retiring: retired, files: files, reusing: reused, variantFolder: reusedVariants, write: writeNow)
         } catch {
             discard()
             throw writer.failure(error)

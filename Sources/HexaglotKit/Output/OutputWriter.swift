@@ -120,13 +120,22 @@ public struct OutputWriter: Sendable {
     /// Replaces the output with the staging folder, carrying over what no build wrote; the old
     /// tree is removed after. `files` are the site's files (their origins name conflicts);
     /// `reused`, files not written yet that the old output holds with the same bytes: each is
-    /// moved from the old tree when it is there and the build's own, else handed to `write`.
+    /// moved from the old tree when it is there and the build's own, else handed to `write`;
+    /// `variantFolder`, the old output's variant folder, moved whole (or, when it changed since
+    /// the build started, its files made from the cache and handled as `reused`).
     func swapIn(
         _ staging: URL, retiring retired: URL, files: [OutputFile], reusing reused: [OutputFile] = [],
-        write: (OutputFile) throws -> Void = { _ in }
+        variantFolder: ReusedVariantFolder? = nil, write: (OutputFile) throws -> Void = { _ in }
     ) throws {
         let stagingPath = staging.path, outputPath = output.path
-        let summary = FolderSummary(paths: files.lazy.map(\.path), directlyIn: OutputRecord.summarizedFolder)
+        var reused = reused
+        /// The variant folder's files, for when it cannot be moved whole after all.
+        func variantFiles() throws -> [OutputFile] {
+            guard let result = variantFolder?.files() else { return [] }
+            if !result.problems.isEmpty { throw BuildFailure(diagnostics: result.problems) }
+            return result.files
+        }
+        let summary = variantFolder?.summary ?? FolderSummary(paths: files.lazy.map(\.path), directlyIn: OutputRecord.summarizedFolder)
         var previousRecord: OutputRecord?
         if case .recorded(let record) = previous { previousRecord = record }
         try FileBytes.write(
@@ -134,7 +143,7 @@ public struct OutputWriter: Sendable {
             to: stagingPath + "/" + OutputRecord.fileName)
         var status = stat()
         guard lstat(outputPath, &status) == 0 else {
-            try Self.writeAll(reused, write)
+            try Self.writeAll(reused + variantFiles(), write)
             try FileManager.default.moveItem(at: staging, to: output)
             return
         }
@@ -144,8 +153,13 @@ public struct OutputWriter: Sendable {
         var carried = OutputCarryOver(output: outputPath, previous: previous)
         // Only a file an earlier build wrote is taken; one that is not there, or not the build's
         // (then the conflict below says so, as it always did), is written as any other file.
-        let notMovable: Set<String>
+        var notMovable: Set<String>
         (carried, notMovable) = carried.reusing(reused.map(\.path), output: outputPath, staging: stagingPath, summary: summary)
+        if variantFolder != nil, !carried.wholeFolders.contains(OutputRecord.summarizedFolder) {
+            // The old folder changed since the build started: its files one by one, as without it.
+            reused += try variantFiles()
+            (carried, notMovable) = carried.reusing(reused.map(\.path), output: outputPath, staging: stagingPath, summary: summary)
+        }
         try Self.writeAll(notMovable.isEmpty ? [] : reused.filter { notMovable.contains($0.path) }, write)
         let conflicts = carried.conflicts(in: stagingPath)
         guard conflicts.isEmpty else {
@@ -166,6 +180,11 @@ public struct OutputWriter: Sendable {
             movedFolders = moved.movedFolders
             let missed = Set(moved.missed)
             try Self.writeAll(missed.isEmpty ? [] : reused.filter { missed.contains($0.path) }, write)
+            if variantFolder != nil, carried.wholeFolders.contains(OutputRecord.summarizedFolder),
+                !movedFolders.contains(OutputRecord.summarizedFolder)
+            {
+                try Self.writeAll(variantFiles(), write)
+            }
             _ = chmod(stagingPath, status.st_mode & 0o7777)
             try FolderSwap.exchange(stagingPath, with: outputPath, retired: retired.path)
         } catch {
