@@ -134,6 +134,13 @@ struct MarkdownStage: Sendable {
         /// The first image the body shows and its plan: the page's sharing image unless the front
         /// matter names one, so not resolved and looked up a second time.
         var firstShown: (url: String, plan: ImagePlan)?
+        // Reading and hashing a photo the first time a page shows it is not cmark's work: it does
+        // not count against the Markdown time limit (a loaded machine took seconds for a few).
+        func planning<T>(_ work: () -> T) -> T {
+            waiting(true)
+            defer { waiting(false) }
+            return work()
+        }
         let (rendered, renderProblems) = renderer.render(
             source,
             rewriteLink: { link in
@@ -142,7 +149,7 @@ struct MarkdownStage: Sendable {
                     let (path, file) = images.files.resolve(link.destination, onPage: page.path, rootPath: rootPath),
                     ImageCatalog.isRaster(path)
                 {
-                    let plan = images.plan(path: file.canonicalPath, file: file)
+                    let plan = planning { images.plan(path: file.canonicalPath, file: file) }
                     uses.append(ImageUse(path: path, kind: .linked, location: link.location, planKey: plan.key))
                     dependsOnPagePath = true
                     // A TIFF or HEIC original is published as a JPEG (or PNG) of another name: the link follows.
@@ -161,7 +168,7 @@ struct MarkdownStage: Sendable {
                             at: image.location))
                 }
                 if Self.mayResolveElsewhereFromACopy(image.url) { dependsOnPagePath = true }
-                guard let plan = images.plan(forURL: image.url, onPage: page.path) else {
+                guard let plan = planning({ images.plan(forURL: image.url, onPage: page.path) }) else {
                     return .sized(images.files.size(of: image.url, onPage: page.path, rootPath: rootPath))
                 }
                 if firstShown == nil { firstShown = (image.url, plan) }
@@ -173,7 +180,7 @@ struct MarkdownStage: Sendable {
                 }
             },
             waitingForInlinePhase: waiting)
-        let frontMatterImages = FrontMatterImages(catalog: images).read(page)
+        let frontMatterImages = planning { FrontMatterImages(catalog: images).read(page) }
         uses += frontMatterImages.uses
         let problems = renderProblems + missingAlt + frontMatterImages.problems
         var summary = page.frontMatter.summary ?? SummaryText.truncate(rendered.firstParagraph)
@@ -187,7 +194,7 @@ struct MarkdownStage: Sendable {
         var image = frontMatterImage ?? rendered.firstImage
         // A photo is shared as its sharing JPEG, never as the original.
         if let written = image,
-            let plan = firstShown.flatMap({ $0.url == written ? $0.plan : nil }) ?? images.plan(forURL: written, onPage: page.path)
+            let plan = firstShown.flatMap({ $0.url == written ? $0.plan : nil }) ?? planning({ images.plan(forURL: written, onPage: page.path) })
         {
             let location = frontMatterImage != nil ? page.frontMatter.locations["image"] : uses.first { $0.kind == .shown }?.location
             uses.append(ImageUse(path: plan.path, kind: .sharing, location: location, planKey: plan.key))

@@ -109,21 +109,32 @@ final class ImageCatalog: @unchecked Sendable {
         // Into one byte buffer per format: appending strings (each URL, width and separator) was
         // most of making a photo's markup.
         let root = Array(rootPath.utf8)
+        // A photo's variants differ only in parts that never need encoding (width, key, format):
+        // when the first one's path needs none, none does, and each is copied as it is.
+        let asTheyAre = image.variants.first.map { URLPath.encodePath($0.path) == $0.path } ?? true
         func srcset(_ format: ImageFormat) -> String {
             var srcset: [UInt8] = []
+            srcset.reserveCapacity(image.variants.count / max(1, settings.formats.count) * (root.count + 80) + 16)
             for variant in image.variants where variant.settings.format == format {
-                if !srcset.isEmpty { srcset += ", ".utf8 }
-                srcset += root
-                srcset.append(utf8Of: URLPath.encodePath(variant.path))
+                if !srcset.isEmpty {
+                    srcset.append(UInt8(ascii: ","))
+                    srcset.append(UInt8(ascii: " "))
+                }
+                srcset.append(contentsOf: root)
+                srcset.append(utf8Of: asTheyAre ? variant.path : URLPath.encodePath(variant.path))
                 srcset.append(UInt8(ascii: " "))
-                srcset.append(utf8Of: String(variant.width))
+                srcset.append(decimal: variant.width)
                 srcset.append(UInt8(ascii: "w"))
             }
             return String(decoding: srcset, as: UTF8.self)
         }
+        var sources: [ImageMarkup.Source] = []
+        sources.reserveCapacity(settings.formats.count)
+        for format in settings.formats where format.format != .jpeg {
+            sources.append(.init(type: format.format.mimeType, srcset: srcset(format.format)))
+        }
         return ImageMarkup(
             src: image.variants.last { $0.settings.format == .jpeg }.map(url(of:)), width: image.width, height: image.height,
-            srcset: srcset(.jpeg), sizes: settings.sizes,
-            sources: settings.formats.map(\.format).filter { $0 != .jpeg }.map { .init(type: $0.mimeType, srcset: srcset($0)) })
+            srcset: srcset(.jpeg), sizes: settings.sizes, sources: sources)
     }
 }

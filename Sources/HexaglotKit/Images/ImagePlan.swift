@@ -181,7 +181,11 @@ extension ImagePlan {
                 width: width, height: height(atWidth: width), settings: format, key: key,
                 path: variantName(stem: stem, width: width, key: key, fileExtension: format.format.fileExtension))
         }
-        let variants = widths.flatMap { width in settings.formats.map { variant(width, $0) } }
+        var variants: [PlannedVariant] = []
+        variants.reserveCapacity(widths.count * settings.formats.count)
+        for width in widths {
+            for format in settings.formats { variants.append(variant(width, format)) }
+        }
         let jpeg = settings.formats.first { $0.format == .jpeg } ?? .init(format: .jpeg, quality: 80, effort: 0)
         let sharing = variant(min(header.width, settings.sharingWidth), jpeg)
         let widest = widths.last ?? header.width

@@ -148,7 +148,9 @@ final class ImageSourceIndex: @unchecked Sendable {
         // than planning them from scratch.
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            for line in split(UnsafeBufferPointer(rebasing: bytes[header.utf8.count...]), on: 10) {
+            let lines = split(UnsafeBufferPointer(rebasing: bytes[header.utf8.count...]), on: 10)
+            entries.reserveCapacity(lines.count)
+            for line in lines {
                 // Empty fields kept: a photo published as it is (an animation) has no keys.
                 let fields = split(line, on: 9, keepingEmpty: true)
                 guard fields.count == 4, !fields[0].isEmpty,
@@ -194,6 +196,8 @@ final class ImageSourceIndex: @unchecked Sendable {
     {
         var parts: [UnsafeBufferPointer<UInt8>] = []
         guard let base = bytes.baseAddress else { return parts }
+        // Room for a line's fields, or for about one line in 600 bytes (an entry with its keys).
+        parts.reserveCapacity(max(8, bytes.count / 600))
         var start = 0
         // `memchr`: a loop over the bytes of the file's 200 lines cost as much as the rest of reading it.
         while start <= bytes.count {

@@ -22,6 +22,8 @@ struct ImageStage: Sendable {
         var plan: ImagePlan
         var variants: [PlannedVariant]
         var location: SourceLocation?
+        /// Whether they lie in the variant folder: those shown and shared do, a linked original not.
+        var isInFolder: Bool
     }
 
     /// The variants the pages' `uses` need, and the problems of the images they name.
@@ -65,29 +67,22 @@ struct ImageStage: Sendable {
                     }
                     // Two photos with the same name and bytes share their variants' names.
                     variants.removeAll { !neededPaths.insert($0.path).inserted }
-                    if !variants.isEmpty { needed.append(Needed(plan: plan, variants: variants, location: use.location)) }
+                    if !variants.isEmpty {
+                        needed.append(Needed(plan: plan, variants: variants, location: use.location, isInFolder: use.kind != .linked))
+                    }
                 }
             }
         }
         return (needed, problems)
     }
 
-    /// The needed variants directly in the variant folder (`img/`), and the others (originals
-    /// published where a page links them).
+    /// The needed variants in the variant folder (`img/`), and the others (originals published
+    /// where a page links them).
     static func split(_ needed: [Needed]) -> (inFolder: [Needed], beside: [Needed]) {
         var inFolder: [Needed] = [], beside: [Needed] = []
         inFolder.reserveCapacity(needed.count)
         for group in needed {
-            // A group is one use of one photo: its variants all lie in the folder, or none does.
-            if group.variants.allSatisfy({ FolderSummary.lies($0.path, directlyIn: PlannedVariant.folder) }) {
-                inFolder.append(group)
-            } else {
-                var group = group, other = group
-                group.variants.removeAll { !FolderSummary.lies($0.path, directlyIn: PlannedVariant.folder) }
-                other.variants.removeAll { FolderSummary.lies($0.path, directlyIn: PlannedVariant.folder) }
-                if !group.variants.isEmpty { inFolder.append(group) }
-                beside.append(other)
-            }
+            if group.isInFolder { inFolder.append(group) } else { beside.append(group) }
         }
         return (inFolder, beside)
     }

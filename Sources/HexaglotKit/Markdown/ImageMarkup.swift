@@ -32,9 +32,16 @@ public struct ImageMarkup: Sendable, Equatable {
     var attributesHTML: String {
         if let preparedAttributes { return preparedAttributes }
         var html: [UInt8] = []
+        html.reserveCapacity((srcset?.utf8.count ?? 0) + (sizes?.utf8.count ?? 0) + 64)
         if let srcset { Self.append("srcset", srcset, to: &html) }
         if let sizes { Self.append("sizes", sizes, to: &html) }
-        if let width, let height { html += " width=\"\(width)\" height=\"\(height)\"".utf8 }
+        if let width, let height {
+            html += " width=\"".utf8
+            html.append(decimal: width)
+            html += "\" height=\"".utf8
+            html.append(decimal: height)
+            html.append(UInt8(ascii: "\""))
+        }
         return String(decoding: html, as: UTF8.self)
     }
 
@@ -43,6 +50,7 @@ public struct ImageMarkup: Sendable, Equatable {
         if let preparedSources { return preparedSources }
         // Into one byte buffer: interpolating and joining strings was half of making a photo's markup.
         var html: [UInt8] = []
+        html.reserveCapacity(sources.reduce(0) { $0 + $1.srcset.utf8.count + (sizes?.utf8.count ?? 0) + 48 })
         for source in sources {
             html += "<source".utf8
             Self.append("type", source.type, to: &html)

@@ -50,13 +50,19 @@ struct LinkResolver: Sendable {
 
     static func hasScheme(_ destination: String) -> Bool {
         // Bytes: a scheme is ASCII, and looking at Characters meant grapheme breaking on every link.
-        let bytes = destination.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let scheme = bytes[..<colon]
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
-        guard let first = scheme.first, isLetter(first) else { return false }
-        return scheme.allSatisfy {
-            isLetter($0) || $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        // Over the contiguous bytes, stopping at the first that cannot be in a scheme: the generic
+        // search of a UTF-8 view for the colon cost more than the rest of an image's `og:image`.
+        var destination = destination
+        return destination.withUTF8 { bytes in
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+            guard let first = bytes.first, isLetter(first) else { return false }
+            for byte in bytes.dropFirst() {
+                if byte == UInt8(ascii: ":") { return true }
+                guard isLetter(byte) || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".")
+                else { return false }
+            }
+            return false
         }
     }
 }

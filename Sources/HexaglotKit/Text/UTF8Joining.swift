@@ -1,3 +1,5 @@
+import Foundation
+
 /// Strings written from parts over their contiguous UTF-8, for names made thousands of times a
 /// build (each photo variant's file name and cache path, its `srcset`): `+` and `+=` on strings,
 /// `String(width)` and `String(key.prefix(12))`, and appending a `String.UTF8View` to a byte
@@ -45,6 +47,16 @@ enum UTF8Joining {
         static let decimalCapacity = 20
     }
 
+    /// Whether the bytes of `text` begin with those of `prefix` (no Unicode equivalence: paths).
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        var text = text, prefix = prefix
+        return text.withUTF8 { bytes in
+            prefix.withUTF8 { start in
+                start.count <= bytes.count && (start.isEmpty || memcmp(bytes.baseAddress!, start.baseAddress!, start.count) == 0)
+            }
+        }
+    }
+
     /// The string `body` writes, in at most `capacity` bytes.
     static func build(capacity: Int, _ body: (inout Writer) -> Void) -> String {
         String(unsafeUninitializedCapacity: capacity) { buffer in
@@ -60,5 +72,17 @@ extension Array where Element == UInt8 {
     mutating func append(utf8Of text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Appends `number` in decimal digits, without making a string of it.
+    mutating func append(decimal number: Int) {
+        if number < 0 { append(UInt8(ascii: "-")) }
+        var rest = number.magnitude, place: UInt = 1
+        while rest / place >= 10 { place *= 10 }
+        while place > 0 {
+            append(UInt8(ascii: "0") + UInt8(rest / place))
+            rest %= place
+            place /= 10
+        }
     }
 }
