@@ -210,11 +210,14 @@ struct BuildPipeline {
         // Left out before they are made: 1,200 photo copies made into files only to be dropped cost
         // as much as the check.
         var copies: [OutputFile] = []
-        copies.reserveCapacity(max(0, site.resources.count + copied.statics.count + copied.assets.count - unpublished.count))
-        for resource in site.resources where unpublished.isEmpty || !unpublished.contains(resource.path) {
+        copies.reserveCapacity(site.resources.count + copied.statics.count + copied.assets.count)
+        for resource in site.resources {
+            // A fallback copy's file names the original's (`Site.Resource.original`), whose path is the canonical one.
+            let canonical = resource.original.map { site.resources[$0].path } ?? resource.path
+            guard unpublished.isEmpty || !unpublished.contains(resource.path, canonical: canonical) else { continue }
             copies.append(OutputFile(path: resource.path, contents: .copy(resource.source.url), origin: resource.source.displayPath))
         }
-        for file in copied.statics + copied.assets where unpublished.isEmpty || !unpublished.contains(file.relativePath) {
+        for file in copied.statics + copied.assets where unpublished.isEmpty || !unpublished.contains(file.relativePath, canonical: file.relativePath) {
             copies.append(OutputFile(path: file.relativePath, contents: .copy(file.url), origin: file.displayPath))
         }
         let plan = OutputPlan(site: site, copies: copies, hasSearch: site.config.buildsSearchIndex && templates.has("search"))
@@ -354,22 +357,15 @@ struct BuildPipeline {
     private func imageFiles(_ site: Site, _ copied: CopiedFiles) -> ImageSizes {
         var files: [String: ImageSizes.File] = [:]
         files.reserveCapacity(site.resources.count + copied.statics.count)
-        // A fallback copy's file names the original's (`Site.Resource.original`), which comes
-        // before it: grouping the copies by their source instead hashed every file twice more.
-        var canonicalPaths: [String] = []
-        canonicalPaths.reserveCapacity(site.resources.count)
-        var copies: [String: [String]] = [:]
+        // A fallback copy's file names the original's (`Site.Resource.original`), an original itself.
         for resource in site.resources {
-            let canonical = resource.original.map { canonicalPaths[$0] } ?? resource.path
-            canonicalPaths.append(canonical)
+            let canonical = resource.original.map { site.resources[$0].path } ?? resource.path
             files[resource.path] = .init(url: resource.source.url, displayPath: resource.source.displayPath, canonicalPath: canonical)
-            copies[canonical, default: []].append(resource.path)
         }
         for file in copied.statics {
             files[file.relativePath] = .init(url: file.url, displayPath: file.displayPath, canonicalPath: file.relativePath)
-            copies[file.relativePath, default: []].append(file.relativePath)
         }
-        return ImageSizes(files: files, copies: copies)
+        return ImageSizes(files: files)
     }
 
     private static func markdownPaths(_ files: [String: [SourceFile]]) -> Set<String> {

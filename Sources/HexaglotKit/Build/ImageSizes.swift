@@ -13,16 +13,12 @@ final class ImageSizes: @unchecked Sendable {
     }
 
     private let files: [String: File]
-    /// The output paths of each file's copies (the original's own first), by its canonical path.
-    private let copies: [String: [String]]
     private let lock = NSLock()
     private var sizes: [String: (width: Int, height: Int)?] = [:]
 
-    /// `files`: every file published as it is, by output path; `copies`: the output paths of
-    /// each, by its canonical path (made as `files` is, rather than from it).
-    init(files: [String: File], copies: [String: [String]]) {
+    /// `files`: every file published as it is, by output path.
+    init(files: [String: File]) {
         self.files = files
-        self.copies = copies
     }
 
     /// The published file an image URL written in a page at output path `page` (`zh/news/x/`)
@@ -60,14 +56,6 @@ final class ImageSizes: @unchecked Sendable {
 
     /// Every output path of a file published as it is.
     var paths: Dictionary<String, File>.Keys { files.keys }
-
-    /// Every output path of the file whose first copy is at `canonicalPath` (in no set order).
-    func copies(ofCanonical canonicalPath: String) -> [String] { copies[canonicalPath] ?? [] }
-
-    /// How many output paths the files at `canonicalPaths` have in all.
-    func copyCount(ofCanonical canonicalPaths: Set<String>) -> Int {
-        canonicalPaths.reduce(0) { $0 + (copies[$1]?.count ?? 0) }
-    }
 
     /// The published file at an output path.
     func file(atPath path: String) -> File? { files[path] }

@@ -99,12 +99,13 @@ final class ImageCatalog: @unchecked Sendable {
     /// The `<picture>` of a planned image, of the plan for `path`: made on first use, then shared.
     func markup(of image: PlannedImage, plannedAt path: String) -> ImageMarkup {
         if let known = lock.withLock({ markups[path] }) { return known }
-        let markup = markup(of: image).prepared()
+        let markup = markup(of: image)
         lock.withLock { markups[path] = markup }
         return markup
     }
 
-    /// The `<picture>` of a planned image: one source per modern format, the JPEG as fallback.
+    /// The `<picture>` of a planned image, its HTML made: one source per modern format, the JPEG
+    /// as fallback.
     func markup(of image: PlannedImage) -> ImageMarkup {
         // Into one byte buffer per format: appending strings (each URL, width and separator) was
         // most of making a photo's markup.
@@ -112,7 +113,7 @@ final class ImageCatalog: @unchecked Sendable {
         // A photo's variants differ only in parts that never need encoding (width, key, format):
         // when the first one's path needs none, none does, and each is copied as it is.
         let asTheyAre = image.variants.first.map { URLPath.encodePath($0.path) == $0.path } ?? true
-        func srcset(_ format: ImageFormat) -> String {
+        func srcset(_ format: ImageFormat) -> [UInt8] {
             var srcset: [UInt8] = []
             srcset.reserveCapacity(image.variants.count / max(1, settings.formats.count) * (root.count + 80) + 16)
             for variant in image.variants where variant.settings.format == format {
@@ -126,15 +127,43 @@ final class ImageCatalog: @unchecked Sendable {
                 srcset.append(decimal: variant.width)
                 srcset.append(UInt8(ascii: "w"))
             }
-            return String(decoding: srcset, as: UTF8.self)
+            return srcset
         }
-        var sources: [ImageMarkup.Source] = []
-        sources.reserveCapacity(settings.formats.count)
-        for format in settings.formats where format.format != .jpeg {
-            sources.append(.init(type: format.format.mimeType, srcset: srcset(format.format)))
-        }
-        return ImageMarkup(
+        let jpeg = srcset(.jpeg)
+        let modern = settings.formats.map(\.format).filter { $0 != .jpeg }.map { ($0, srcset($0)) }
+        var markup = ImageMarkup(
             src: image.variants.last { $0.settings.format == .jpeg }.map(url(of:)), width: image.width, height: image.height,
-            srcset: srcset(.jpeg), sizes: settings.sizes, sources: sources)
+            srcset: String(decoding: jpeg, as: UTF8.self), sizes: settings.sizes,
+            sources: modern.map { .init(type: $0.0.mimeType, srcset: String(decoding: $0.1, as: UTF8.self)) })
+        // The URLs are percent-encoded, so only the site's root path could hold a character HTML
+        // escapes: without one, the attributes are written from the same bytes, not escaped again.
+        guard !root.contains(where: { "&<>\"'".utf8.contains($0) }) else { return markup.prepared() }
+        var sizes: [UInt8] = []
+        HTMLEscaping.append(settings.sizes, to: &sizes)
+        var attributes: [UInt8] = []
+        attributes.reserveCapacity(jpeg.count + sizes.count + 64)
+        attributes += " srcset=\"".utf8
+        attributes += jpeg
+        attributes += "\" sizes=\"".utf8
+        attributes += sizes
+        attributes += "\" width=\"".utf8
+        attributes.append(decimal: image.width)
+        attributes += "\" height=\"".utf8
+        attributes.append(decimal: image.height)
+        attributes.append(UInt8(ascii: "\""))
+        var sources: [UInt8] = []
+        sources.reserveCapacity(modern.reduce(0) { $0 + $1.1.count + sizes.count + 48 })
+        for (format, srcset) in modern {
+            sources += "<source type=\"".utf8
+            sources.append(utf8Of: format.mimeType)
+            sources += "\" srcset=\"".utf8
+            sources += srcset
+            sources += "\" sizes=\"".utf8
+            sources += sizes
+            sources += "\">".utf8
+        }
+        markup.preparedAttributes = String(decoding: attributes, as: UTF8.self)
+        markup.preparedSources = String(decoding: sources, as: UTF8.self)
+        return markup
     }
 }

@@ -165,44 +165,61 @@ struct ImageStage: Sendable {
         }
     }
 
-    /// Output paths of originals not copied as they are: every copy of a photo pages show (its
-    /// variants are published instead), except where a page links to it, and there too when it
-    /// is published again without its metadata.
-    static func unpublishedOriginals(_ bodies: [RenderedBody], catalog: ImageCatalog) -> Set<String> {
+    /// The originals not copied as they are: every copy of a photo pages show (its variants are
+    /// published instead), except where a page links to it, and there too when it is published
+    /// again without its metadata.
+    static func unpublishedOriginals(_ bodies: [RenderedBody], catalog: ImageCatalog) -> UnpublishedOriginals {
         var shown: Set<String> = []
         var linked: Set<String> = []
+        var last: String?
         for body in bodies where !body.repeatsOriginal {
             for use in body.imageUses {
-                guard let file = catalog.files.file(atPath: use.path) else { continue }
-                if use.kind == .linked { linked.insert(use.path) } else { shown.insert(file.canonicalPath) }
+                if use.kind == .linked {
+                    linked.insert(use.path)
+                } else if use.path != last {
+                    // A shown or shared image's path is its plan's, the canonical one. A body names a
+                    // photo it shows again as the page's sharing image: that one is not hashed again.
+                    last = use.path
+                    shown.insert(use.path)
+                }
             }
         }
-        guard !shown.isEmpty || !linked.isEmpty else { return [] }
-        var unpublished: Set<String> = []
-        unpublished.reserveCapacity(catalog.files.copyCount(ofCanonical: shown) + linked.count)
-        // Each photo's copies, found from its canonical path: looking at every file of the site
-        // for the copies of 200 photos cost more than the rest of this.
+        var photos: [String: UnpublishedOriginals.Photo] = [:]
+        guard !shown.isEmpty || !linked.isEmpty else { return UnpublishedOriginals(photos: photos, linked: linked) }
         var canonicals = shown
         for path in linked { if let file = catalog.files.file(atPath: path) { canonicals.insert(file.canonicalPath) } }
+        photos.reserveCapacity(canonicals.count)
         for canonical in canonicals {
-            // Whether the photo is published as variants and has an original to publish when
-            // linked: asked once a photo, not once for each of its copies.
-            var facts: (variants: Bool, hasOriginal: Bool)?
-            for path in catalog.files.copies(ofCanonical: canonical) {
-                guard let file = catalog.files.file(atPath: path), file.canonicalPath == canonical,
-                    shown.contains(canonical) || linked.contains(path)
-                else { continue }
-                if facts == nil {
-                    if case .variants(let image) = catalog.plan(path: canonical, file: file).outcome {
-                        facts = (true, image.original != nil)
-                    } else {
-                        facts = (false, false)
-                    }
-                }
-                guard facts!.variants else { break }
-                if !linked.contains(path) || facts!.hasOriginal { unpublished.insert(path) }
-            }
+            guard let file = catalog.files.file(atPath: canonical), file.canonicalPath == canonical else { continue }
+            // Asked once a photo, not once for each of its copies.
+            guard case .variants(let image) = catalog.plan(path: canonical, file: file).outcome else { continue }
+            photos[canonical] = .init(isShown: shown.contains(canonical), hasOriginal: image.original != nil)
         }
-        return unpublished
+        return UnpublishedOriginals(photos: photos, linked: linked)
+    }
+}
+
+/// The copies of photos that are published as variants instead of as they are, found by each
+/// copy's canonical path (its first copy's): a set of every copy's path cost a photo site more
+/// than the rest of planning the output.
+struct UnpublishedOriginals {
+    struct Photo {
+        var isShown: Bool
+        /// Whether a linked copy is published again, without its metadata, in its place.
+        var hasOriginal: Bool
+    }
+
+    /// By canonical path: the photos with variants that a page shows or links.
+    let photos: [String: Photo]
+    /// The output paths pages link to (a link publishes the original there).
+    let linked: Set<String>
+
+    var isEmpty: Bool { photos.isEmpty }
+
+    /// Whether the copy at `path` of the file whose first copy is at `canonical` is left out.
+    func contains(_ path: String, canonical: String) -> Bool {
+        guard let photo = photos[canonical] else { return false }
+        let isLinked = !linked.isEmpty && linked.contains(path)
+        return (photo.isShown || isLinked) && (!isLinked || photo.hasOriginal)
     }
 }

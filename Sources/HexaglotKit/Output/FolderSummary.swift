@@ -16,18 +16,38 @@ struct FolderSummary: Equatable, Sendable {
     var first: UInt64 = 0
     var second: UInt64 = 0
 
-    /// Adds one name (its bytes, without the folder).
-    mutating func add<Bytes: Sequence<UInt8>>(name bytes: Bytes) {
-        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// Adds one name (its bytes, without the folder). Eight bytes at a time: the folder's two
+    /// thousand names are hashed three times a warm rebuild (the old folder listed when the build
+    /// starts and again at the swap, the new names once), and a byte at a time was most of that.
+    mutating func add(name bytes: UnsafeBufferPointer<UInt8>) {
+        var one: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
         var other: UInt64 = 0x9e37_79b9_7f4a_7c15
-        for byte in bytes {
-            fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            other = (other &+ UInt64(byte)) &* 0xff51_afd7_ed55_8ccd
+        func mix(_ word: UInt64) {
+            one = (one ^ word) &* 0x0000_0100_0000_01B3
+            one ^= one >> 32
+            other = (other &+ word) &* 0xff51_afd7_ed55_8ccd
             other ^= other >> 29
         }
+        var at = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while at + 8 <= bytes.count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+                at += 8
+            }
+        }
+        if at < bytes.count {
+            var tail: UInt64 = 0
+            for (shift, byte) in bytes[at...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
+            mix(tail)
+        }
         count += 1
-        first &+= Self.finish(fnv)
+        first &+= Self.finish(one)
         second &+= Self.finish(other ^ 0xc4ce_b9fe_1a85_ec53)
+    }
+
+    mutating func add(name bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        add(name: UnsafeBufferPointer(rebasing: bytes))
     }
 
     /// SplitMix64's finaliser: spreads every input bit over the word before the sum.
@@ -76,7 +96,8 @@ struct FolderSummary: Equatable, Sendable {
         var summary = FolderSummary()
         while let entry = readdir(directory) {
             let isDot = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Bool in
-                let name = raw.prefix { $0 != 0 }
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let name = UnsafeBufferPointer(start: bytes.baseAddress, count: strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count))
                 if name.count <= 2 && name.allSatisfy({ $0 == UInt8(ascii: ".") }) { return true }
                 summary.add(name: name)
                 return false
