@@ -217,7 +217,8 @@ struct BuildPipeline {
             guard unpublished.isEmpty || !unpublished.contains(resource.path, canonical: canonical) else { continue }
             copies.append(OutputFile(path: resource.path, contents: .copy(resource.source.url), origin: resource.source.displayPath))
         }
-        for file in copied.statics + copied.assets where unpublished.isEmpty || !unpublished.contains(file.relativePath, canonical: file.relativePath) {
+        for file in copied.statics + copied.assets where unpublished.isEmpty || !unpublished.contains(file.relativePath, canonical: file.relativePath)
+        {
             copies.append(OutputFile(path: file.relativePath, contents: .copy(file.url), origin: file.displayPath))
         }
         let plan = OutputPlan(site: site, copies: copies, hasSearch: site.config.buildsSearchIndex && templates.has("search"))

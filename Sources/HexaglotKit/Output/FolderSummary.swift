@@ -97,7 +97,8 @@ struct FolderSummary: Equatable, Sendable {
         while let entry = readdir(directory) {
             let isDot = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Bool in
                 let bytes = raw.bindMemory(to: UInt8.self)
-                let name = UnsafeBufferPointer(start: bytes.baseAddress, count: strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count))
+                let name = UnsafeBufferPointer(
+                    start: bytes.baseAddress, count: strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count))
                 if name.count <= 2 && name.allSatisfy({ $0 == UInt8(ascii: ".") }) { return true }
                 summary.add(name: name)
                 return false

@@ -58,8 +58,9 @@ struct LinkResolver: Sendable {
             guard let first = bytes.first, isLetter(first) else { return false }
             for byte in bytes.dropFirst() {
                 if byte == UInt8(ascii: ":") { return true }
-                guard isLetter(byte) || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                    || byte == UInt8(ascii: ".")
+                guard
+                    isLetter(byte) || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                        || byte == UInt8(ascii: ".")
                 else { return false }
             }
             return false
