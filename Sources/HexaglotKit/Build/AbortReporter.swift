@@ -15,18 +15,27 @@ public enum AbortReporter {
     nonisolated(unsafe) private static var length = 0
     private static let lock = NSLock()
 
-    /// Called by the Markdown stage with the files it is rendering right now.
+    /// Called by the Markdown stage with the files it is rendering right now (twice a page:
+    /// written into the buffer in place, as building the lines as strings cost more than the
+    /// watchdog's other work).
     static func rendering(_ files: [String]) {
-        let lines = files.sorted().map {
-            "\($0):1:1: error: cmark-gfm aborted while rendering this file's Markdown (one of its known pathological inputs); simplify the file\n"
-        }.joined()
-        let bytes = Array(lines.utf8.prefix(capacity))
+        let message: StaticString =
+            ":1:1: error: cmark-gfm aborted while rendering this file's Markdown (one of its known pathological inputs); simplify the file\n"
         lock.lock()
-        bytes.withUnsafeBufferPointer { source in
-            source.withMemoryRebound(to: CChar.self) { buffer.update(from: $0.baseAddress!, count: bytes.count) }
+        defer { lock.unlock() }
+        var at = 0
+        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let count = min(bytes.count, capacity - at)
+            guard count > 0 else { return }
+            bytes.withMemoryRebound(to: CChar.self) { (buffer + at).update(from: $0.baseAddress!, count: count) }
+            at += count
         }
-        length = bytes.count
-        lock.unlock()
+        for file in files.count > 1 ? files.sorted() : files {
+            var file = file
+            file.withUTF8(put)
+            put(UnsafeBufferPointer(start: message.utf8Start, count: message.utf8CodeUnitCount))
+        }
+        length = at
     }
 
     /// Installs the SIGABRT handler (the command line does; a library user may not want it).

@@ -25,19 +25,26 @@ struct ImagePlan: Sendable {
     }
 }
 
-struct PlannedImage: Sendable {
+/// A class: a plan is copied at each step that looks a photo up (the catalog, the images stage,
+/// each use), and copying a dozen variants' strings each time was most of those steps.
+final class PlannedImage: Sendable {
     /// Shown size of the largest variant (the `width` and `height` attributes).
-    var width: Int
-    var height: Int
+    let width: Int
+    let height: Int
     /// SHA-256 of the source bytes, hex.
-    var sourceDigest: String
+    let sourceDigest: String
     /// Every width in every format, narrowest first.
-    var variants: [PlannedVariant]
+    let variants: [PlannedVariant]
     /// The JPEG `og:image` points to.
-    var sharing: PlannedVariant
+    let sharing: PlannedVariant
     /// The original at full size without its metadata, published where a page links to it: in
     /// its place when it keeps its format, else (TIFF, HEIC, GIF) beside it under a variant's name.
-    var original: PlannedVariant?
+    let original: PlannedVariant?
+
+    init(width: Int, height: Int, sourceDigest: String, variants: [PlannedVariant], sharing: PlannedVariant, original: PlannedVariant?) {
+        (self.width, self.height, self.sourceDigest) = (width, height, sourceDigest)
+        (self.variants, self.sharing, self.original) = (variants, sharing, original)
+    }
 
     /// The published original for a link to the copy at `path` (a fallback copy of a bundle links
     /// its own copy): a converted original goes beside that copy.
