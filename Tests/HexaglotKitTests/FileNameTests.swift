@@ -113,6 +113,28 @@ import Testing
         #expect(try #require(site.file("sitemap.xml")).contains("<loc>https://example.org/fr/caf%C3%A9-bar/x/</loc>"))
     }
 
+    /// The byte test that lets most paths skip the per-name check misses no name the check
+    /// finds fault with, and passes the usual names.
+    @Test func theQuickWindowsTestMissesNoProblemName() {
+        let flagged = [
+            "CON", "con.md", "a/lpt1.txt", "aux ", "Nul.tar.gz", "x/prn .md", "com9", "a?b.md", "x:y", "notes.", "trailing ",
+            "dir./x.md", "a/b<c", "q\"x", "p|q", "s*t", "con/index.md",
+        ]
+        let fine = ["news/visit/photo-12345.jpg", "en/areas/chemicals/index.md", "zh/新闻/照片.jpg", "ar/a.md", "lpt10.md", "console.md"]
+        for path in flagged + fine {
+            var bytes = path
+            let quick = bytes.withUTF8(PathSafety.mayHoldWindowsProblem)
+            let found = path.split(separator: "/").contains { PathSafety.windowsProblem(inFileName: String($0)) != nil }
+            #expect(!found || quick, "\(path)")
+            #expect(found == flagged.contains(path), "\(path)")
+        }
+        for path in fine {
+            var bytes = path
+            let quick = bytes.withUTF8(PathSafety.mayHoldWindowsProblem)
+            #expect(!quick, "\(path)")
+        }
+    }
+
     @Test func namesWindowsCannotHoldPublishWithAWarningAndControlCharactersAreRefused() async throws {
         let site = try TestSite(["content/en/CON.md": "# Con\n", "content/en/a: b.md": "# A\n", "content/en/end./x.md": "# X\n"])
         let report = try await site.build()

@@ -223,12 +223,14 @@ final class ImageSourceIndex: @unchecked Sendable {
     }
 
     private static func hasSlashDot(_ path: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
-            previous = byte
+        var path = path
+        return path.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 1..<bytes.count where bytes[index] == UInt8(ascii: ".") && bytes[index - 1] == UInt8(ascii: "/") {
+                return true
+            }
+            return false
         }
-        return false
     }
 }
 

@@ -31,9 +31,11 @@ struct ImageStage: Sendable {
         // In the order pages first need them (the pages' order is the site's, so this is
         // deterministic): sorting two thousand paths cost more than finding them.
         var needed: [Needed] = []
-        var neededPaths: Set<String> = []
-        // Sized for a dozen variants a use up front: growing it rehashed every path several times.
-        neededPaths.reserveCapacity(bodies.reduce(0) { $0 + ($1.repeatsOriginal ? 0 : $1.imageUses.count) } * 12)
+        // The paths of the shared and linked variants, and the first shown variant of each photo
+        // (two photos with the same name and bytes have the same variants' names): hashing every
+        // variant's path instead was most of this step.
+        var neededPaths: Set<String> = [], shownNames: Set<String> = []
+        var sharingGroups: [Int] = []
         var problems: [Diagnostic] = []
         var reported: Set<Diagnostic> = []
         // The plans whose shown variants or sharing JPEG are listed: every page and fallback copy
@@ -60,19 +62,30 @@ struct ImageStage: Sendable {
                 case .variants(let image):
                     var variants: [PlannedVariant]
                     switch use.kind {
-                    case .shown: variants = image.variants
-                    case .sharing: variants = [image.sharing]
+                    case .shown:
+                        guard let first = image.variants.first, shownNames.insert(first.path).inserted else { continue }
+                        variants = image.variants
+                    case .sharing:
+                        variants = neededPaths.insert(image.sharing.path).inserted ? [image.sharing] : []
+                        if !variants.isEmpty { sharingGroups.append(needed.count) }
                     // A linked original is replaced where it is linked (a fallback copy links its own).
-                    case .linked: variants = image.original(linkedAt: use.path).map { [$0] } ?? []
+                    case .linked:
+                        variants = image.original(linkedAt: use.path).map { [$0] } ?? []
+                        variants.removeAll { !neededPaths.insert($0.path).inserted }
                     }
-                    // Two photos with the same name and bytes share their variants' names.
-                    variants.removeAll { !neededPaths.insert($0.path).inserted }
                     if !variants.isEmpty {
                         needed.append(Needed(plan: plan, variants: variants, location: use.location, isInFolder: use.kind != .linked))
                     }
                 }
             }
         }
+        // A sharing JPEG that is also one of the shown widths of its photo (or of one with the same
+        // name and bytes) is listed once, with the shown ones.
+        let repeated = sharingGroups.filter { index in
+            guard case .variants(let image) = needed[index].plan.outcome, let first = image.variants.first else { return false }
+            return shownNames.contains(first.path) && image.variants.contains { $0.path == image.sharing.path }
+        }
+        for index in repeated.reversed() { needed.remove(at: index) }
         return (needed, problems)
     }
 

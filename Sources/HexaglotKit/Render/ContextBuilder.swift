@@ -77,8 +77,11 @@ struct ContextBuilder {
 
     /// An absolute URL for a link as written in a page (`photo.jpg`, `/images/a.png`, `https://…`).
     func absolute(_ link: String, relativeTo path: String) -> String {
-        if LinkResolver.hasScheme(link) || link.hasPrefix("//") { return link }
-        if link.hasPrefix("/") { return config.origin + link }
+        // The first bytes, not `hasPrefix`: every page with a photo asks, for its `og:image`.
+        var link = link
+        let slashes = link.withUTF8 { $0.prefix(2).prefix { $0 == UInt8(ascii: "/") }.count }
+        if slashes == 2 || LinkResolver.hasScheme(link) { return link }
+        if slashes == 1 { return config.origin + link }
         return permalink(path) + link
     }
 
@@ -139,7 +142,7 @@ struct ContextBuilder {
         values.date = page.date.map { DateData(iso: $0.machineReadable, display: strings.dates[index] ?? $0.day) }
         if !body.summary.isEmpty { values.summary = body.summary }
         if !body.photos.isEmpty { values.images = PhotoFields(photos: body.photos) }
-        if let image = body.image { values.image = absolute(image, relativeTo: (page.fallbackOf.map { site.pages[$0] } ?? page).path) }
+        if let image = body.image { values.image = absolute(image, relativeTo: page.fallbackOf.map { site.pages[$0].path } ?? page.path) }
         if let original = page.fallbackOf {
             let source = site.pages[original]
             values.isFallback = true

@@ -112,6 +112,9 @@ public struct SiteAssembler {
             // Each name of the path is checked; the path up to it is made only for a warning
             // (building every prefix of every path was a quarter of assembling the site).
             let path = file.relativePath
+            // Nearly every path passes a test of its bytes; only the others are split into names.
+            var bytes = path
+            guard bytes.withUTF8(PathSafety.mayHoldWindowsProblem) else { continue }
             // Split at the slashes' bytes (a slash is always a whole character of its own).
             let utf8 = path.utf8
             var start = utf8.startIndex

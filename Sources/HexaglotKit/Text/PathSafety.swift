@@ -56,6 +56,47 @@ public enum PathSafety {
         }
     }
 
+    /// Whether any name of the `/`-separated path `bytes` may be one `windowsProblem` finds
+    /// fault with (a forbidden byte, a name ending in a dot or space, a device name): false
+    /// means none is, so most paths of a site are not split into names and looked at again.
+    static func mayHoldWindowsProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
+            if end > start {
+                let last = bytes[end - 1]
+                if last == UInt8(ascii: ".") || last == UInt8(ascii: " ") { return true }
+                for byte in bytes[start..<end] where byte < 0x40 || byte == UInt8(ascii: "|") {
+                    switch byte {
+                    case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "|"),
+                        UInt8(ascii: "?"), UInt8(ascii: "*"):
+                        return true
+                    default: continue
+                    }
+                }
+                if isDeviceName(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+            }
+            start = end + 1
+        }
+        return false
+    }
+
+    /// Whether the part of `name` before its first dot, without trailing spaces and in any letter
+    /// case, is one of `reservedOnWindows`, on its bytes (they are all ASCII).
+    private static func isDeviceName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var stem = name.firstIndex(of: UInt8(ascii: ".")) ?? name.count
+        while stem > 0, name[stem - 1] == UInt8(ascii: " ") { stem -= 1 }
+        guard stem == 3 || stem == 4 else { return false }
+        let a = name[0] | 0x20, b = name[1] | 0x20, c = name[2] | 0x20
+        func three(_ text: StaticString) -> Bool {
+            let t = text.utf8Start
+            return a == t[0] && b == t[1] && c == t[2]
+        }
+        if stem == 3 { return three("con") || three("prn") || three("aux") || three("nul") }
+        return (three("com") || three("lpt")) && name[3] &- UInt8(ascii: "1") < 9
+    }
+
     /// Whether the part before the first dot, without trailing spaces, is short enough to be a
     /// device name (`con`, `lpt1`): names such as `chemicals-award.md` need no further look.
     private static func mayBeDeviceName(_ utf8: String.UTF8View) -> Bool {
