@@ -173,10 +173,11 @@ public struct ContentDiscovery: Sendable {
                             at: SourceLocation(file: displayPath)))
                     continue
                 }
+                // A file, as `lstat` said: without `isDirectory` Foundation asks the file system again.
                 state.files.append(
                     SourceFile(
                         relativePath: relativePath, displayPath: displayPath,
-                        url: URL(fileURLWithPath: path)))
+                        url: URL(fileURLWithPath: path, isDirectory: false)))
             default:
                 state.problems.append(
                     .error(

@@ -142,25 +142,25 @@ final class ImageCatalog: @unchecked Sendable {
         HTMLEscaping.append(settings.sizes, to: &sizes)
         var attributes: [UInt8] = []
         attributes.reserveCapacity(jpeg.count + sizes.count + 64)
-        attributes += " srcset=\"".utf8
+        attributes.append(static: " srcset=\"")
         attributes += jpeg
-        attributes += "\" sizes=\"".utf8
+        attributes.append(static: "\" sizes=\"")
         attributes += sizes
-        attributes += "\" width=\"".utf8
+        attributes.append(static: "\" width=\"")
         attributes.append(decimal: image.width)
-        attributes += "\" height=\"".utf8
+        attributes.append(static: "\" height=\"")
         attributes.append(decimal: image.height)
         attributes.append(UInt8(ascii: "\""))
         var sources: [UInt8] = []
         sources.reserveCapacity(modern.reduce(0) { $0 + $1.1.count + sizes.count + 48 })
         for (format, srcset) in modern {
-            sources += "<source type=\"".utf8
+            sources.append(static: "<source type=\"")
             sources.append(utf8Of: format.mimeType)
-            sources += "\" srcset=\"".utf8
+            sources.append(static: "\" srcset=\"")
             sources += srcset
-            sources += "\" sizes=\"".utf8
+            sources.append(static: "\" sizes=\"")
             sources += sizes
-            sources += "\">".utf8
+            sources.append(static: "\">")
         }
         markup.preparedAttributes = String(decoding: attributes, as: UTF8.self)
         markup.preparedSources = String(decoding: sources, as: UTF8.self)

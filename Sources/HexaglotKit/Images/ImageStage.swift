@@ -44,14 +44,16 @@ struct ImageStage: Sendable {
         for body in bodies where !body.repeatsOriginal {
             for use in body.imageUses {
                 guard let file = catalog.files.file(atPath: use.path) else { continue }
-                // Looked up before the plan: copying a photo's plan for each of its 1,000 uses cost more.
-                if use.kind == .shown, listed.shown.contains(file.canonicalPath) { continue }
-                if use.kind == .sharing, listed.sharing.contains(file.canonicalPath) { continue }
+                // Listed before the plan is looked up: copying a photo's plan for each of its 1,000
+                // uses cost more. An image without variants is taken off the list again, so that
+                // each place using a refused one is reported.
+                if use.kind == .shown, !listed.shown.insert(file.canonicalPath).inserted { continue }
+                if use.kind == .sharing, !listed.sharing.insert(file.canonicalPath).inserted { continue }
                 let plan = catalog.plan(path: file.canonicalPath, file: file)
-                if case .variants = plan.outcome {
-                    if use.kind == .shown, !listed.shown.insert(plan.path).inserted { continue }
-                    if use.kind == .sharing, !listed.sharing.insert(plan.path).inserted { continue }
-                }
+                var hasVariants = false
+                if case .variants = plan.outcome { hasVariants = true }
+                if !hasVariants, use.kind == .shown { listed.shown.remove(file.canonicalPath) }
+                if !hasVariants, use.kind == .sharing { listed.sharing.remove(file.canonicalPath) }
                 switch plan.outcome {
                 case .asItIs: continue
                 case .refused(let reason):

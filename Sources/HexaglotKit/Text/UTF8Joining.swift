@@ -74,6 +74,11 @@ extension Array where Element == UInt8 {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
+    /// Appends the bytes of a literal in one copy (a `String.UTF8View` goes through generic code).
+    mutating func append(static text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     /// Appends `number` in decimal digits, without making a string of it.
     mutating func append(decimal number: Int) {
         if number < 0 { append(UInt8(ascii: "-")) }
