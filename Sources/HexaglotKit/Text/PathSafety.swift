@@ -43,17 +43,19 @@ public enum PathSafety {
     /// string of them was most of checking every file of a site.
     private static func holdsForbiddenByte(_ name: String) -> Bool {
         var name = name
-        return name.withUTF8 { bytes in
-            for byte in bytes where byte < 0x40 || byte == UInt8(ascii: "|") {
-                switch byte {
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "|"), UInt8(ascii: "?"),
-                    UInt8(ascii: "*"):
-                    return true
-                default: continue
-                }
+        return name.withUTF8(holdsForbiddenByte)
+    }
+
+    private static func holdsForbiddenByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x40 || byte == UInt8(ascii: "|") {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "|"), UInt8(ascii: "?"),
+                UInt8(ascii: "*"):
+                return true
+            default: continue
             }
-            return false
         }
+        return false
     }
 
     /// Whether any name of the `/`-separated path `bytes` may be one `windowsProblem` finds
@@ -67,15 +69,8 @@ public enum PathSafety {
             if end > start {
                 let last = bytes[end - 1]
                 if last == UInt8(ascii: ".") || last == UInt8(ascii: " ") { return true }
-                for byte in bytes[start..<end] where byte < 0x40 || byte == UInt8(ascii: "|") {
-                    switch byte {
-                    case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ":"), UInt8(ascii: "\""), UInt8(ascii: "|"),
-                        UInt8(ascii: "?"), UInt8(ascii: "*"):
-                        return true
-                    default: continue
-                    }
-                }
-                if isDeviceName(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+                let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if holdsForbiddenByte(name) || isDeviceName(name) { return true }
             }
             start = end + 1
         }
