@@ -141,7 +141,7 @@ struct BuildPipeline {
 
     /// One Markdown file read and parsed, or taken from the cache when its bytes are the same.
     static func readPage(_ file: SourceFile, language: Language, maximumBytes limit: Int, cache: BuildCache?) -> (PageSource?, [Diagnostic]) {
-        guard let cache, let data = FileManager.default.contents(atPath: file.url.path) else {
+        guard let cache, let data = FileManager.default.contents(atPath: file.path) else {
             return PageSource.read(file, language: language, maximumBytes: limit)
         }
         if let hit = cache.parsedPage(file.displayPath, data: data) { return (hit.source, hit.problems) }
@@ -215,11 +215,11 @@ struct BuildPipeline {
             // A fallback copy's file names the original's (`Site.Resource.original`), whose path is the canonical one.
             let canonical = resource.original.map { site.resources[$0].path } ?? resource.path
             guard unpublished.isEmpty || !unpublished.contains(resource.path, canonical: canonical) else { continue }
-            copies.append(OutputFile(path: resource.path, contents: .copy(resource.source.url), origin: resource.source.displayPath))
+            copies.append(OutputFile(path: resource.path, contents: .copyPath(resource.source.path), origin: resource.source.displayPath))
         }
         for file in copied.statics + copied.assets where unpublished.isEmpty || !unpublished.contains(file.relativePath, canonical: file.relativePath)
         {
-            copies.append(OutputFile(path: file.relativePath, contents: .copy(file.url), origin: file.displayPath))
+            copies.append(OutputFile(path: file.relativePath, contents: .copyPath(file.path), origin: file.displayPath))
         }
         let plan = OutputPlan(site: site, copies: copies, hasSearch: site.config.buildsSearchIndex && templates.has("search"))
         engine.emit(plan.problems())
@@ -361,10 +361,10 @@ struct BuildPipeline {
         // A fallback copy's file names the original's (`Site.Resource.original`), an original itself.
         for resource in site.resources {
             let canonical = resource.original.map { site.resources[$0].path } ?? resource.path
-            files[resource.path] = .init(url: resource.source.url, displayPath: resource.source.displayPath, canonicalPath: canonical)
+            files[resource.path] = .init(path: resource.source.path, displayPath: resource.source.displayPath, canonicalPath: canonical)
         }
         for file in copied.statics {
-            files[file.relativePath] = .init(url: file.url, displayPath: file.displayPath, canonicalPath: file.relativePath)
+            files[file.relativePath] = .init(path: file.path, displayPath: file.displayPath, canonicalPath: file.relativePath)
         }
         return ImageSizes(files: files)
     }

@@ -5,7 +5,9 @@ import Foundation
 final class ImageSizes: @unchecked Sendable {
     /// A file published as it is: where it comes from.
     struct File: Sendable {
-        var url: URL
+        /// Where the file is, absolute.
+        var path: String
+        var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
         var displayPath: String
         /// The output path of its first copy: a fallback copy of a bundle republishes the same
         /// file under other languages' paths, and a photo is planned and encoded once, there.
@@ -62,7 +64,7 @@ final class ImageSizes: @unchecked Sendable {
 
     /// The size of the image at `url` as written in a page at output path `page` (`zh/news/x/`).
     func size(of url: String, onPage page: String, rootPath: String) -> (width: Int, height: Int)? {
-        guard let file = resolve(url, onPage: page, rootPath: rootPath)?.file.url else { return nil }
+        guard let file = resolve(url, onPage: page, rootPath: rootPath)?.file else { return nil }
         lock.lock()
         if let known = sizes[file.path] {
             lock.unlock()

@@ -173,11 +173,7 @@ public struct ContentDiscovery: Sendable {
                             at: SourceLocation(file: displayPath)))
                     continue
                 }
-                // A file, as `lstat` said: without `isDirectory` Foundation asks the file system again.
-                state.files.append(
-                    SourceFile(
-                        relativePath: relativePath, displayPath: displayPath,
-                        url: URL(fileURLWithPath: path, isDirectory: false)))
+                state.files.append(SourceFile(relativePath: relativePath, displayPath: displayPath, path: path))
             default:
                 state.problems.append(
                     .error(

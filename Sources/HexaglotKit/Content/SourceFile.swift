@@ -6,7 +6,20 @@ public struct SourceFile: Hashable, Sendable {
     public var relativePath: String
     /// Path relative to the site folder, as diagnostics print it: `content/zh/news/…`.
     public var displayPath: String
-    public var url: URL
+    /// Where the file is, absolute. Kept as a path: `URL(fileURLWithPath:)` cost more than the
+    /// rest of finding a file, and most readers want the path.
+    public var path: String
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
+
+    public init(relativePath: String, displayPath: String, path: String) {
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.path = path
+    }
+
+    public init(relativePath: String, displayPath: String, url: URL) {
+        self.init(relativePath: relativePath, displayPath: displayPath, path: url.path)
+    }
 
     public var isMarkdown: Bool { relativePath.lowercased().hasSuffix(".md") }
     /// The last non-empty component. Looked for from the end, in bytes when the path is ASCII

@@ -74,13 +74,13 @@ final class ImageCatalog: @unchecked Sendable {
         if let known = lock.withLock({ plans[path] }) { return known }
         let plan: ImagePlan
         // Stamped before the bytes are read: a file that changes while it is read gets another stamp.
-        let found = sources?.lookUp(file.url)
+        let found = sources?.lookUp(file.path)
         if let found, let entry = found.entry {
             plan = ImagePlan.make(
                 path: path, source: file, facts: .success(entry.facts), settings: settings, encoderVersion: ImageCodec.version,
                 knownKeys: entry.keys)
             sources?.keep(path: found.path, stamp: found.stamp, facts: entry.facts, plan: plan, known: entry.keys)
-        } else if let bytes = FileManager.default.contents(atPath: file.url.path) {
+        } else if let bytes = FileManager.default.contents(atPath: file.path) {
             let facts = ImageSourceFacts.read(bytes)
             plan = ImagePlan.make(path: path, source: file, facts: facts, settings: settings, encoderVersion: ImageCodec.version)
             if let found, case .success(let read) = facts { sources?.keep(path: found.path, stamp: found.stamp, facts: read, plan: plan) }

@@ -65,10 +65,10 @@ final class ImageSourceIndex: @unchecked Sendable {
 
     /// The stamp of `file` and its stored entry, if its `stat` is what it was when it was stored;
     /// nil when the file cannot be `stat`ed.
-    func lookUp(_ file: URL) -> (path: String, stamp: Stamp, entry: Entry?)? {
+    func lookUp(_ file: String) -> (path: String, stamp: Stamp, entry: Entry?)? {
         // The standardized path (no `.` or `..` segments), which only a path with "/." can lack.
-        var path = file.path
-        if Self.hasSlashDot(path) { path = file.standardizedFileURL.path }
+        var path = file
+        if Self.hasSlashDot(path) { path = URL(fileURLWithPath: file, isDirectory: false).standardizedFileURL.path }
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let stamp = Stamp(

@@ -162,7 +162,7 @@ struct ImageStage: Sendable {
             ImageProblem(reason: reason, image: plan.source.displayPath, location: location).diagnostic
         }
         guard case .variants(let image) = plan.outcome else { return nil }
-        guard let bytes = FileManager.default.contents(atPath: plan.source.url.path) else { return problem(.unreadable) }
+        guard let bytes = FileManager.default.contents(atPath: plan.source.path) else { return problem(.unreadable) }
         // The cache key names the bytes the plan read: encoding other bytes under it would poison it.
         guard ImageCodec.digest(bytes) == image.sourceDigest else { return problem(.changedDuringBuild) }
         switch ImageCodec.encode(bytes, width: width, formats: variants.map(\.settings)) {

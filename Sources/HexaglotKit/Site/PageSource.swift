@@ -13,7 +13,7 @@ public struct PageSource: Sendable {
 
     /// Reads one file; problems are returned, not thrown, so every file's are reported.
     public static func read(_ file: SourceFile, language: Language, maximumBytes: Int) -> (PageSource?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
             return (nil, [.error("cannot read file", at: SourceLocation(file: file.displayPath))])
         }
         return read(file, data: data, language: language, maximumBytes: maximumBytes)
