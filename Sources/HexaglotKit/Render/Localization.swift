@@ -13,6 +13,7 @@ public struct Localization: Sendable {
     private var defaultCode: String
     /// Each language's strings with the default language's filling the gaps, made once.
     private var merged: [String: [String: String]] = [:]
+    private let integers = LocalizedIntegers()
 
     public init(config: SiteConfig, i18nFolder: URL, folderDisplayPath: String) throws(BuildFailure) {
         defaultCode = config.defaultLanguage.code
@@ -93,10 +94,7 @@ public struct Localization: Sendable {
         guard let forms else { return string(key, in: language) }
         let category = PluralRules.category(of: count, language: rulesLanguage)
         let text = forms[category] ?? forms[.other] ?? ""
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language.locale)
-        let number = formatter.string(from: NSNumber(value: count)) ?? String(count)
-        return text.replacingOccurrences(of: "{count}", with: number)
+        return text.replacingOccurrences(of: "{count}", with: integers.string(count, locale: language.locale))
     }
 }
 
