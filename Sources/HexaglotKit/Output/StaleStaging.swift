@@ -25,7 +25,9 @@ enum StaleStaging {
     static func sweep(besides output: URL) {
         let parent = output.deletingLastPathComponent().path
         let name = output.lastPathComponent
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted()
+        // Only this output's leftovers are sorted: the folder holding it may hold thousands of other entries.
+        let ours = ".\(name)."
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(ours) }.sorted()
         let newPrefix = ".\(name).new-", oldPrefix = ".\(name).old-"
         let outputPath = output.path
         // A retired output with no output in its place: the build died between the two renames.
