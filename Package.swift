@@ -1,6 +1,13 @@
 // swift-tools-version:6.2
 import PackageDescription
 
+// Debian's multiarch folder, where GLib keeps glibconfig.h.
+#if arch(arm64)
+let multiarch = "aarch64-linux-gnu"
+#else
+let multiarch = "x86_64-linux-gnu"
+#endif
+
 let package = Package(
     name: "Hexaglot",
     platforms: [.macOS(.v14)],
@@ -26,20 +33,20 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
-        // libvips (Debian's libvips-dev) for the images: a system library for its headers and
-        // pkg-config flags, and a small C target of non-variadic wrappers Swift can call.
-        .systemLibrary(
-            name: "CVipsSystem",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
-        ),
         // Snowball stemmers (Debian's libstemmer-dev, no pkg-config file) for search.
         .systemLibrary(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
-        // libwebp directly for WebP (vips_shim.c says why); not in vips' pkg-config libraries.
-        .target(name: "CVips", dependencies: ["CVipsSystem"], linkerSettings: [.linkedLibrary("webp")]),
+        // libvips (Debian's libvips-dev) for the images, through a small C target of non-variadic
+        // wrappers Swift can call. Its headers only: the library is opened on first use
+        // (vips_shim.c says why), so not vips' pkg-config flags, which link it; GLib (the digests)
+        // and libwebp (vips_shim.c says why) are linked.
+        .target(
+            name: "CVips",
+            cSettings: [.unsafeFlags(["-I/usr/include/glib-2.0", "-I/usr/lib/\(multiarch)/glib-2.0/include"])],
+            linkerSettings: [.linkedLibrary("webp"), .linkedLibrary("glib-2.0")]
+        ),
         // Keeps cmark-gfm's process-wide table of extension characters set, so that inlines
         // parse on every core (cmark_threads.c says how, and when it falls back to one at a time).
         .target(name: "CCmarkThreads"),

@@ -1,70 +1,132 @@
 // The libvips calls Hexaglot makes, each with its options spelt out (see CVips.h).
 #include "CVips.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <vips/vips.h>
 #include <webp/encode.h>
+
+// libvips is opened on first use, not linked: it brings a hundred libraries (cairo, pango,
+// HDF5, curl, X11…) whose loading and relocation cost every run 22 ms of CPU and 31 ms of wall
+// time, a third of building the department's site, photos or not. A rebuild whose photos are all
+// known needs none of it (their facts and keys are in the image facts file). GLib, which the
+// digests use, is linked as before.
+#define HX_VIPS_FUNCTIONS(X) \
+    X(vips_init) X(vips_version_string) X(vips_concurrency_set) X(vips_cache_set_max) X(vips_error_clear) \
+    X(vips_foreign_find_load_buffer) X(vips_nickname_find) X(vips_image_new_from_buffer) X(vips_image_get_typeof) \
+    X(vips_image_get_int) X(vips_image_get_width) X(vips_image_get_height) X(vips_image_get_n_pages) X(vips_image_hasalpha) \
+    X(vips_image_get_interpretation) X(vips_image_get_format) X(vips_image_get_bands) X(vips_colourspace) \
+    X(vips_cast_uchar) X(vips_thumbnail_buffer) X(vips_image_write_to_memory) X(vips_image_new_from_memory_copy) \
+    X(vips_copy) X(vips_array_double_new) X(vips_flatten) X(vips_area_unref) X(vips_jpegsave_buffer) X(vips_heifsave_buffer) \
+    X(vips_pngsave_buffer) X(g_object_ref) X(g_object_unref) X(g_type_from_name)
+
+#define HX_POINTER(name) static __typeof__(name) *hx_##name;
+HX_VIPS_FUNCTIONS(HX_POINTER)
+
+// The library's file name (its soname): what Debian's libvips42 installs; HEXAGLOT_LIBVIPS names
+// another (a path, or a name the loader finds).
+static const char *hx_vips_library = "libvips.so.42";
+static char hx_problem_text[512];
+static const char *hx_problem;
+
+static void hx_load(void) {
+    const char *chosen = getenv("HEXAGLOT_LIBVIPS");
+    if (chosen && *chosen) hx_vips_library = chosen;
+    void *library = dlopen(hx_vips_library, RTLD_NOW | RTLD_LOCAL);
+    if (!library) {
+        const char *error = dlerror();
+        snprintf(hx_problem_text, sizeof hx_problem_text, "libvips could not be loaded (%s)", error ? error : hx_vips_library);
+        hx_problem = hx_problem_text;
+        return;
+    }
+#define HX_RESOLVE(name)                                                                                       \
+    if (!(hx_##name = (__typeof__(hx_##name))dlsym(library, #name))) {                                         \
+        snprintf(hx_problem_text, sizeof hx_problem_text, "libvips %s has no function %s", hx_vips_library, #name); \
+        hx_problem = hx_problem_text;                                                                          \
+        return;                                                                                                \
+    }
+    HX_VIPS_FUNCTIONS(HX_RESOLVE)
+    // The variant keys name the version hexaglot was compiled with (hx_vips_version): another
+    // library could make other bytes under the same keys.
+    if (strcmp(hx_vips_version_string(), VIPS_VERSION) != 0) {
+        snprintf(hx_problem_text, sizeof hx_problem_text,
+            "libvips %s is installed but hexaglot was built with %s: build hexaglot again", hx_vips_version_string(), VIPS_VERSION);
+        hx_problem = hx_problem_text;
+    }
+}
+
+static int hx_loaded(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, hx_load);
+    return hx_problem == NULL;
+}
+
+const char *hx_vips_problem(void) { return hx_problem; }
 
 struct hx_picture {
     VipsImage *image;  // pixels only, in memory: 8-bit sRGB or grey, with or without alpha
 };
 
 int hx_vips_start(void) {
-    if (VIPS_INIT("hexaglot")) return 0;
+    if (!hx_loaded() || hx_vips_init("hexaglot")) return 0;
     // One image per core is faster than vips' own threads on each image (issue 15's figures),
     // and the caller encodes one image per core.
-    vips_concurrency_set(1);
+    hx_vips_concurrency_set(1);
     // vips' operation cache would keep decoded photos alive for the whole build.
-    vips_cache_set_max(0);
+    hx_vips_cache_set_max(0);
     return 1;
 }
 
-const char *hx_vips_version(void) { return vips_version_string(); }
+// The version compiled against, without loading the library; hx_vips_start refuses another.
+const char *hx_vips_version(void) { return VIPS_VERSION; }
 
 // The error buffer is global: messages from images failing at once on other threads would mix,
 // so Hexaglot words its diagnostics itself and only keeps the buffer from growing.
 static hx_status failed(hx_status status) {
-    vips_error_clear();
+    hx_vips_error_clear();
     return status;
 }
 
 hx_status hx_read_header(const void *bytes, size_t length, hx_image_header *header) {
     memset(header, 0, sizeof *header);
-    const char *loader = vips_foreign_find_load_buffer(bytes, length);
+    const char *loader = hx_vips_foreign_find_load_buffer(bytes, length);
     if (!loader) return failed(HX_UNSUPPORTED);
     // The loader's class name ("VipsForeignLoadJpegBuffer") to its nickname ("jpegload_buffer").
-    const char *nickname = vips_nickname_find(g_type_from_name(loader));
+    const char *nickname = hx_vips_nickname_find(hx_g_type_from_name(loader));
     g_strlcpy(header->loader, nickname ? nickname : loader, sizeof header->loader);
-    VipsImage *image = vips_image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    VipsImage *image = hx_vips_image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
     if (!image) return failed(HX_CORRUPT);
     int orientation = 1;
-    if (vips_image_get_typeof(image, VIPS_META_ORIENTATION)) vips_image_get_int(image, VIPS_META_ORIENTATION, &orientation);
+    if (hx_vips_image_get_typeof(image, VIPS_META_ORIENTATION)) hx_vips_image_get_int(image, VIPS_META_ORIENTATION, &orientation);
     int turned = orientation >= 5 && orientation <= 8;
-    header->width = turned ? vips_image_get_height(image) : vips_image_get_width(image);
-    header->height = turned ? vips_image_get_width(image) : vips_image_get_height(image);
-    header->pages = vips_image_get_n_pages(image);
-    header->has_alpha = vips_image_hasalpha(image);
-    header->has_profile = vips_image_get_typeof(image, VIPS_META_ICC_NAME) != 0;
-    g_object_unref(image);
+    header->width = turned ? hx_vips_image_get_height(image) : hx_vips_image_get_width(image);
+    header->height = turned ? hx_vips_image_get_width(image) : hx_vips_image_get_height(image);
+    header->pages = hx_vips_image_get_n_pages(image);
+    header->has_alpha = hx_vips_image_hasalpha(image);
+    header->has_profile = hx_vips_image_get_typeof(image, VIPS_META_ICC_NAME) != 0;
+    hx_g_object_unref(image);
     return HX_OK;
 }
 
 // 8 bits per band in sRGB (or grey) whatever the source's depth.
 static VipsImage *eight_bit(VipsImage *image) {
     VipsImage *out = NULL;
-    VipsInterpretation interpretation = vips_image_get_interpretation(image);
-    if (vips_image_get_format(image) == VIPS_FORMAT_UCHAR
+    VipsInterpretation interpretation = hx_vips_image_get_interpretation(image);
+    if (hx_vips_image_get_format(image) == VIPS_FORMAT_UCHAR
         && (interpretation == VIPS_INTERPRETATION_sRGB || interpretation == VIPS_INTERPRETATION_B_W))
     {
-        g_object_ref(image);
+        hx_g_object_ref(image);
         return image;
     }
-    int grey = vips_image_get_bands(image) - vips_image_hasalpha(image) == 1;
-    if (vips_colourspace(image, &out, grey ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB, NULL)) return NULL;
-    if (vips_image_get_format(out) != VIPS_FORMAT_UCHAR) {
+    int grey = hx_vips_image_get_bands(image) - hx_vips_image_hasalpha(image) == 1;
+    if (hx_vips_colourspace(image, &out, grey ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB, NULL)) return NULL;
+    if (hx_vips_image_get_format(out) != VIPS_FORMAT_UCHAR) {
         VipsImage *cast = NULL;
-        int failed_cast = vips_cast_uchar(out, &cast, NULL);
-        g_object_unref(out);
+        int failed_cast = hx_vips_cast_uchar(out, &cast, NULL);
+        hx_g_object_unref(out);
         if (failed_cast) return NULL;
         out = cast;
     }
@@ -73,10 +135,10 @@ static VipsImage *eight_bit(VipsImage *image) {
 
 // Whether the file embeds an ICC profile (read from its header; no pixel is decoded).
 static int has_profile(const void *bytes, size_t length) {
-    VipsImage *header = vips_image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    VipsImage *header = hx_vips_image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
     if (!header) return 0;
-    int tagged = vips_image_get_typeof(header, VIPS_META_ICC_NAME) != 0;
-    g_object_unref(header);
+    int tagged = hx_vips_image_get_typeof(header, VIPS_META_ICC_NAME) != 0;
+    hx_g_object_unref(header);
     return tagged;
 }
 
@@ -89,27 +151,27 @@ hx_status hx_picture_make(const void *bytes, size_t length, int width, hx_pictur
     // bare copy below drops: Display P3 numbers shown as sRGB are wrong), so a tagged image is
     // converted to sRGB; an untagged one is left as it is (converting it would assume a profile).
     int status = has_profile(bytes, length)
-        ? vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", 10000000, "size", VIPS_SIZE_DOWN,
+        ? hx_vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", 10000000, "size", VIPS_SIZE_DOWN,
               "fail_on", VIPS_FAIL_ON_ERROR, "export_profile", "srgb", NULL)
-        : vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", 10000000, "size", VIPS_SIZE_DOWN,
+        : hx_vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", 10000000, "size", VIPS_SIZE_DOWN,
               "fail_on", VIPS_FAIL_ON_ERROR, NULL);
     if (status) return failed(HX_CORRUPT);
     VipsImage *converted = eight_bit(thumbnail);
-    g_object_unref(thumbnail);
+    hx_g_object_unref(thumbnail);
     if (!converted) return failed(HX_CORRUPT);
     size_t size = 0;
-    void *pixels = vips_image_write_to_memory(converted, &size);
-    int w = vips_image_get_width(converted), h = vips_image_get_height(converted), bands = vips_image_get_bands(converted);
-    g_object_unref(converted);
+    void *pixels = hx_vips_image_write_to_memory(converted, &size);
+    int w = hx_vips_image_get_width(converted), h = hx_vips_image_get_height(converted), bands = hx_vips_image_get_bands(converted);
+    hx_g_object_unref(converted);
     if (!pixels) return failed(HX_CORRUPT);
     // A new image made from the bare pixels has no EXIF, XMP, IPTC or ICC field for any saver to
     // write (Debian's libvips 8.14 WebP saver writes EXIF even with `strip`).
-    VipsImage *bare = vips_image_new_from_memory_copy(pixels, size, w, h, bands, VIPS_FORMAT_UCHAR);
+    VipsImage *bare = hx_vips_image_new_from_memory_copy(pixels, size, w, h, bands, VIPS_FORMAT_UCHAR);
     g_free(pixels);
     if (!bare) return failed(HX_CORRUPT);
     VipsImage *tagged = NULL;
-    int copy_failed = vips_copy(bare, &tagged, "interpretation", bands >= 3 ? VIPS_INTERPRETATION_sRGB : VIPS_INTERPRETATION_B_W, NULL);
-    g_object_unref(bare);
+    int copy_failed = hx_vips_copy(bare, &tagged, "interpretation", bands >= 3 ? VIPS_INTERPRETATION_sRGB : VIPS_INTERPRETATION_B_W, NULL);
+    hx_g_object_unref(bare);
     if (copy_failed) return failed(HX_CORRUPT);
     hx_picture *result = g_new0(hx_picture, 1);
     result->image = tagged;
@@ -117,24 +179,24 @@ hx_status hx_picture_make(const void *bytes, size_t length, int width, hx_pictur
     return HX_OK;
 }
 
-int hx_picture_width(const hx_picture *picture) { return vips_image_get_width(picture->image); }
-int hx_picture_height(const hx_picture *picture) { return vips_image_get_height(picture->image); }
+int hx_picture_width(const hx_picture *picture) { return hx_vips_image_get_width(picture->image); }
+int hx_picture_height(const hx_picture *picture) { return hx_vips_image_get_height(picture->image); }
 
 // WebP through libwebp itself: Debian's libvips 8.14 WebP saver writes an EXIF chunk even with
 // `strip` (made up from the image's resolution when it has none), and libwebp's encoder writes the
 // bitstream alone, so no chunk of metadata can get in.
 static hx_status encode_webp(VipsImage *image, int quality, int effort, void **output, size_t *length) {
     VipsImage *rgb = NULL;
-    int bands = vips_image_get_bands(image);
+    int bands = hx_vips_image_get_bands(image);
     if (bands < 3) {
-        if (vips_colourspace(image, &rgb, VIPS_INTERPRETATION_sRGB, NULL)) return failed(HX_ENCODER);
+        if (hx_vips_colourspace(image, &rgb, VIPS_INTERPRETATION_sRGB, NULL)) return failed(HX_ENCODER);
     } else {
-        rgb = g_object_ref(image);
+        rgb = hx_g_object_ref(image);
     }
     size_t size = 0;
-    uint8_t *pixels = vips_image_write_to_memory(rgb, &size);
-    int width = vips_image_get_width(rgb), height = vips_image_get_height(rgb), alpha = vips_image_get_bands(rgb) == 4;
-    g_object_unref(rgb);
+    uint8_t *pixels = hx_vips_image_write_to_memory(rgb, &size);
+    int width = hx_vips_image_get_width(rgb), height = hx_vips_image_get_height(rgb), alpha = hx_vips_image_get_bands(rgb) == 4;
+    hx_g_object_unref(rgb);
     if (!pixels) return failed(HX_ENCODER);
     WebPConfig config;
     WebPPicture picture;
@@ -173,28 +235,28 @@ hx_status hx_picture_encode(const hx_picture *picture, hx_format format, int qua
     switch (format) {
     case HX_JPEG: {
         VipsImage *flat = NULL;
-        if (vips_image_hasalpha(image)) {
+        if (hx_vips_image_hasalpha(image)) {
             double white[] = {255, 255, 255};
-            VipsArrayDouble *background = vips_array_double_new(white, vips_image_get_bands(image) - 1);
-            status = vips_flatten(image, &flat, "background", background, NULL);
-            vips_area_unref(VIPS_AREA(background));
+            VipsArrayDouble *background = hx_vips_array_double_new(white, hx_vips_image_get_bands(image) - 1);
+            status = hx_vips_flatten(image, &flat, "background", background, NULL);
+            hx_vips_area_unref(VIPS_AREA(background));
             if (status) return failed(HX_ENCODER);
         } else {
-            flat = g_object_ref(image);
+            flat = hx_g_object_ref(image);
         }
-        status = vips_jpegsave_buffer(flat, output, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE,
+        status = hx_vips_jpegsave_buffer(flat, output, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE,
             "interlace", TRUE, NULL);
-        g_object_unref(flat);
+        hx_g_object_unref(flat);
         break;
     }
     case HX_WEBP:
         return encode_webp(image, quality, effort, output, length);
     case HX_AVIF:
-        status = vips_heifsave_buffer(image, output, length, "Q", quality, "effort", effort, "compression",
+        status = hx_vips_heifsave_buffer(image, output, length, "Q", quality, "effort", effort, "compression",
             VIPS_FOREIGN_HEIF_COMPRESSION_AV1, "strip", TRUE, NULL);
         break;
     case HX_PNG:
-        status = vips_pngsave_buffer(image, output, length, "compression", effort, "strip", TRUE, NULL);
+        status = hx_vips_pngsave_buffer(image, output, length, "compression", effort, "strip", TRUE, NULL);
         break;
     default:
         return HX_ENCODER;
@@ -204,7 +266,7 @@ hx_status hx_picture_encode(const hx_picture *picture, hx_format format, int qua
 
 void hx_picture_free(hx_picture *picture) {
     if (!picture) return;
-    g_object_unref(picture->image);
+    hx_g_object_unref(picture->image);
     g_free(picture);
 }
 

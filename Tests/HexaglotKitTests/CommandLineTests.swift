@@ -46,6 +46,33 @@ import Testing
         #expect(site.exists("en/index.html"))
     }
 
+    /// libvips is opened only to read or encode a photo not seen before (vips_shim.c): a rebuild
+    /// whose photos are all known builds without it, byte for byte the same, and a new photo
+    /// without it is an error at the image, saying why.
+    @Test func libvipsIsOpenedOnlyForPhotosNotSeenBefore() throws {
+        let site = try ImageTests.photoSite()
+        #expect(try run(["build"], in: site.root).status == 0)
+        let page = try #require(site.file("en/news/visit/index.html"))
+        let missing = ["HEXAGLOT_LIBVIPS": "libvips-not-installed.so.0"]
+        let warm = try run(["build", "--force"], in: site.root, environment: missing)
+        #expect(warm.status == 0, "\(warm.errors)")
+        #expect(site.file("en/news/visit/index.html") == page)
+
+        try site.write(Data(contentsOf: ImageTests.images.appendingPathComponent("field-visit.jpg")), to: "content/en/news/visit/second.jpg")
+        let markdown = site.root.appendingPathComponent("content/en/news/visit/index.md")
+        let text = String(decoding: try Data(contentsOf: markdown), as: UTF8.self)
+        try site.write(text + "![The second visit](second.jpg)\n", to: "content/en/news/visit/index.md")
+        let new = try run(["build"], in: site.root, environment: missing)
+        #expect(new.status == 1)
+        #expect(
+            new.errors.contains(
+                "\ncontent/en/news/visit/index.md:9:1: error: image content/en/news/visit/second.jpg cannot be read: libvips could not be "
+                    + "loaded (libvips-not-installed.so.0: cannot open shared object file: No such file or directory) "
+                    + "(Debian: apt-get install libvips42)\n    ![The second visit](second.jpg)\n    ^\n1 error, 2 warnings; nothing was written\n"),
+            "\(new.errors)")
+        #expect(site.file("en/news/visit/index.html") == page, "nothing written")
+    }
+
     @Test func contentErrorsArePrintedLikeACompilerAndExitOne() throws {
         let site = try TestSite([
             "content/en/a.md": "---\ntitle: A\ndraft: maybe\n---\n[x](nope.md)\n",

@@ -29,7 +29,11 @@ typedef struct hx_picture hx_picture;
 
 /// Starts libvips once per process; 0 when it could not start.
 int hx_vips_start(void);
-/// libvips' version, e.g. "8.14.1", part of every cache key.
+/// Why libvips cannot be used (not installed, or not the version hexaglot was built with), once
+/// hx_vips_start has failed; NULL otherwise.
+const char *hx_vips_problem(void);
+/// The libvips version hexaglot was compiled with, e.g. "8.14.1", part of every cache key
+/// (the library itself is opened only when an image must be read or encoded).
 const char *hx_vips_version(void);
 
 /// Reads the header of an image held in `bytes` (not copied; only read during the call).

@@ -6,10 +6,17 @@ enum ImageCodec {
     /// Started on first use, once per process (`vips_init` must not run twice).
     private static let started: Bool = hx_vips_start() != 0
 
-    /// libvips' version: an encoder upgrade changes every cache key. It is the library's own
-    /// constant and needs no `vips_init`, so a rebuild whose photos are all known starts no vips.
+    /// libvips' version: an encoder upgrade changes every cache key. The version hexaglot was
+    /// compiled with (the library must be the same to start), so a rebuild whose photos are all
+    /// known does not even open the library.
     static var version: String {
         String(cString: hx_vips_version())
+    }
+
+    /// Why libvips could not start (not installed, another version), when it could not.
+    static var unavailability: String? {
+        guard !started, let problem = hx_vips_problem() else { return started ? nil : "libvips could not start" }
+        return String(cString: problem)
     }
 
     /// Why an image cannot be used.

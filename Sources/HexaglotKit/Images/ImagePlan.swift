@@ -107,6 +107,8 @@ struct ImageProblem: Error, Sendable {
         case corrupt
         case tooManyPixels(width: Int, height: Int, limit: Int)
         case encoderFailed
+        /// libvips cannot be opened or started: why.
+        case encoderUnavailable(String)
         case changedDuringBuild
     }
 
@@ -125,6 +127,7 @@ struct ImageProblem: Error, Sendable {
                 "image \(image) is \(width) × \(height) pixels, more than the limit of \(limit) "
                 + "(images: maxPixels in site.yaml): refused as a possible decompression bomb"
         case .encoderFailed: message = "image \(image) could not be encoded"
+        case .encoderUnavailable(let why): message = "image \(image) cannot be read: \(why) (Debian: apt-get install libvips42)"
         case .changedDuringBuild: message = "image \(image) changed during the build: build again"
         }
         return .error(message, at: location)
@@ -142,6 +145,7 @@ extension ImagePlan {
         switch facts {
         case .success(let read): (header, digest) = (read.header, read.digest)
         case .failure(.unsupported): return refused(.unsupported)
+        case .failure(.unavailable): return refused(.encoderUnavailable(ImageCodec.unavailability ?? ""))
         case .failure: return refused(.corrupt)
         }
         guard Self.readableLoaders.contains(where: header.loader.hasPrefix) else { return refused(.unsupported) }

@@ -167,6 +167,7 @@ struct ImageStage: Sendable {
         guard ImageCodec.digest(bytes) == image.sourceDigest else { return problem(.changedDuringBuild) }
         switch ImageCodec.encode(bytes, width: width, formats: variants.map(\.settings)) {
         case .failure(.corrupt), .failure(.unsupported): return problem(.corrupt)
+        case .failure(.unavailable): return problem(.encoderUnavailable(ImageCodec.unavailability ?? ""))
         case .failure: return problem(.encoderFailed)
         case .success(let encodings):
             for (variant, encoding) in zip(variants, encodings) {
