@@ -92,6 +92,8 @@ import Testing
                 "content/site.yaml": TestSite.siteYAML + "fallbackPages: true\n",
                 "content/en/news/plain/index.md": "---\ntitle: Plain\n---\nThe UNIDO plan, الخطة.\n\n![A plan](plan.svg)\n",
                 "content/en/news/plain/plan.svg": svg,
+                "content/en/news/picture/index.md": "---\ntitle: Picture\n---\n![The UNIDO plan](plan.svg)\n",
+                "content/en/news/picture/plan.svg": svg,
                 "content/en/news/talk.md": "---\ntitle: Talk\n---\nhttps://youtu.be/dQw4w9WgXcQ\n",
                 "content/en/news/near/index.md": "---\ntitle: Near\n---\n![Next door](../door/door.svg)\n",
                 "content/en/news/door/index.md": "---\ntitle: Door\n---\nDoor.\n",
@@ -113,6 +115,10 @@ import Testing
         let arabic = try body("ar/news/plain/index.html")
         #expect(arabic.contains("<bdi>") && arabic.contains("UNIDO"), "\(arabic)")
         #expect(!plain.contains("<bdi>"))
+        // A body with no left-to-right text (its alt is an attribute) is the same in Arabic.
+        let picture = try body("en/news/picture/index.html")
+        #expect(picture.contains("alt=\"The UNIDO plan\" width=\"40\" height=\"30\""))
+        #expect(try body("ar/news/picture/index.html") == picture)
         // The card's label in each copy's language.
         #expect(try body("en/news/talk/index.html").contains(">Watch on YouTube<"))
         #expect(try body("fr/news/talk/index.html").contains(">Regarder sur YouTube<"))

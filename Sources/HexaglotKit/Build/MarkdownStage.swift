@@ -58,7 +58,7 @@ struct MarkdownStage: Sendable {
             let copied = copies.parallelMap { index -> (RenderedBody, [Diagnostic]) in
                 let page = site.pages[index], original = site.pages[page.fallbackOf!]
                 let (body, problems) = rendered[renderedAt[page.fallbackOf!]!]
-                if body.isSharedWithFallbackCopies, page.language.direction == original.language.direction {
+                if body.isSharedWithFallbackCopies, body.isDirectionNeutral || page.language.direction == original.language.direction {
                     counter?.finished(page.language.code)
                     var copy = body
                     copy.repeatsOriginal = true
@@ -205,6 +205,7 @@ struct MarkdownStage: Sendable {
             readingMinutes: SummaryText.readingMinutes(utf8: rendered.plainTextBytes), image: image,
             links: recordsLinks ? links : nil, imageUses: uses, photos: frontMatterImages.photos)
         body.isSharedWithFallbackCopies = !dependsOnPagePath && !rendered.hasVideoCards && frontMatterImages.photos.isEmpty
+        body.isDirectionNeutral = rendered.isDirectionNeutral
         return (body, problems)
     }
 

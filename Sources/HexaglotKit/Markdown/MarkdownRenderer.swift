@@ -81,7 +81,7 @@ public struct MarkdownRenderer: Sendable {
         editor.collect(document)
         var diagnostics = editor.rewriteLinks(rewriteLink)
         editor.removeCJKSoftBreaks()
-        if source.isolatesLeftToRightRuns { editor.isolateLeftToRightRuns() }
+        let isDirectionNeutral = source.isolatesLeftToRightRuns ? !editor.isolateLeftToRightRuns() : !editor.hasLeftToRightText()
         editor.writeImages(imageMarkup)
         let hasVideoCards = source.videoCards.map { editor.writeVideoCards($0) } ?? false
         let headings = editor.anchorHeadings()
@@ -91,7 +91,8 @@ public struct MarkdownRenderer: Sendable {
         return (
             RenderedMarkdown(
                 htmlBytes: html, headings: headings, plainTextBytes: editor.plainText,
-                firstParagraph: editor.firstParagraph, firstImage: editor.firstImage, hasVideoCards: hasVideoCards), diagnostics
+                firstParagraph: editor.firstParagraph, firstImage: editor.firstImage, hasVideoCards: hasVideoCards,
+                isDirectionNeutral: isDirectionNeutral), diagnostics
         )
     }
 
@@ -424,7 +425,10 @@ private struct TreeEditor {
 
     /// In right-to-left text, a Latin name or code followed by punctuation is laid out with the
     /// punctuation on the wrong side unless the run is isolated: wrap each in `<bdi>`.
-    mutating func isolateLeftToRightRuns() {
+    /// Returns whether it isolated anything.
+    @discardableResult
+    mutating func isolateLeftToRightRuns() -> Bool {
+        var isolated = !codes.isEmpty
         for node in codes { wrapInIsolate(node) }
         for node in texts where !Self.isInsideImage(node) {
             guard let literal = cmark_node_get_literal(node) else { continue }
@@ -432,6 +436,7 @@ private struct TreeEditor {
             let bytes = literal.withMemoryRebound(to: UInt8.self, capacity: 1) { UnsafeBufferPointer(start: $0, count: strlen(literal)) }
             let runs = BidiRuns.leftToRightRuns(inUTF8: bytes)
             guard !runs.isEmpty else { continue }
+            isolated = true
             let text = Array(bytes)
             let piece = { (range: Range<Int>) in String(decoding: text[range], as: UTF8.self) }
             var cursor = 0
@@ -453,6 +458,20 @@ private struct TreeEditor {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        return isolated
+    }
+
+    /// Whether `isolateLeftToRightRuns` would isolate anything: a body without left-to-right
+    /// text (a photo alone, an empty body) reads the same on a right-to-left page. Stops at the
+    /// first such text, the first of nearly every page.
+    func hasLeftToRightText() -> Bool {
+        guard codes.isEmpty else { return true }
+        for node in texts where !Self.isInsideImage(node) {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            let bytes = literal.withMemoryRebound(to: UInt8.self, capacity: 1) { UnsafeBufferPointer(start: $0, count: strlen(literal)) }
+            if !BidiRuns.leftToRightRuns(inUTF8: bytes).isEmpty { return true }
+        }
+        return false
     }
 
     /// Image descriptions become `alt` text: no markup may go there.

@@ -16,4 +16,7 @@ public struct RenderedMarkdown: Sendable {
     public var firstImage: String?
     /// Whether a video link became a card, whose "Watch on …" is in the page's language.
     public var hasVideoCards = false
+    /// Whether the body has no left-to-right text for a right-to-left page to isolate (a photo
+    /// alone): it is then the same HTML in either direction.
+    public var isDirectionNeutral = false
 }

@@ -20,6 +20,9 @@ public struct RenderedBody: Sendable {
     /// linked photo and no front matter photo (published beside the copy), and no image reached
     /// through `..` or percent-encoding (which may resolve to another file from the copy's folder).
     var isSharedWithFallbackCopies = false
+    /// Whether the body is the same HTML on a page of the other direction too (no left-to-right
+    /// text to isolate on a right-to-left page, `RenderedMarkdown.isDirectionNeutral`).
+    var isDirectionNeutral = false
     /// Set on a fallback copy's body that is its original's (`MarkdownStage.render`): its image
     /// uses are the original's, so the images stage and the originals left unpublished look at
     /// them once, not once per language.
