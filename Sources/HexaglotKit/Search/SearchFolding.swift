@@ -176,13 +176,20 @@ enum SearchFolding {
         return isMarkByCategory(scalar) ? markClass : isWordCharacterByCategory(scalar) ? wordClass : separatorClass
     }
 
-    /// The Basic Multilingual Plane's classes (64 KB, made on first use).
-    private static let planeClasses: [UInt8] = (0..<UInt32(0x10000)).map { value in
-        if isHan(value) { return hanClass }
-        guard let scalar = Unicode.Scalar(value) else { return separatorClass }
-        if value < 0x80 { return isWordCharacter(scalar) ? wordClass : separatorClass }
-        if value < tableEnd { return table.classes[Int(value)] }
-        return isMarkByCategory(scalar) ? markClass : isWordCharacterByCategory(scalar) ? wordClass : separatorClass
+    /// The Basic Multilingual Plane's classes (64 KB), embedded as runs (`SearchFoldingTable.swift`,
+    /// checked against `readPlaneClasses` by `TextFastPathTests`): working them out took 27 M
+    /// instructions whenever a build indexed anything or probed this binary's analyser.
+    private static let planeClasses: [UInt8] = RunLengthTable.decode(planeClassRuns)
+
+    /// The classes as the functions above give them (what `SearchFoldingTable.swift` must hold).
+    static func readPlaneClasses() -> [UInt8] {
+        (0..<UInt32(0x10000)).map { value in
+            if isHan(value) { return hanClass }
+            guard let scalar = Unicode.Scalar(value) else { return separatorClass }
+            if value < 0x80 { return isWordCharacter(scalar) ? wordClass : separatorClass }
+            if value < tableEnd { return table.classes[Int(value)] }
+            return isMarkByCategory(scalar) ? markClass : isWordCharacterByCategory(scalar) ? wordClass : separatorClass
+        }
     }
 
     /// `foldBeforeStemming` below U+0800 as UTF-8: scalar `v`'s bytes are

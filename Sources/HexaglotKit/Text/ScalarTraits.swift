@@ -47,26 +47,7 @@ struct ScalarTraits: OptionSet {
     /// Decoded from the runs in `ScalarTraitsTable.swift`, which `TextFastPathTests` checks against
     /// `readBasicPlane()`: reading the properties of 65,536 scalars at each start cost 141 M
     /// instructions (40 ms of CPU), a seventh of a warm build of the bench site.
-    private static let basicPlane: [UInt8] = decode(basicPlaneRuns)
-
-    /// The table from a run-length text: for each run, six hex digits, its length less one (four)
-    /// then its traits (two); line breaks ignored.
-    static func decode(_ runs: StaticString) -> [UInt8] {
-        var table: [UInt8] = []
-        table.reserveCapacity(0x10000)
-        runs.withUTF8Buffer { bytes in
-            var run: UInt32 = 0, digits = 0
-            for byte in bytes where byte != UInt8(ascii: "\n") {
-                run = run << 4 | UInt32(byte <= UInt8(ascii: "9") ? byte &- UInt8(ascii: "0") : byte &- UInt8(ascii: "a") &+ 10)
-                digits += 1
-                guard digits == 6 else { continue }
-                table.append(contentsOf: repeatElement(UInt8(run & 0xFF), count: Int(run >> 8) + 1))
-                (run, digits) = (0, 0)
-            }
-        }
-        precondition(table.count == 0x10000, "ScalarTraitsTable.swift does not describe 65,536 scalars")
-        return table
-    }
+    private static let basicPlane: [UInt8] = RunLengthTable.decode(basicPlaneRuns)
 
     /// The table as the standard library gives it (what `ScalarTraitsTable.swift` must hold).
     static func readBasicPlane() -> [UInt8] {
