@@ -8,6 +8,7 @@ struct Build: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site into the output folder.",
         discussion: "Any folder with content/ and templates/ is a site. Exit status: 0 built, 1 errors in the content or templates, 2 usage errors."
     )

@@ -4,6 +4,7 @@ import HexaglotKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Build the site into a temporary folder and check its links.",
         discussion: """
             Checks every internal link and #anchor in every language (from Markdown, raw HTML and templates), \

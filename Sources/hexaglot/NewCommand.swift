@@ -4,6 +4,7 @@ import HexaglotKit
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create a page or a translation in content/.",
         discussion:
             "Never overwrites a file. Exit status: 0 created, 1 the file exists or the source page is missing or has errors, 2 usage errors (unknown language, unsafe path).",

@@ -6,6 +6,7 @@ import Logging
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Build the site, serve it, and rebuild and reload open pages on every change.",
         discussion:
             "Serves on 127.0.0.1 only unless --host says otherwise. The reload script is added to pages as they are served, never to built files."

@@ -8,6 +8,7 @@ struct Status: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show which pages are translated, outdated or missing in each language.",
         discussion: """
             A translation is current when its front matter's translatedFrom record holds the hash of the \

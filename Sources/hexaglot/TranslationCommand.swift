@@ -4,6 +4,7 @@ import HexaglotKit
 
 struct Translation: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "translation",
         abstract: "Exchange translations with CAT tools (Trados, memoQ, OmegaT) as XLIFF 1.2.",
         discussion: "Exit status: 0 done, 1 problems in the content or the XLIFF files (nothing is written), 2 usage errors.",
         subcommands: [TranslationExport.self, TranslationImport.self, TranslationMemoryCommand.self]

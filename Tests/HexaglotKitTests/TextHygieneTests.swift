@@ -73,6 +73,26 @@ import Testing
         #expect(XMLEscaping.jsonForScript(["a": "x\u{0}\u{1F}\u{7F}\u{85}\u{9F}y"]) == #"{"a":"x\u0000\u001f\u007f\u0085\u009fy"}"#)
     }
 
+    /// The JSON-LD writer gives what Foundation's JSONSerialization gives (sorted keys, slashes as
+    /// they are), then the script-safe escapes, for every control, quote, slash and some scripts.
+    @Test func jsonForScriptIsJSONSerializationsJSONMadeScriptSafe() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        let texts = [controls, "\"quoted\" \\ back/slash", "<b>&amp;</b>", "العربية\u{2028}中文\u{2029}", "\u{7F}\u{80}\u{9F}\u{A0}é", ""]
+        let value: ScriptJSON = ["z": .array(texts.map(ScriptJSON.string)), "a": ["nested": "x", "@type": "Organization"], "m": "one"]
+        let plain: [String: Any] = ["z": texts, "a": ["nested": "x", "@type": "Organization"], "m": "one"]
+        let data = try JSONSerialization.data(withJSONObject: plain, options: [.sortedKeys, .withoutEscapingSlashes])
+        var expected = ""
+        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "<", ">", "&", "\u{2028}", "\u{2029}", "\u{7F}"..."\u{9F}":
+                let hex = String(scalar.value, radix: 16)
+                expected += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: expected.unicodeScalars.append(scalar)
+            }
+        }
+        #expect(XMLEscaping.jsonForScript(value) == expected)
+    }
+
     /// A date shows, in every language, and feeds the day that was written, in the proleptic
     /// Gregorian calendar: before 1582, in the ten days the reform skipped, before 1000, year 1.
     @Test func datesAreProlepticGregorianEverywhere() async throws {

@@ -250,18 +250,18 @@ struct ContextBuilder {
 
     /// schema.org Organization for the home pages: the official channels as `sameAs`.
     func organizationJSON(_ language: Language) -> String {
-        var organization: [String: Any] = [
+        var organization: [String: ScriptJSON] = [
             "@context": "https://schema.org",
             "@type": "Organization",
-            "name": config.title(for: language),
-            "url": permalink(language.code + "/"),
-            "sameAs": config.channels.map(\.url),
+            "name": .string(config.title(for: language)),
+            "url": .string(permalink(language.code + "/")),
+            "sameAs": .array(config.channels.map { .string($0.url) }),
         ]
-        if let logo = config.logo { organization["logo"] = config.origin + url(logo) }
+        if let logo = config.logo { organization["logo"] = .string(config.origin + url(logo)) }
         let others = config.languages.filter { $0 != language }.map { config.title(for: $0) }
             .filter { $0 != config.title(for: language) }
-        if !others.isEmpty { organization["alternateName"] = others }
-        return XMLEscaping.jsonForScript(organization)
+        if !others.isEmpty { organization["alternateName"] = .array(others.map(ScriptJSON.string)) }
+        return XMLEscaping.jsonForScript(.object(organization))
     }
 
     /// Links between the pages of a list whose first page is at `path`.
