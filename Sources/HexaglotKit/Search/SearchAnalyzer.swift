@@ -29,6 +29,14 @@ struct SearchAnalyzer: Sendable {
         }
     }
 
+    /// Whether a word's accents are taken off after it is stemmed (Snowball's languages): then a
+    /// word whose accents change its stem is also indexed by its stem without them
+    /// (`SearchVocabulary.accentFreeTerm`), as the query a reader types without accents stems.
+    var foldsAccentsAfterStemming: Bool {
+        if case .snowball = stemmer { return true }
+        return false
+    }
+
     /// Whether words have forms beside their stems (Arabic: which article or particle came
     /// before the stem), kept per page in the index.
     var hasForms: Bool {
@@ -83,7 +91,8 @@ struct SearchAnalyzer: Sendable {
             let term = list.terms[index]
             tokens.append(
                 SearchToken(
-                    term: vocabulary.term(term), position: Int(list.positions[index]), kind: vocabulary.kinds[Int(term)], form: list.forms[index]))
+                    term: vocabulary.term(term), position: Int(list.positions[index]), kind: vocabulary.kinds[Int(term)],
+                    form: list.forms[index] & ~SearchTokenList.accentFreeForm))
         }
         return (tokens, Int(next))
     }

@@ -118,7 +118,7 @@ struct SearchIndexCache: Sendable {
     /// letter forms, harakat, tatweel and articles, Han runs, full-width forms.
     private static let probeText = """
         <h2>Organizations organized pollutants polluted running</h2><p>Don't l'industrie. Les forêts éliminées, ÉLIMINER l’œuvre. Загрязнения загрязнений ёлка. \
-        Los contaminantes contaminó. والبيئة بالبيئةِ البيـئة مدرسة مدرسه على علي أحمد إسلام آمن. 持久性有机污染物，臭氧层消耗。\
+        Los contaminantes contaminó la contaminación. والبيئة بالبيئةِ البيـئة مدرسة مدرسه على علي أحمد إسلام آمن. 持久性有机污染物，臭氧层消耗。\
         ＵＮＩＤＯ 2026</p>
         """
 

@@ -89,9 +89,10 @@ struct SearchPostings {
                 }
                 let posting = Int(lastPostingOfTerm[term].posting)
                 postings[posting].weight += weight
-                postings[posting].forms |= 1 << tokens.forms[index]
+                let form = tokens.forms[index]
+                postings[posting].forms |= 1 << (form & 7)
                 occurrences[posting - first] += 1
-                if kinds[term].countsInLength { length += 1 }
+                if kinds[term].countsInLength, form & SearchTokenList.accentFreeForm == 0 { length += 1 }
             }
             start = end
         }

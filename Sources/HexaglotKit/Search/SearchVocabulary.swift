@@ -30,8 +30,13 @@ struct SearchVocabulary {
     /// Term bytes to term number; the kinds are by term number.
     private(set) var terms = SearchByteMap(capacity: 1 << 14)
     private(set) var kinds: [Kind] = []
-    /// Folded words (before stemming) to their term number × 8 + their form, -1 when they give none.
+    /// Folded words (before stemming) to their term number × 8 + their form, -1 when they give none,
+    /// -2 - n for the n-th of `accentFree` (a word with a second term).
     private var words = SearchByteMap(capacity: 1 << 14)
+    /// Words whose accents change their stem (`contaminación`: `contamin`; `contaminacion`, as a
+    /// reader types it without accents: `contaminacion`): the term × 8 + form, and the term of the
+    /// word without its accents, indexed at the same place so that the unaccented query finds it.
+    private var accentFree: [(value: Int32, term: Int32)] = []
     /// Han terms by what they are made of (`hanKey`): found without hashing their bytes.
     private var han = SearchIntegerMap(capacity: 1 << 14)
     private var word: [UInt8] = []
@@ -199,8 +204,15 @@ struct SearchVocabulary {
                     value = composes[index] ? newWord(composing: key) : newWord(key)
                     words.insert(key, hash: hashes[index], value: value)
                 }
-                guard value >= 0 else { continue }
-                list.append(value >> 3, at: position, form: UInt8(value & 7))
+                if value >= 0 {
+                    list.append(value >> 3, at: position, form: UInt8(value & 7))
+                } else if value <= -2 {
+                    let (word, term) = accentFree[Int(-2 - value)]
+                    list.append(word >> 3, at: position, form: UInt8(word & 7))
+                    list.append(term, at: position, form: SearchTokenList.accentFreeForm | UInt8(word & 7))
+                } else {
+                    continue
+                }
                 position += 1
             }
         }
@@ -227,10 +239,27 @@ struct SearchVocabulary {
         self.folded = []
         let form = analyzer.stem(word, into: &stemmed)
         stemmed.withUnsafeBufferPointer { SearchFolding.foldAfterStemming($0, into: &folded) }
-        let term = folded.isEmpty ? -1 : folded.withUnsafeBufferPointer { number(of: $0, kind: .word) << 3 | Int32(form) }
+        var term = folded.isEmpty ? -1 : folded.withUnsafeBufferPointer { number(of: $0, kind: .word) << 3 | Int32(form) }
+        if term >= 0, analyzer.foldsAccentsAfterStemming, let other = accentFreeTerm(of: word, besides: folded) {
+            accentFree.append((term, other))
+            term = -1 - Int32(accentFree.count)
+        }
         self.stemmed = stemmed
         self.folded = folded
         return term
+    }
+
+    /// The term of `word` with its Latin accents taken off before stemming, when it is not
+    /// `term` (the word's own): Snowball's suffixes have accents (-ación, -ité), so the word a
+    /// French or Spanish reader types without them stems otherwise.
+    private mutating func accentFreeTerm(of word: UnsafeBufferPointer<UInt8>, besides term: [UInt8]) -> Int32? {
+        var plain: [UInt8] = [], stem: [UInt8] = [], folded: [UInt8] = []
+        SearchFolding.foldAfterStemming(word, into: &plain)
+        guard !plain.elementsEqual(word) else { return nil }
+        _ = plain.withUnsafeBufferPointer { analyzer.stem($0, into: &stem) }
+        stem.withUnsafeBufferPointer { SearchFolding.foldAfterStemming($0, into: &folded) }
+        guard !folded.isEmpty, folded != term else { return nil }
+        return folded.withUnsafeBufferPointer { number(of: $0, kind: .word) }
     }
 
     /// A Han term's key: what it is (1 a character, 2 a pair) and the numbers it is made of (a
@@ -295,6 +324,10 @@ struct SearchVocabulary {
 /// Tokens as term numbers of a `SearchVocabulary` and their positions, in the text's order; Han
 /// runs of three and four characters apart, as `SearchHanGrams` keys.
 struct SearchTokenList {
+    /// Set in a token's form when the token is a word's accent-free term, at the word's place:
+    /// the word counts once in the page's length.
+    static let accentFreeForm: UInt8 = 8
+
     var terms: [Int32] = []
     var positions: [Int32] = []
     var forms: [UInt8] = []

@@ -95,6 +95,7 @@ var HexaglotSearch = (function () {
      {han: character, run, position, start, end}; start and end are UTF-16 offsets in text. */
   function units(text, lang, from) {
     var stem = stemmer(lang);
+    var snowball = lang !== 'ar' && typeof HexaglotStemmers !== 'undefined' && !!HexaglotStemmers[lang];
     var result = [];
     var position = from || 0;
     var word = '', wordHasMark = false, wordStart = -1, wordEnd = -1;
@@ -110,7 +111,16 @@ var HexaglotSearch = (function () {
         var stemmed = stem(base);
         var term = foldAfterStemming(stemmed === '' ? base : stemmed);
         if (term !== '') {
-          result.push({ term: term, form: lang === 'ar' ? arabicForm(composed) : 0, position: position, start: wordStart, end: wordEnd });
+          var unit = { term: term, form: lang === 'ar' ? arabicForm(composed) : 0, position: position, start: wordStart, end: wordEnd };
+          // The word without its accents stems otherwise (contaminación, contaminacion): the
+          // index holds that term too, at the same place (SearchVocabulary.accentFreeTerm).
+          var plain = snowball ? foldAfterStemming(composed) : composed;
+          if (plain !== composed) {
+            var plainBase = lang === 'fr' ? elide(plain) : plain, plainStem = stem(plainBase);
+            var alias = foldAfterStemming(plainStem === '' ? plainBase : plainStem);
+            if (alias !== '' && alias !== term) unit.alias = alias;
+          }
+          result.push(unit);
           position += 1;
         }
       }
@@ -172,7 +182,11 @@ var HexaglotSearch = (function () {
     var result = [];
     for (var i = 0; i < list.length; i++) {
       var unit = list[i];
-      if (unit.han === undefined) { result.push({ term: unit.term, position: unit.position, kind: 'word', form: unit.form }); continue; }
+      if (unit.han === undefined) {
+        result.push({ term: unit.term, position: unit.position, kind: 'word', form: unit.form });
+        if (unit.alias !== undefined) result.push({ term: unit.alias, position: unit.position, kind: 'word', form: unit.form });
+        continue;
+      }
       result.push({ term: unit.han, position: unit.position, kind: 'hanCharacter' });
       // The pair, three and four characters that end here, as SearchVocabulary reads them.
       var joined = unit.han;
@@ -365,7 +379,10 @@ var HexaglotSearch = (function () {
     var ranges = [];
     for (var i = 0; i < list.length; i++) {
       var unit = list[i];
-      if (unit.han === undefined) { if (words.has(unit.term)) ranges.push([unit.start, unit.end]); continue; }
+      if (unit.han === undefined) {
+        if (words.has(unit.term) || (unit.alias !== undefined && words.has(unit.alias))) ranges.push([unit.start, unit.end]);
+        continue;
+      }
       for (var r = 0; r < runs.length; r++) {
         var chars = runs[r], k = 0;
         while (k < chars.length && i + k < list.length && list[i + k].han === chars[k] && list[i + k].run === unit.run) k++;
