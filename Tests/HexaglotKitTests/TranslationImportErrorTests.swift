@@ -70,6 +70,26 @@ import Testing
         Case(
             name: "target language is the page's own", edit: replacing(#"target-language="fr""#, #"target-language="en""#),
             expected: ["fr.xlf:3:57: error: file content/en/a.md: target-language 'en' is the page's own language"]),
+        // Not well-formed: Foundation's parser on Linux recovers from these, so each is checked.
+        Case(
+            name: "cut off after a page", edit: { String($0[..<$0.range(of: "</file>")!.upperBound]) },
+            expected: ["fr.xlf:30:10: error: not an XLIFF file: the file ends inside <xliff> (opened at line 2): it was cut off"]),
+        Case(
+            name: "more after the root element", edit: { $0 + "<xliff/>\n" },
+            expected: ["fr.xlf:32:1: error: not an XLIFF file: there is more after the end of <xliff>: a file holds one root element"]),
+        Case(
+            name: "an HTML entity", edit: replacing("<target>A second paragraph.</target>", "<target>Un&nbsp;second paragraphe.</target>"),
+            expected: [
+                "fr.xlf:26:19: error: not an XLIFF file: &nbsp; is not an XML entity (XML has &amp; &lt; &gt; &quot; &apos; and numbered ones such as &#160;)"
+            ]),
+        Case(
+            name: "a misspelt end tag", edit: replacing("<target>A second paragraph.</target>", "<target>Un second paragraphe.</targte>"),
+            expected: ["fr.xlf:26:47: error: not an XLIFF file: an end tag does not match the element it closes"]),
+        Case(
+            name: "a NUL character", edit: replacing("<target>A second paragraph.</target>", "<target>Un second&#0; paragraphe.</target>"),
+            expected: [
+                "fr.xlf:26:26: error: not an XLIFF file: a character XML does not allow (a control character, &#0; or bytes that are not UTF-8)"
+            ]),
         Case(
             name: "translation written by hand since the export", edit: { $0 },
             prepare: { try $0.write("---\ntitle: Une page\n---\nÉcrit à la main.\n", to: "content/fr/a.md") },
