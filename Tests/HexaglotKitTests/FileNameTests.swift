@@ -150,6 +150,29 @@ import Testing
         #expect(errors == ["content/en/a?b.md:1:1: error: file or folder name contains control characters; rename it"])
     }
 
+    /// A name that is not UTF-8 (copied from an old archive or another system) is an error: it
+    /// was left out of the site without a word.
+    @Test func namesThatAreNotUTF8AreRefused() async throws {
+        let site = try TestSite(["content/en/index.md": "# Home\n"])
+        let folder = site.root.appendingPathComponent("content/en").path
+        for (name, isFolder): ([UInt8], Bool) in [(Array("bad".utf8) + [0xFF] + Array("name.md".utf8), false), (Array("dir".utf8) + [0xFE], true)] {
+            let path = (Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]).map { CChar(bitPattern: $0) }
+            if isFolder {
+                #expect(mkdir(path, 0o755) == 0)
+            } else {
+                let file = creat(path, 0o644)
+                #expect(file >= 0)
+                close(file)
+            }
+        }
+        let errors = await site.errors()
+        #expect(
+            errors == [
+                "content/en/bad\u{FFFD}name.md:1:1: error: file or folder name is not UTF-8 (its bytes are shown as \u{FFFD}); rename it",
+                "content/en/dir\u{FFFD}:1:1: error: file or folder name is not UTF-8 (its bytes are shown as \u{FFFD}); rename it",
+            ])
+    }
+
     /// Device names are told apart from names that only start like them (the check on long
     /// names stops at their fifth byte).
     @Test func deviceNamesAreFoundWhateverFollowsThem() {

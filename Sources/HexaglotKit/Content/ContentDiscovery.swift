@@ -132,7 +132,16 @@ public struct ContentDiscovery: Sendable {
             // and a second stat per file were most of this stage). Nothing is opened before it.
             let path = folderPath + "/" + name
             var status = stat()
-            guard lstat(path, &status) == 0 else { continue }
+            guard lstat(path, &status) == 0 else {
+                // Foundation lists a name that is not UTF-8 with U+FFFD for its bytes, a name no
+                // file has: without this the file was left out of the site without a word.
+                if name.unicodeScalars.contains("\u{FFFD}") {
+                    state.problems.append(
+                        .error("file or folder name is not UTF-8 (its bytes are shown as \u{FFFD}); rename it", at: SourceLocation(file: displayPath))
+                    )
+                }
+                continue
+            }
             var linkTarget: String?
             if status.st_mode & S_IFMT == S_IFLNK {
                 guard let target = ContainedFile.resolvedPath(path), stat(path, &status) == 0 else {
