@@ -44,6 +44,21 @@ import Testing
             ])
     }
 
+    /// A body image that cmark leaves out of the HTML (`javascript:`, `data:`) is not the page's
+    /// sharing image either; an https one is.
+    @Test func aBodyImageThatCannotBeFetchedIsNotTheSharingImage() async throws {
+        var files: [String: String] = [
+            "templates/base.mustache": "{{#page.image}}<meta property=\"og:image\" content=\"{{page.image}}\">{{/page.image}}{{$main}}{{/main}}"
+        ]
+        let urls = ["javascript:alert(1)", "data:text/html,x", "//evil.example/x.png", "file:///etc/passwd", "https://example.org/a.png"]
+        for (index, url) in urls.enumerated() { files["content/en/p\(index).md"] = "---\ntitle: P\n---\n![a](\(url))\n" }
+        let site = try TestSite(files)
+        try await site.build()
+        let shared = urls.indices.map { site.file("en/p\($0)/index.html")?.contains("og:image") == true }
+        #expect(shared == [false, false, false, false, true])
+        #expect(site.file("en/p4/index.html")?.contains("content=\"https://example.org/a.png\"") == true)
+    }
+
     @Test func symbolicLinksOutsideTheSiteAreNotFollowed() async throws {
         let site = try TestSite(["content/en/a.md": "# A\n", "content/static/robots.txt": "User-agent: *\n"])
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("hexaglot-outside-\(UUID().uuidString)")

@@ -191,7 +191,9 @@ struct MarkdownStage: Sendable {
             summary = before.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         let frontMatterImage = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText
-        var image = frontMatterImage ?? rendered.firstImage
+        // The body's first image is the page's sharing image only where a crawler can fetch it:
+        // cmark leaves a `javascript:` image out of the HTML, but its URL was copied to og:image.
+        var image = frontMatterImage ?? rendered.firstImage.flatMap { Self.canBeSharingImage($0) ? $0 : nil }
         // A photo is shared as its sharing JPEG, never as the original.
         if let written = image,
             let plan = firstShown.flatMap({ $0.url == written ? $0.plan : nil }) ?? planning({ images.plan(forURL: written, onPage: page.path) })
@@ -207,6 +209,13 @@ struct MarkdownStage: Sendable {
         body.isSharedWithFallbackCopies = !dependsOnPagePath && !rendered.hasVideoCards && frontMatterImages.photos.isEmpty
         body.isDirectionNeutral = rendered.isDirectionNeutral
         return (body, problems)
+    }
+
+    /// Whether a body image's URL can be the page's sharing image: a path of the site or an http
+    /// or https URL (not `data:`, `file:`, `javascript:`, `mailto:` or protocol-relative).
+    static func canBeSharingImage(_ url: String) -> Bool {
+        guard FrontMatter.isSafeLink(url), !url.hasPrefix("//"), !url.hasPrefix("#") else { return false }
+        return !LinkResolver.hasScheme(url) || url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
     }
 
     /// Whether an image URL, relative to the page, may name another file (or none) from a
