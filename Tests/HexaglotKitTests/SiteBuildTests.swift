@@ -108,16 +108,21 @@ import Testing
             "content/en/news/draft.md": "---\ntitle: Draft\ndraft: true\n---\nx\n",
             "content/en/news/later.md": "---\ntitle: Later\ndate: 2030-01-01\n---\nx\n",
             "content/en/news/now.md": "---\ntitle: Now\ndate: 2026-01-01\n---\nx\n",
+            // Dated by their names: the same rule.
+            "content/en/news/2030-05-01-plan.md": "---\ntitle: Plan\n---\nx\n",
+            "content/en/news/2030-06-01-trip/index.md": "---\ntitle: Trip\n---\nx\n",
         ])
         try await site.build()
         #expect(!site.exists("en/news/draft/index.html"))
         #expect(!site.exists("en/news/later/index.html"))
+        #expect(!site.exists("en/news/plan/index.html") && !site.exists("en/news/trip/index.html"))
         #expect(site.file("en/news/index.html")?.contains("Draft") == false)
         try await site.build {
             $0.includeDrafts = true; $0.includeFuture = true
         }
         #expect(site.exists("en/news/draft/index.html"))
         #expect(site.exists("en/news/later/index.html"))
+        #expect(site.exists("en/news/plan/index.html") && site.exists("en/news/trip/index.html"))
     }
 
     @Test func markdownLinksBecomePageURLs() async throws {

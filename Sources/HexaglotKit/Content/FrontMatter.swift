@@ -56,6 +56,12 @@ public struct FrontMatter: Equatable, Sendable {
                     fail("'\(entry.key)' must be text, got \(node.shortDescription)")
                     continue
                 }
+                // An empty title made an empty <h1>, <title> and menu link.
+                if entry.key == "title" || entry.key == "slug", text.allSatisfy(\.isWhitespace) {
+                    let instead = entry.key == "title" ? "the page's first heading or its file name is its title" : "its file name makes its address"
+                    fail("'\(entry.key)' is empty: write one, or leave the field out (then \(instead))")
+                    continue
+                }
                 switch entry.key {
                 case "title": matter.title = text
                 case "summary": matter.summary = text

@@ -11,6 +11,16 @@ enum DatePrefix {
         split(name)?.rest ?? name
     }
 
+    /// The first ten characters of a name that is shaped like a dated one (`2026-02-30-visit`:
+    /// digits, `-`, digits, `-`, digits, then `-` or `_`) but whose date is not one; else nil.
+    static func impossibleDate(in name: String) -> String? {
+        let scalars = Array(name.unicodeScalars.prefix(11))
+        guard scalars.count == 11, split(name) == nil, scalars[4] == "-", scalars[7] == "-", scalars[10] == "-" || scalars[10] == "_",
+            [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ ("0"..."9").contains(scalars[$0]) })
+        else { return nil }
+        return String(String.UnicodeScalarView(scalars[..<10]))
+    }
+
     /// A date (`YYYY-MM-DD`), then `-` or `_`, then at least one more character.
     private static func split(_ name: String) -> (date: PageDate, rest: String)? {
         guard name.count > 11 else { return nil }

@@ -201,14 +201,19 @@ public struct SiteAssembler {
         pages.append(makePage(source, kind: .page, language: language, folder: listingFolder, path: path))
     }
 
-    private func makePage(_ source: PageSource, kind: Page.Kind, language: Language, folder: String, path: String) -> Page {
+    private mutating func makePage(_ source: PageSource, kind: Page.Kind, language: Language, folder: String, path: String) -> Page {
         let file = source.file
         var key = String(file.relativePath.dropLast(3))
         if key.hasSuffix("/index") || key.hasSuffix("/_index") { key = String(key[..<key.lastIndex(of: "/")!]) }
-        let stem =
-            file.fileName == "index.md" || file.fileName == "_index.md"
-            ? String(file.folder.split(separator: "/").last ?? "") : String(file.fileName.dropLast(3))
-        let date = source.frontMatter.date ?? DatePrefix.date(of: stem)
+        let stem = Self.stem(of: file)
+        let date = Self.date(of: source)
+        if date == nil, let written = DatePrefix.impossibleDate(in: stem) {
+            // It was published undated, out of the feed, as if the name had no date.
+            problems.append(
+                .error(
+                    "the name starts with '\(written)', which is not a date (YYYY-MM-DD): correct it, or give the page a 'date' in its front matter",
+                    at: SourceLocation(file: file.displayPath)))
+        }
         // (Made only when there is no title: humanize goes through Foundation.)
         let title = source.title ?? (kind == .home ? config.title(for: language) : Self.humanize(stem))
         // NFC: a name written in NFD (as macOS does) gets the URL and translation key of the same
@@ -222,8 +227,21 @@ public struct SiteAssembler {
 
     private func include(_ source: PageSource) -> Bool {
         if source.frontMatter.draft && !options.includeDrafts { return false }
-        if let date = source.frontMatter.date, date.instant > options.now, !options.includeFuture { return false }
+        // Dated by its front matter or by its name (`2027-01-15-visit.md`): a name's date in the
+        // future published the page at once, though it was left out of search as future.
+        if let date = Self.date(of: source), date.instant > options.now, !options.includeFuture { return false }
         return true
+    }
+
+    /// A page's date: its front matter's, else the one its file or bundle name starts with.
+    private static func date(of source: PageSource) -> PageDate? {
+        source.frontMatter.date ?? DatePrefix.date(of: stem(of: source.file))
+    }
+
+    /// The name that dates and titles a page: its bundle folder's for an index.md, else its file's.
+    private static func stem(of file: SourceFile) -> String {
+        file.fileName == "index.md" || file.fileName == "_index.md"
+            ? String(file.folder.split(separator: "/").last ?? "") : String(file.fileName.dropLast(3))
     }
 
     private mutating func checkSlug(_ slug: String, source: PageSource) -> String? {
