@@ -23,6 +23,12 @@ public struct TemplateSet: Sendable {
         var references: [(template: String, bytes: [UInt8], name: String, offset: Int)] = []
         var diagnostics: [Diagnostic] = []
         for (name, bytes) in texts.sorted(by: { $0.key < $1.key }) {
+            // Its bytes are copied into every page, which says it is UTF-8.
+            guard String(validating: bytes, as: UTF8.self) != nil else {
+                diagnostics.append(
+                    .error("template is not valid UTF-8 text", at: SourceText.firstInvalidUTF8(in: bytes, file: "\(displayPath)/\(name).mustache")))
+                continue
+            }
             do {
                 let result = try TemplateParser.parse(bytes)
                 compiled[name] = result.nodes
