@@ -24,7 +24,7 @@ struct BuildPipeline {
         let localization = try clock.measure("i18n") { () throws(BuildFailure) in try loadLocalization(config) }
         let (files, copied) = clock.measure("discover") { (discoverContent(config), discoverCopiedFiles(config)) }
         let sources = clock.measure("front matter") { readPages(files, config, cache: cache) }
-        let comingDue = sources.compactMap { $0.frontMatter.date?.instant }.filter { $0 > options.now }.min()
+        let comingDue = sources.compactMap { SiteAssembler.date(of: $0)?.instant }.filter { $0 > options.now }.min()
         let assembled = clock.measure("assemble") { assemble(config, sources: sources, files: files, localization: localization) }
         // Once rendered, the Markdown text is not needed: what is kept holds pages without it
         // (for the corpus of the benchmark, ~60 MB of a ~350 MB peak).
@@ -347,11 +347,19 @@ struct BuildPipeline {
             engine.emit(problems)
             return found
         }
-        return CopiedFiles(
+        let copied = CopiedFiles(
             statics: files(in: options.source.appendingPathComponent("content/static"), "content/static"),
             assets: files(
                 in: options.templates.appendingPathComponent("assets"),
                 options.displayPath(of: options.templates) + "/assets"))
+        // Every page links the logo: one that is not there is site.yaml's error, not each page's.
+        if let logo = config.logo, !(copied.statics + copied.assets).contains(where: { $0.relativePath == logo }) {
+            engine.emit([
+                .error(
+                    "'logo' names \(logo), which is not a file of the site: put it at content/static/\(logo)", at: config.logoLocation)
+            ])
+        }
+        return copied
     }
 
     /// The images pages may show, by output path, for their sizes: page resources and `content/static/`.

@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     public var channels: [Channel]
     /// Path of the logo below the output root (`images/logo.svg`), if any.
     public var logo: String?
+    /// Where site.yaml gives it, for the error when no file of the site is there.
+    public var logoLocation: SourceLocation?
     /// Raw HTML in Markdown is passed through only when the site asks for it.
     public var allowsRawHTML: Bool
     /// Parameters for templates (`site.params.<key>`).

@@ -45,6 +45,7 @@ public struct SiteConfigLoader: Sendable {
         var baseURLGiven = false
         var channels: [Channel] = []
         var logo: String?
+        var logoLocation: SourceLocation?
         var allowsRawHTML = false
         var params: [YAMLNode.Entry] = []
         var paginate = 10
@@ -85,7 +86,19 @@ public struct SiteConfigLoader: Sendable {
                 channels = readChannels(node, problems: &problems)
             case "logo":
                 if let value = text(node, "logo") {
-                    logo = value.hasPrefix("/") ? String(value.dropFirst()) : value
+                    // A path of the site (its file in content/static/): every page links it.
+                    let path = value.hasPrefix("/") ? String(value.dropFirst()) : value
+                    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+                    if let problem = segments.lazy.compactMap({ PathSafety.problem(inSegment: String($0)) }).first
+                        ?? (segments.contains { $0.isEmpty || $0 == "." || $0 == ".." } ? "must not have empty, '.' or '..' parts" : nil)
+                    {
+                        problems.append(
+                            .error("'logo' must be the path of a file of the site, such as images/logo.svg: '\(value)' \(problem)", at: node.location)
+                        )
+                    } else {
+                        logo = path
+                        logoLocation = node.location
+                    }
                 }
             case "paginate":
                 paginate = positiveInt(node, "paginate") ?? paginate
@@ -205,6 +218,7 @@ public struct SiteConfigLoader: Sendable {
         config.markdownTimeLimit = markdownTimeLimit
         config.translatableFields = translatableFields
         config.images = images
+        config.logoLocation = logoLocation
         return (config, problems)
     }
 

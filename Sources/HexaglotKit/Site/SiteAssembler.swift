@@ -234,7 +234,7 @@ public struct SiteAssembler {
     }
 
     /// A page's date: its front matter's, else the one its file or bundle name starts with.
-    private static func date(of source: PageSource) -> PageDate? {
+    static func date(of source: PageSource) -> PageDate? {
         source.frontMatter.date ?? DatePrefix.date(of: stem(of: source.file))
     }
 
