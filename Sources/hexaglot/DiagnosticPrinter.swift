@@ -53,11 +53,24 @@ final class DiagnosticPrinter: @unchecked Sendable {
         guard location.line >= 1, location.line <= lines.count else { return nil }
         let sourceLine = lines[location.line - 1].replacingOccurrences(of: "\r", with: "")
             .replacingOccurrences(of: "\t", with: " ")
-        let prefix = sourceLine.unicodeScalars.prefix(location.column - 1)
+        var scalars = Array(sourceLine.unicodeScalars)
+        var column = location.column - 1
+        // A long line (a minified file, a 200 KB line of YAML) is shown around the column only:
+        // printed whole, one error was half a megabyte.
+        if scalars.count > Self.longestShownLine {
+            let start = max(0, min(column - Self.longestShownLine / 2, scalars.count - Self.longestShownLine))
+            let end = min(scalars.count, start + Self.longestShownLine)
+            let window = Array(scalars[start..<end])
+            scalars = (start > 0 ? ["…"] : []) + window + (end < scalars.count ? ["…"] : [])
+            column = column - start + (start > 0 ? 1 : 0)
+        }
         // East Asian wide characters take two terminal columns.
-        let width = prefix.reduce(0) { $0 + (CJKTextWidth.isWide($1) ? 2 : 1) }
-        return "    \(sourceLine)\n    \(String(repeating: " ", count: width))^\n"
+        let width = scalars.prefix(max(column, 0)).reduce(0) { $0 + (CJKTextWidth.isWide($1) ? 2 : 1) }
+        return "    \(String(String.UnicodeScalarView(scalars)))\n    \(String(repeating: " ", count: width))^\n"
     }
+
+    /// The most characters of a source line shown under a diagnostic.
+    static let longestShownLine = 160
 }
 
 enum CJKTextWidth {

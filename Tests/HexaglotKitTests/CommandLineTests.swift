@@ -98,6 +98,22 @@ import Testing
         #expect(!site.exists("en/a/index.html"))
     }
 
+    /// A long line is shown around the column only: a 200 KB line of YAML printed whole made
+    /// one error half a megabyte.
+    @Test func aLongSourceLineIsShownAroundTheColumn() throws {
+        let line = "title: " + String(repeating: "a", count: 5_000) + " '\u{7}"
+        let site = try TestSite(["content/en/a.md": "---\n\(line)\n---\nx\n"])
+        let result = try run(["build", "--source", site.root.path], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 1)
+        let lines = result.errors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let error = try #require(lines.firstIndex { $0.hasPrefix("content/en/a.md:2:5010: error: ") }, "\(result.errors)")
+        try #require(lines.count > error + 2)
+        // "…" and the line's last 160 characters, the column among them; the caret under it.
+        #expect(lines[error + 1] == "    …" + String(repeating: "a", count: 157) + " '\u{7}")
+        #expect(lines[error + 2] == "    " + String(repeating: " ", count: 160) + "^")
+        #expect(result.errors.utf8.count < 1_000)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let folder = FileManager.default.temporaryDirectory
         #expect(try run(["build", "--no-such-option"], in: folder).status == 2)
