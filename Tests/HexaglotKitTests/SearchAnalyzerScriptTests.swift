@@ -84,6 +84,17 @@ import Testing
                 .utf8)
         #expect(SearchPlainText.text(ofHTML: html) == "Why phase out One&two make site 臭氧层 Protocol text")
     }
+
+    /// Chinese blocks are not joined by an ASCII space (the search's excerpts show the text):
+    /// nothing visible after 。 and an ideographic space between a heading and its paragraph;
+    /// the spaces the text has are kept, and either separator still ends a run of Han characters.
+    @Test func chineseBlocksAreJoinedWithoutAnASCIISpace() {
+        let html = Array("<h2>关注我们</h2><p>如需了解，请来信。</p><p>每年 9 月</p><ul><li>惠及整个行业</li><li>English after</li></ul>".utf8)
+        let text = SearchPlainText.text(ofHTML: html)
+        #expect(text == "关注我们\u{3000}如需了解，请来信。\u{200B}每年 9 月\u{3000}惠及整个行业 English after")
+        let pairs = SearchAnalyzer(languageCode: "zh").tokens(text).tokens.filter { $0.kind == .hanPair }.map(\.term)
+        #expect(!pairs.contains("们如") && !pairs.contains("。每") && !pairs.contains("月惠"))
+    }
 }
 
 /// A small deterministic generator (SplitMix64), so the random samples are the same every run.

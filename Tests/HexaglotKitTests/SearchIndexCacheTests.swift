@@ -206,7 +206,7 @@ import Testing
             if case .bytes(let data) = file.contents { fingerprint.combine([UInt8](data)) }
         }
         #expect(
-            SearchIndexCache.revision == 1 && fingerprint.hex == "d9d2602d2b4d3ef585ebe8d0c73fb6bc",
+            SearchIndexCache.revision == 2 && fingerprint.hex == "d9d2602d2b4d3ef585ebe8d0c73fb6bc",
             "index bytes changed (\(fingerprint.hex)): bump SearchIndexCache.revision and update both here")
     }
 

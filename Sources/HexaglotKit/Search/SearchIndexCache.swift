@@ -29,7 +29,7 @@ struct SearchIndexCache: Sendable {
     /// Bumped when the index's files change for the same pages in a way the probe (below) does
     /// not show: scoring, limits, shard sizes, the files' layout (`SearchIndexCacheTests` pins
     /// the bytes of a whole index, so a change to them that forgets this fails there).
-    static let revision = 1
+    static let revision = 2
 
     /// The key of a language's index of `pages` (in that order): a fingerprint of the pages'
     /// inputs and of `probe` (what this binary's analyser makes of a fixed text, `probes`), so

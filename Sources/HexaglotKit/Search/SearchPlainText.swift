@@ -26,6 +26,9 @@ enum SearchPlainText {
         text.reserveCapacity(html.count / 2)
         var index = 0
         var pendingSpace = false
+        /// Whether the pending space is (or includes) a block's edge (a heading and its paragraph),
+        /// not only a space the text has: between two Chinese blocks it is not an ASCII space.
+        var pendingBlockEdge = false
         while index < html.count {
             let byte = html[index]
             if byte == UInt8(ascii: "<") {
@@ -36,7 +39,10 @@ enum SearchPlainText {
                     continue
                 }
                 if let tag = tag(in: html, at: index) {
-                    if tag.isBlock, !text.isEmpty { pendingSpace = true }
+                    if tag.isBlock, !text.isEmpty {
+                        pendingBlockEdge = true
+                        pendingSpace = true
+                    }
                     if !tag.closing, tag.isHidden || isAriaHidden(UnsafeBufferPointer(rebasing: html[index..<tag.end])) {
                         index = find(Array("</".utf8) + tag.name, in: html, from: tag.end) ?? html.count
                         continue
@@ -50,8 +56,11 @@ enum SearchPlainText {
                 index += 1
                 continue
             }
-            if pendingSpace { text.append(0x20) }
+            if pendingSpace {
+                text += pendingBlockEdge ? blockSeparator(after: text, before: html, at: index) : [0x20]
+            }
             pendingSpace = false
+            pendingBlockEdge = false
             if byte == UInt8(ascii: "&"), let (decoded, length) = reference(in: html, at: index) {
                 text += decoded
                 index += length
@@ -61,6 +70,33 @@ enum SearchPlainText {
             index += 1
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// What stands between two blocks (the search's excerpts show it): a space, but after
+    /// Chinese or Japanese punctuation nothing visible (U+200B: 。每年, not 。 每年) and between
+    /// two blocks of wide script an ideographic space (关注我们　如需了解), not an ASCII space in
+    /// Chinese text. Either still ends a word or a run of Han characters.
+    private static func blockSeparator(after text: [UInt8], before html: UnsafeBufferPointer<UInt8>, at index: Int) -> [UInt8] {
+        guard let last = lastScalar(of: text), CJKText.isWideScript(last) else { return [0x20] }
+        if isWidePunctuation(last) { return Array("\u{200B}".utf8) }
+        // The rendered HTML is UTF-8, so the bytes at `index` start a whole scalar.
+        guard let next = Unicode.Scalar(SearchFolding.scalar(in: html, at: index).value), CJKText.isWideScript(next) else { return [0x20] }
+        return Array("\u{3000}".utf8)
+    }
+
+    /// Full-width and CJK punctuation: after it a space would only show as a gap.
+    private static func isWidePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65: true
+        default: false
+        }
+    }
+
+    private static func lastScalar(of text: [UInt8]) -> Unicode.Scalar? {
+        var start = text.count - 1
+        while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
+        guard start >= 0 else { return nil }
+        return String(decoding: text[start...], as: UTF8.self).unicodeScalars.first
     }
 
     /// The named references templates and Markdown produce (CharacterReferences' list) and

@@ -399,10 +399,11 @@ var HexaglotSearch = (function () {
     var first = ranges.length ? ranges[0][0] : 0;
     var start = Math.max(0, first - EXCERPT_BEFORE);
     var end = Math.min(text.length, start + EXCERPT_LENGTH);
-    // Cut at a space near the edges, so no word is shown in part (Han text has none: cut anywhere).
+    // Cut at a space near the edges, so no word is shown in part; Han text has none, so it is
+    // started after a punctuation mark or a block's edge near the cut (not in 清洁生产's middle).
     var firstEnd = ranges.length ? ranges[0][1] : 0;
-    var space = text.indexOf(' ', start);
-    if (start > 0 && space >= 0 && space - start < 20 && space < first) start = space + 1;
+    var space = start > 0 ? text.slice(start, first).search(/[ \u3000\u200B\u3001\u3002\uFF0C\uFF1B\uFF1A\uFF01\uFF1F]/) : -1;
+    if (space >= 0 && space < 20) start += space + 1;
     var last = text.lastIndexOf(' ', end);
     if (end < text.length && last >= 0 && end - last < 20 && last > firstEnd) end = last;
     if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start])) start -= 1;
