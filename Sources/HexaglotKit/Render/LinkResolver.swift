@@ -36,7 +36,10 @@ struct LinkResolver: Sendable {
             return .replace(site.config.rootPath + URLPath.encodePath(site.pages[index].path) + suffix)
         }
         if markdownFiles.contains(target) {
-            return .broken("link '\(destination)' leads to content/\(target), a draft or future page that is not published")
+            // Left out as a draft, as dated in the future, or for an error of its own (reported there).
+            return .broken(
+                "link '\(destination)' leads to content/\(target), which is not published (a draft, a page dated in the future, or one that has an error)"
+            )
         }
         return .broken("link '\(destination)' leads to content/\(target), which does not exist")
     }
