@@ -64,6 +64,24 @@ import Testing
         #expect(site.file("sitemap.xml")?.contains("/fr/news/visit/") == false)
     }
 
+    /// A fallback copy's links lead to the linked page's version in the copy's language: its
+    /// translation, or its own copy; a link to a heading only to a copy, whose headings are the
+    /// same. The original's links are its own language's.
+    @Test func fallbackCopiesLinkToPagesInTheReadersLanguage() async throws {
+        let site = try TestSite([
+            "content/site.yaml": TestSite.siteYAML + "fallbackPages: true\n",
+            "content/en/news/a.md": "---\ntitle: A\n---\nSee [B](b.md) and [its part](b.md#part).\n",
+            "content/en/news/b.md": "---\ntitle: B\n---\n## Part\n\nText.\n",
+            "content/fr/news/b.md": "---\ntitle: Bé\n---\n## Partie\n\nTexte.\n",
+        ])
+        try await site.build()
+        #expect(site.file("en/news/a/index.html")?.contains("<a href=\"/en/news/b/\">B</a> and <a href=\"/en/news/b/#part\">") == true)
+        // French has B's translation: the link leads there; its headings differ, so #part stays English.
+        #expect(site.file("fr/news/a/index.html")?.contains("<a href=\"/fr/news/b/\">B</a> and <a href=\"/en/news/b/#part\">") == true)
+        // Arabic has B's copy: both links lead there.
+        #expect(site.file("ar/news/a/index.html")?.contains("<a href=\"/ar/news/b/\">B</a> and <a href=\"/ar/news/b/#part\">") == true)
+    }
+
     @Test func fallbackCopiesOfBundlesCarryTheirFiles() async throws {
         let site = try TestSite([
             "content/site.yaml": TestSite.siteYAML + "fallbackPages: true\n",

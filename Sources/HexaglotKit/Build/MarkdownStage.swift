@@ -145,6 +145,8 @@ struct MarkdownStage: Sendable {
             source,
             rewriteLink: { link in
                 var rewrite = resolver.rewrite(link, from: page)
+                // A copy's link to another page leads to that page's version in the copy's language.
+                if !link.isImage, case .replace = rewrite, LinkResolver.mayNameMarkdownFile(link.destination) { dependsOnPagePath = true }
                 if !link.isImage, ImageCatalog.mayNameRaster(link.destination),
                     let (path, file) = images.files.resolve(link.destination, onPage: page.path, rootPath: rootPath),
                     ImageCatalog.isRaster(path)

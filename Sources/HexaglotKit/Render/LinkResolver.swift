@@ -33,7 +33,8 @@ struct LinkResolver: Sendable {
         }
         let target = segments.joined(separator: "/")
         if let index = site.pagesBySource[target] {
-            return .replace(site.config.rootPath + URLPath.encodePath(site.pages[index].path) + suffix)
+            let linked = Self.readersVersion(of: index, from: page, keepingFragment: suffix.contains("#"), in: site)
+            return .replace(site.config.rootPath + URLPath.encodePath(site.pages[linked].path) + suffix)
         }
         if markdownFiles.contains(target) {
             // Left out as a draft, as dated in the future, or for an error of its own (reported there).
@@ -42,6 +43,18 @@ struct LinkResolver: Sendable {
             )
         }
         return .broken("link '\(destination)' leads to content/\(target), which does not exist")
+    }
+
+    /// The page a link to page `index` leads to from `page`: from a fallback copy (a page shown
+    /// on another language's site), the linked page's version in the copy's language where there
+    /// is one, its translation or its own copy, so the reader stays in their language (it led to
+    /// the original's language). A link to a heading keeps to a copy, whose headings are the same.
+    static func readersVersion(of index: Int, from page: Page, keepingFragment: Bool, in site: Site) -> Int {
+        let target = site.pages[index], language = page.language.code
+        guard page.fallbackOf != nil, target.language.code != language else { return index }
+        if let copy = site.fallbackPages[target.translationKey]?[language] { return copy }
+        guard !keepingFragment, let translation = site.translations[target.translationKey]?[language] else { return index }
+        return translation
     }
 
     /// Ends in `.md` (any case), possibly percent-encoded (`%2Emd`, `.m%64`).
