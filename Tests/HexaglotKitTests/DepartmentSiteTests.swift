@@ -104,6 +104,9 @@ import Testing
         #expect(first.contains("<link rel=\"next\" href=\"/zh/news/page/2/\">"))
         let second = try #require(read(output, "zh/news/page/2/index.html"))
         #expect(second.contains("<link rel=\"prev\" href=\"/zh/news/\">"))
+        // The switcher's own language on page 2 is page 2; the others lead to their first page.
+        #expect(second.contains("<a href=\"/zh/news/page/2/\" lang=\"zh-Hans\" dir=\"ltr\" hreflang=\"zh-Hans\" aria-current=\"page\""))
+        #expect(second.contains("<a href=\"/en/news/\" lang=\"en\""))
         for language in Self.languages {
             #expect(read(output, "\(language)/atom.xml")?.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"") == true)
             #expect(read(output, "\(language)/tags/index.html") != nil)

@@ -123,8 +123,12 @@ struct ContextBuilder {
         values.alternates = pageNumber == 1 ? alternates(for: page) : []
         values.ogLocaleAlternates = alternateLocales(for: page)
         if page.kind == .home { values.jsonLD = Markup(html: organizationJSON(page.language)) }
+        var languages = switcher(for: page)
+        // On page 2 of a list its own language's entry is this page (it led to page 1); the
+        // others lead to their list's first page, which may have fewer pages.
+        if pageNumber > 1, let current = languages.firstIndex(where: \.isCurrent) { languages[current].url = values.url }
         var context = base.context(
-            page: values, languages: switcher(for: page), menu: menu(for: page, index: index),
+            page: values, languages: languages, menu: menu(for: page, index: index),
             breadcrumbs: breadcrumbs(for: page))
         if page.kind != .page, let section = site.sections[page.language.code]?[page.folder] {
             context.section = SectionData(
