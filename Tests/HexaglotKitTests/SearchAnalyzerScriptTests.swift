@@ -17,6 +17,8 @@ import Testing
         ("Don't stop: ΣΑΣ İstanbul 3.14 e-mail co_op naïve", "en"),
         ("", "en"),
         ("ـــ ً ٌ", "ar"),
+        // French spacing's no-break spaces (FrenchSpacing) end words as spaces do.
+        ("Visite\u{A0}: l’eau «\u{202F}recyclée\u{202F}» ; vraiment\u{202F}?", "fr"),
     ]
 
     static let pool: [Character] = Array(

@@ -125,6 +125,9 @@ struct MarkdownStage: Sendable {
             text: split?.text ?? page.body, file: file, lineOffset: page.bodyLineOffset,
             allowsRawHTML: allowsRawHTML, dropsTitleHeading: page.titleFromHeading,
             isolatesLeftToRightRuns: page.language.direction == .rightToLeft, videoCards: videoCardText(for: page))
+        // By the language the text is in: a fallback copy's is its original's.
+        let textLocale = page.fallbackOf.map { resolver.site.pages[$0].language.locale } ?? page.language.locale
+        source.usesFrenchSpacing = FrenchSpacing.applies(toLocale: textLocale)
         let rootPath = resolver.site.config.rootPath
         var links: [RenderedBody.Link] = []
         var uses: [ImageUse] = []
@@ -192,6 +195,7 @@ struct MarkdownStage: Sendable {
             let (before, _) = renderer.render(source, rewriteLink: { _ in .keep }, waitingForInlinePhase: waiting)
             summary = before.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
+        if source.usesFrenchSpacing { summary = FrenchSpacing.apply(summary) }
         let frontMatterImage = page.frontMatter.params.first { $0.key == "image" }?.value.scalarText
         // The body's first image is the page's sharing image only where a crawler can fetch it:
         // cmark leaves a `javascript:` image out of the HTML, but its URL was copied to og:image.

@@ -82,6 +82,9 @@ public struct MarkdownRenderer: Sendable {
         var diagnostics = editor.rewriteLinks(rewriteLink)
         editor.removeCJKSoftBreaks()
         let isDirectionNeutral = source.isolatesLeftToRightRuns ? !editor.isolateLeftToRightRuns() : !editor.hasLeftToRightText()
+        // Before the images are written (their text nodes go with them); heading ids take a
+        // no-break space as they take a space.
+        if source.usesFrenchSpacing { editor.useFrenchSpacing() }
         editor.writeImages(imageMarkup)
         let hasVideoCards = source.videoCards.map { editor.writeVideoCards($0) } ?? false
         let headings = editor.anchorHeadings()
@@ -459,6 +462,17 @@ private struct TreeEditor {
             cmark_node_free(node)
         }
         return isolated
+    }
+
+    /// French spacing in every text node outside code (`FrenchSpacing`); an image's description
+    /// (its `alt`) too.
+    mutating func useFrenchSpacing() {
+        for node in texts {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            let text = String(cString: literal)
+            let spaced = FrenchSpacing.apply(text)
+            if spaced != text { cmark_node_set_literal(node, spaced) }
+        }
     }
 
     /// Whether `isolateLeftToRightRuns` would isolate anything: a body without left-to-right

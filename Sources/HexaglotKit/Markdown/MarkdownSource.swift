@@ -12,6 +12,8 @@ public struct MarkdownSource: Sendable {
     public var dropsTitleHeading: Bool
     /// Wrap left-to-right runs (Latin names, code) in `<bdi>`, for right-to-left pages.
     public var isolatesLeftToRightRuns: Bool
+    /// No-break spaces before `: ; ! ? »` and after `«` in the text, for French pages (`FrenchSpacing`).
+    public var usesFrenchSpacing = false
     /// A YouTube or Facebook video URL alone in a paragraph becomes a card with these words;
     /// nil leaves such links as links.
     public var videoCards: VideoCardText?

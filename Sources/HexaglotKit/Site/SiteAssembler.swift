@@ -215,7 +215,8 @@ public struct SiteAssembler {
                     at: SourceLocation(file: file.displayPath)))
         }
         // (Made only when there is no title: humanize goes through Foundation.)
-        let title = source.title ?? (kind == .home ? config.title(for: language) : Self.humanize(stem))
+        var title = source.title ?? (kind == .home ? config.title(for: language) : Self.humanize(stem))
+        if FrenchSpacing.applies(toLocale: language.locale) { title = FrenchSpacing.apply(title) }
         // NFC: a name written in NFD (as macOS does) gets the URL and translation key of the same
         // name written in NFC in another language.
         return Page(
