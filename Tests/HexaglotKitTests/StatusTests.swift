@@ -355,6 +355,30 @@ extension StatusTests {
             }
         }
 
+        /// A page the next build would refuse for its address is refused now, with the way out.
+        @Test func pagesAtASectionsOrTheTagListsAddressAreRefused() throws {
+            let site = try TestSite(["content/site.yaml": TestSite.siteYAML + "search: true\n", "content/en/news/a.md": "# A\n"])
+            let scaffolder = PageScaffolder(siteFolder: site.root)
+            let expected = [
+                "en/news":
+                    "en/news is a section (content/en/news/), published at the same address: add a page inside it (en/news/<name>), or give the section its own text in en/news/_index.md",
+                "en/news.md":
+                    "en/news is a section (content/en/news/), published at the same address: add a page inside it (en/news/<name>), or give the section its own text in en/news/_index.md",
+                "en/tags": "en/tags would be published under /en/tags/, where the build writes the tag list and tag pages: choose another path",
+                "en/search/help": "en/search/help would be published under /en/search/, where the build writes the search page: choose another path",
+            ]
+            for (argument, message) in expected {
+                #expect {
+                    try scaffolder.createPage(argument, title: nil)
+                } throws: { error in
+                    guard case .usage(let given) = error as? ScaffoldError else { return false }
+                    return given == message
+                }
+            }
+            #expect(try scaffolder.createPage("en/news/b", title: nil) == "content/en/news/b.md")
+            #expect(try scaffolder.createPage("en/news/_index", title: "News") == "content/en/news/_index.md")
+        }
+
         @Test func unknownLanguagesAreUsageErrors() throws {
             let site = try TestSite(["content/en/a.md": "A\n"])
             let scaffolder = PageScaffolder(siteFolder: site.root)

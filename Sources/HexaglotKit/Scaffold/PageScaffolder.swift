@@ -18,6 +18,7 @@ public struct PageScaffolder: Sendable {
         let config = try loadConfig()
         let path = try ContentPath(parsing: argument)
         try checkLanguage(path.language, config)
+        try checkAddress(of: path, config)
         let given = title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let pageTitle = given.isEmpty ? SiteAssembler.humanize(path.stem) : given
         let text = "---\ntitle: \(YAMLScalar.text(pageTitle))\ndate: \(Self.day(of: now))\n---\n\n"
@@ -67,6 +68,29 @@ public struct PageScaffolder: Sendable {
         let codes = config.languages.map(\.code)
         guard codes.contains(code) else {
             throw .usage("'\(code)' is not one of the site's languages (\(codes.joined(separator: ", ")))")
+        }
+    }
+
+    /// Refuses a page the next build would refuse for its address: one named like a section's
+    /// folder (`en/news` beside `content/en/news/`: both are /en/news/), or one where the build
+    /// publishes the tag list or the search page.
+    private func checkAddress(of path: ContentPath, _ config: SiteConfig) throws(ScaffoldError) {
+        let stem = String(path.relativePath.dropLast(3))
+        var isFolder: ObjCBool = false
+        let folder = siteFolder.appendingPathComponent("content/\(path.language)/\(stem)").path
+        if !stem.hasSuffix("/index"), !stem.hasSuffix("/_index"), FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
+            isFolder.boolValue
+        {
+            throw .usage(
+                "\(path.language)/\(stem) is a section (content/\(path.language)/\(stem)/), published at the same address: "
+                    + "add a page inside it (\(path.language)/\(stem)/<name>), or give the section its own text in \(path.language)/\(stem)/_index.md"
+            )
+        }
+        let first = stem.split(separator: "/").first.map(String.init) ?? stem
+        let reserved = ["tags": "the tag list and tag pages", "search": "the search page"]
+        if let what = reserved[first], first == "tags" || config.buildsSearchIndex {
+            throw .usage(
+                "\(path.language)/\(stem) would be published under /\(path.language)/\(first)/, where the build writes \(what): choose another path")
         }
     }
 
