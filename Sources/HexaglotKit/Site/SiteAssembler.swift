@@ -271,10 +271,11 @@ public struct SiteAssembler {
             let folded = site.pages[index].path.lowercased()
             if let other = seenPaths[folded] {
                 let page = site.pages[index], first = site.pages[other]
+                // At the slug that gives the address, where there is one (it was the file's 1:1).
+                let place = page.frontMatter.locations["slug"] ?? SourceLocation(file: page.sourcePath ?? first.sourcePath ?? "content")
                 problems.append(
                     .error(
-                        "this page and \(first.sourcePath ?? "a generated list page") would both be published at /\(page.path)",
-                        at: SourceLocation(file: page.sourcePath ?? first.sourcePath ?? "content")))
+                        "this page and \(first.sourcePath ?? "a generated list page") would both be published at /\(page.path)", at: place))
             } else {
                 seenPaths[folded] = index
             }
