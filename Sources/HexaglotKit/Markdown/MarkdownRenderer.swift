@@ -469,6 +469,9 @@ private struct TreeEditor {
     mutating func useFrenchSpacing() {
         for node in texts {
             guard let literal = cmark_node_get_literal(node) else { continue }
+            // Most text nodes have none of the marks: they are told from their bytes, not a String.
+            let bytes = UnsafeRawBufferPointer(start: literal, count: strlen(literal))
+            guard bytes.contains(where: { $0 == 0x3A || $0 == 0x3B || $0 == 0x21 || $0 == 0x3F || $0 == 0xC2 }) else { continue }
             let text = String(cString: literal)
             let spaced = FrenchSpacing.apply(text)
             if spaced != text { cmark_node_set_literal(node, spaced) }

