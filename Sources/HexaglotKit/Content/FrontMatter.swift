@@ -150,7 +150,9 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// Only schemes that cannot run code: no `javascript:`, `data:`, `vbscript:` and the like.
     static func isSafeLink(_ link: String) -> Bool {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Foundation's trimming only where an end may be white space (every page's image asks).
+        let mayBeSpace = { (byte: UInt8?) in byte.map { $0 <= 0x20 || $0 >= 0x80 } ?? false }
+        let trimmed = mayBeSpace(link.utf8.first) || mayBeSpace(link.utf8.last) ? link.trimmingCharacters(in: .whitespacesAndNewlines) : link
         guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return false }
         guard let colon = trimmed.firstIndex(of: ":") else { return true }
         let beforeColon = trimmed[..<colon]

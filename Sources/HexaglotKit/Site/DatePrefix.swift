@@ -30,7 +30,9 @@ enum DatePrefix {
             bytes.prefix(10).allSatisfy({ $0 < 0x80 })
         else { return nil }
         let separator = bytes.index(bytes.startIndex, offsetBy: 10)
-        guard bytes[separator] == UInt8(ascii: "-") || bytes[separator] == UInt8(ascii: "_"),
+        guard bytes[bytes.index(bytes.startIndex, offsetBy: 4)] == UInt8(ascii: "-"),
+            bytes[bytes.index(bytes.startIndex, offsetBy: 7)] == UInt8(ascii: "-"),
+            bytes[separator] == UInt8(ascii: "-") || bytes[separator] == UInt8(ascii: "_"),
             let date = PageDate(parsing: String(name[..<separator]))
         else { return nil }
         return (date, String(name[bytes.index(after: separator)...]))

@@ -7,30 +7,38 @@ enum FrenchSpacing {
         locale == "fr" || locale.hasPrefix("fr-")
     }
 
-    /// `text` with those spaces; the same string when it has none.
+    /// `text` with those spaces; the same string when it has none. On the UTF-8 bytes: every
+    /// text node of a French page is asked.
     static func apply(_ text: String) -> String {
         var text = text
-        let mayChange = text.withUTF8 { bytes in
-            bytes.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == 0xC2 }
-        }
-        guard mayChange else { return text }
-        var result = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            guard scalar == " " else {
-                result.append(scalar)
-                continue
+        return text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            var copied = 0
+            for index in bytes.indices where bytes[index] == 0x20 {
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                let isGuillemetClose = next == 0xC2 && index + 2 < bytes.count && bytes[index + 2] == 0xBB
+                let isAfterGuillemetOpen = index >= 2 && bytes[index - 2] == 0xC2 && bytes[index - 1] == 0xAB
+                let space: [UInt8]
+                if next == UInt8(ascii: ":") {
+                    space = noBreakSpace
+                } else if next == UInt8(ascii: ";") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") || isGuillemetClose
+                    || isAfterGuillemetOpen
+                {
+                    space = narrowNoBreakSpace
+                } else {
+                    continue
+                }
+                if result.isEmpty { result.reserveCapacity(bytes.count + 8) }
+                result += bytes[copied..<index]
+                result += space
+                copied = index + 1
             }
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            let previous = index > 0 ? scalars[index - 1] : nil
-            if next == ":" {
-                result.append("\u{00A0}")
-            } else if next == ";" || next == "!" || next == "?" || next == "»" || previous == "«" {
-                result.append("\u{202F}")
-            } else {
-                result.append(scalar)
-            }
-        }
-        return String(result)
+            guard copied > 0 else { return nil }
+            result += bytes[copied...]
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
+
+    private static let noBreakSpace = Array("\u{00A0}".utf8)
+    private static let narrowNoBreakSpace = Array("\u{202F}".utf8)
 }
