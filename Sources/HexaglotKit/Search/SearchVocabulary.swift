@@ -240,7 +240,7 @@ struct SearchVocabulary {
         let form = analyzer.stem(word, into: &stemmed)
         stemmed.withUnsafeBufferPointer { SearchFolding.foldAfterStemming($0, into: &folded) }
         var term = folded.isEmpty ? -1 : folded.withUnsafeBufferPointer { number(of: $0, kind: .word) << 3 | Int32(form) }
-        if term >= 0, analyzer.foldsAccentsAfterStemming, let other = accentFreeTerm(of: word, besides: folded) {
+        if term >= 0, analyzer.foldsAccentsAfterStemming, let other = accentFreeTerm(of: word, besides: term >> 3) {
             accentFree.append((term, other))
             term = -1 - Int32(accentFree.count)
         }
@@ -250,16 +250,50 @@ struct SearchVocabulary {
     }
 
     /// The term of `word` with its Latin accents taken off before stemming, when it is not
-    /// `term` (the word's own): Snowball's suffixes have accents (-ación, -ité), so the word a
-    /// French or Spanish reader types without them stems otherwise.
-    private mutating func accentFreeTerm(of word: UnsafeBufferPointer<UInt8>, besides term: [UInt8]) -> Int32? {
-        var plain: [UInt8] = [], stem: [UInt8] = [], folded: [UInt8] = []
+    /// `term` (the word's own number): Snowball's suffixes have accents (-ación, -ité), so the
+    /// word a French or Spanish reader types without them stems otherwise.
+    private mutating func accentFreeTerm(of word: UnsafeBufferPointer<UInt8>, besides term: Int32) -> Int32? {
+        // An ASCII word has no accent to take off: most new words, decided without a copy.
+        guard let base = word.baseAddress, !Self.isASCII(base, count: word.count) else { return nil }
+        // A scratch buffer kept between words, moved out while used (no copy on write).
+        var plain = accentFreePlain
+        accentFreePlain = []
+        defer { accentFreePlain = plain }
         SearchFolding.foldAfterStemming(word, into: &plain)
         guard !plain.elementsEqual(word) else { return nil }
-        _ = plain.withUnsafeBufferPointer { analyzer.stem($0, into: &stem) }
-        stem.withUnsafeBufferPointer { SearchFolding.foldAfterStemming($0, into: &folded) }
-        guard !folded.isEmpty, folded != term else { return nil }
-        return folded.withUnsafeBufferPointer { number(of: $0, kind: .word) }
+        // The word without accents is a word of its own, whose term is the one wanted: looked up
+        // among the words read (and entered there), so it is stemmed once for all its spellings.
+        let other: Int32? = plain.withUnsafeBufferPointer { plain in
+            let hash = SearchByteMap.hash(plain)
+            let value: Int32
+            if let known = words.find(plain, hash: hash) {
+                value = words.values[known]
+            } else {
+                value = newWord(plain)
+                words.insert(plain, hash: hash, value: value)
+            }
+            if value >= 0 { return value >> 3 }
+            return value <= -2 ? accentFree[Int(-2 - value)].value >> 3 : nil
+        }
+        guard let other, other != term else { return nil }
+        return other
+    }
+
+    private var accentFreePlain: [UInt8] = []
+
+    /// Whether `count` bytes from `base` are all ASCII, eight at a time.
+    private static func isASCII(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// A Han term's key: what it is (1 a character, 2 a pair) and the numbers it is made of (a
