@@ -179,7 +179,7 @@ struct MarkdownStage: Sendable {
                 if firstShown == nil { firstShown = (image.url, plan) }
                 uses.append(ImageUse(path: plan.path, kind: .shown, location: image.location, planKey: plan.key))
                 switch plan.outcome {
-                case .variants(let planned): return images.markup(of: planned, plannedAt: plan.path)
+                case .variants(let planned): return images.sharedMarkup(of: planned)
                 case .asItIs: return .sized(images.files.size(of: image.url, onPage: page.path, rootPath: rootPath))
                 case .refused: return .sized(nil)
                 }

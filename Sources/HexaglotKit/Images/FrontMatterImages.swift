@@ -53,7 +53,7 @@ struct FrontMatterImages {
             let plan = catalog.plan(path: file.canonicalPath, file: file)
             found.uses.append(ImageUse(path: plan.path, kind: .shown, location: location, planKey: plan.key))
             switch plan.outcome {
-            case .variants(let image): found.photos[field] = PhotoData(catalog.markup(of: image, plannedAt: plan.path), url: url)
+            case .variants(let image): found.photos[field] = PhotoData(catalog.sharedMarkup(of: image), url: url)
             case .asItIs: found.photos[field] = PhotoData(.sized(catalog.files.size(of: written, onPage: page.path, rootPath: rootPath)), url: url)
             case .refused: continue
             }

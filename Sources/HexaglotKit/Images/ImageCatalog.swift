@@ -10,10 +10,9 @@ final class ImageCatalog: @unchecked Sendable {
     let sources: ImageSourceIndex?
     private let lock = NSLock()
     private var plans: [String: ImagePlan] = [:]
-    /// Each photo's `<picture>` by the output path of its original: the same for every page and
-    /// language that shows it, so made once (a fallback copy shows the original's variants).
-    private var markups: [String: ImageMarkup] = [:]
     private let parts: MarkupParts
+    /// The settings a stored plan must have been made with (`PlanSnapshot.context`).
+    private let snapshotContext: String
 
     init(settings: ImageSettings, files: ImageSizes, rootPath: String, sources: ImageSourceIndex? = nil) {
         self.settings = settings
@@ -21,6 +20,8 @@ final class ImageCatalog: @unchecked Sendable {
         self.rootPath = rootPath
         self.sources = sources
         parts = MarkupParts(settings: settings, rootPath: rootPath)
+        snapshotContext = PlanSnapshot.context(
+            settings: settings, rootPath: rootPath, encoder: "vips \(ImageCodec.version) \(ImagePlan.shimRevision)")
     }
 
     /// File name endings Hexaglot treats as photos to re-encode (any case); others (SVG) are
@@ -77,15 +78,37 @@ final class ImageCatalog: @unchecked Sendable {
         let plan: ImagePlan
         // Stamped before the bytes are read: a file that changes while it is read gets another stamp.
         let found = sources?.lookUp(file.path)
-        if let found, let entry = found.entry {
+        if let found, let entry = found.entry,
+            let snapshot = PlanSnapshot(
+                entry.snapshot, context: snapshotContext, path: path, keys: entry.keysField, slots: parts.modern.count + 1)
+        {
+            // An unchanged photo planned by the last build with these settings: its variants are
+            // made from its stored keys only if something asks for them.
+            let (settings, facts) = (settings, entry.facts)
+            plan = ImagePlan(
+                path: path, source: file,
+                outcome: .variants(
+                    PlannedImage(snapshot: snapshot, sourceDigest: facts.digest) {
+                        let made = ImagePlan.make(
+                            path: path, source: file, facts: .success(facts), settings: settings, encoderVersion: ImageCodec.version,
+                            knownKeys: entry.keys ?? [])
+                        guard case .variants(let image) = made.outcome else { return [] }
+                        return image.variants
+                    }))
+            sources?.keep(path: found.path, entry: entry)
+        } else if let found, let entry = found.entry, let keys = entry.keys {
             plan = ImagePlan.make(
                 path: path, source: file, facts: .success(entry.facts), settings: settings, encoderVersion: ImageCodec.version,
-                knownKeys: entry.keys)
-            sources?.keep(path: found.path, stamp: found.stamp, facts: entry.facts, plan: plan, known: entry.keys)
+                knownKeys: keys)
+            sources?.keep(
+                path: found.path, stamp: found.stamp, facts: entry.facts, plan: plan, snapshot: { self.snapshot(of: plan, keys: $0) },
+                known: (keys, entry.keysField))
         } else if let bytes = FileManager.default.contents(atPath: file.path) {
             let facts = ImageSourceFacts.read(bytes)
             plan = ImagePlan.make(path: path, source: file, facts: facts, settings: settings, encoderVersion: ImageCodec.version)
-            if let found, case .success(let read) = facts { sources?.keep(path: found.path, stamp: found.stamp, facts: read, plan: plan) }
+            if let found, case .success(let read) = facts {
+                sources?.keep(path: found.path, stamp: found.stamp, facts: read, plan: plan) { self.snapshot(of: plan, keys: $0) }
+            }
         } else {
             plan = ImagePlan(path: path, source: file, outcome: .refused(.unreadable))
         }
@@ -93,17 +116,29 @@ final class ImageCatalog: @unchecked Sendable {
         return plan
     }
 
+    /// The snapshot field of a plan just made with `keys` (empty when it has no variants): its
+    /// markup is made now, and kept for the pages that show it.
+    private func snapshot(of plan: ImagePlan, keys: String) -> String {
+        guard case .variants(let image) = plan.outcome else { return "" }
+        let (src, srcsets) = self.srcsets(of: image)
+        _ = image.markup { markup(of: $0, src: src, srcsets: srcsets) }
+        let snapshot = PlanSnapshot(
+            width: image.width, height: image.height, firstPath: image.firstPath, sharingIsShown: image.sharingIsShown,
+            shownSummary: image.shownSummary, sharing: image.sharing, original: image.original, src: src, srcsets: srcsets)
+        return snapshot.serialized(context: snapshotContext, path: plan.path, keys: keys) ?? ""
+    }
+
     /// The published URL of a variant.
     func url(of variant: PlannedVariant) -> String {
         rootPath + URLPath.encodePath(variant.path)
     }
 
-    /// The `<picture>` of a planned image, of the plan for `path`: made on first use, then shared.
-    func markup(of image: PlannedImage, plannedAt path: String) -> ImageMarkup {
-        if let known = lock.withLock({ markups[path] }) { return known }
-        let markup = markup(of: image)
-        lock.withLock { markups[path] = markup }
-        return markup
+    /// The `<picture>` of a planned image: made on first use (from its snapshot when it has one),
+    /// then shared by every page and language that shows it (a fallback copy shows the original's).
+    func sharedMarkup(of image: PlannedImage) -> ImageMarkup {
+        image.markup { image in
+            image.storedSnapshot.map { markup(of: image, src: $0.src, srcsets: $0.srcsets) } ?? markup(of: image)
+        }
     }
 
     /// What every photo's `<picture>` shares, worked out once for the site: escaping `sizes` and
@@ -129,16 +164,23 @@ final class ImageCatalog: @unchecked Sendable {
     /// The `<picture>` of a planned image, its HTML made: one source per modern format, the JPEG
     /// as fallback.
     func markup(of image: PlannedImage) -> ImageMarkup {
+        let (src, srcsets) = srcsets(of: image)
+        return markup(of: image, src: src, srcsets: srcsets)
+    }
+
+    /// The fallback JPEG's URL and each format's srcset (the modern formats, then JPEG).
+    private func srcsets(of image: PlannedImage) -> (src: String?, srcsets: [[UInt8]]) {
         let root = parts.root
         // A photo's variants differ only in parts that never need encoding (width, key, format):
         // when the first one's path needs none, none does, and each is copied as it is.
-        let asTheyAre = image.variants.first.map { URLPath.encodePath($0.path) == $0.path } ?? true
+        let variants = image.variants
+        let asTheyAre = variants.first.map { URLPath.encodePath($0.path) == $0.path } ?? true
         // Every format's srcset in one pass over the variants, into one byte buffer each:
         // appending strings (each URL, width and separator) was most of a photo's markup.
         var srcsets = [[UInt8]](repeating: [], count: parts.modern.count + 1)
-        let perFormat = image.variants.count / max(1, parts.modern.count + 1) + 1
+        let perFormat = variants.count / max(1, parts.modern.count + 1) + 1
         for index in srcsets.indices { srcsets[index].reserveCapacity(perFormat * (root.count + 64)) }
-        for variant in image.variants {
+        for variant in variants {
             let format = variant.settings.format
             guard let index = format == .jpeg ? parts.modern.count : parts.modern.firstIndex(where: { $0.format == format }) else { continue }
             if !srcsets[index].isEmpty {
@@ -151,9 +193,14 @@ final class ImageCatalog: @unchecked Sendable {
             srcsets[index].append(decimal: variant.width)
             srcsets[index].append(UInt8(ascii: "w"))
         }
+        return (variants.last { $0.settings.format == .jpeg }.map(url(of:)), srcsets)
+    }
+
+    /// The `<picture>` of `image` from its srcsets.
+    private func markup(of image: PlannedImage, src: String?, srcsets: [[UInt8]]) -> ImageMarkup {
         let jpeg = srcsets[parts.modern.count]
         var markup = ImageMarkup(
-            src: image.variants.last { $0.settings.format == .jpeg }.map(url(of:)), width: image.width, height: image.height,
+            src: src, width: image.width, height: image.height,
             srcset: String(decoding: jpeg, as: UTF8.self), sizes: settings.sizes,
             sources: parts.modern.indices.map { .init(type: parts.modern[$0].mimeType, srcset: String(decoding: srcsets[$0], as: UTF8.self)) })
         // The URLs are percent-encoded, so only the site's root path could hold a character HTML

@@ -27,23 +27,81 @@ struct ImagePlan: Sendable {
 
 /// A class: a plan is copied at each step that looks a photo up (the catalog, the images stage,
 /// each use), and copying a dozen variants' strings each time was most of those steps.
-final class PlannedImage: Sendable {
+final class PlannedImage: @unchecked Sendable {
     /// Shown size of the largest variant (the `width` and `height` attributes).
     let width: Int
     let height: Int
     /// SHA-256 of the source bytes, hex.
     let sourceDigest: String
-    /// Every width in every format, narrowest first.
-    let variants: [PlannedVariant]
     /// The JPEG `og:image` points to.
     let sharing: PlannedVariant
     /// The original at full size without its metadata, published where a page links to it: in
     /// its place when it keeps its format, else (TIFF, HEIC, GIF) beside it under a variant's name.
     let original: PlannedVariant?
+    /// The narrowest variant's path: two photos with the same one (the same name and bytes) have
+    /// the same variants.
+    let firstPath: String
+    /// Whether the sharing JPEG is one of the shown variants.
+    let sharingIsShown: Bool
+    /// The summary of the shown variants' names in the variant folder.
+    let shownSummary: FolderSummary
+    /// The srcsets of an unchanged photo's `<picture>`, as the build that planned it made them.
+    let storedSnapshot: PlanSnapshot?
+
+    private let lock = NSLock()
+    private var made: [PlannedVariant]?
+    /// Its `<picture>`, once made (`ImageCatalog.sharedMarkup(of:)`): the same on every page.
+    private var madeMarkup: ImageMarkup?
+    private let make: (@Sendable () -> [PlannedVariant])?
 
     init(width: Int, height: Int, sourceDigest: String, variants: [PlannedVariant], sharing: PlannedVariant, original: PlannedVariant?) {
         (self.width, self.height, self.sourceDigest) = (width, height, sourceDigest)
-        (self.variants, self.sharing, self.original) = (variants, sharing, original)
+        (self.made, self.sharing, self.original) = (variants, sharing, original)
+        firstPath = variants.first?.path ?? ""
+        sharingIsShown = variants.contains { $0.path == sharing.path }
+        shownSummary = PlannedImage.summary(of: variants)
+        storedSnapshot = nil
+        make = nil
+    }
+
+    /// An unchanged photo's plan from its snapshot: its variants are made only when asked for.
+    init(snapshot: PlanSnapshot, sourceDigest: String, variants: @escaping @Sendable () -> [PlannedVariant]) {
+        (width, height, self.sourceDigest) = (snapshot.width, snapshot.height, sourceDigest)
+        (sharing, original, firstPath) = (snapshot.sharing, snapshot.original, snapshot.firstPath)
+        (sharingIsShown, shownSummary, storedSnapshot) = (snapshot.sharingIsShown, snapshot.shownSummary, snapshot)
+        make = variants
+    }
+
+    /// Every width in every format, narrowest first.
+    var variants: [PlannedVariant] {
+        lock.withLock {
+            if let made { return made }
+            let variants = make?() ?? []
+            made = variants
+            return variants
+        }
+    }
+
+    /// The `<picture>` `make` gives, made on first use and kept.
+    func markup(_ make: (PlannedImage) -> ImageMarkup) -> ImageMarkup {
+        if let known = lock.withLock({ madeMarkup }) { return known }
+        let markup = make(self)
+        lock.withLock { madeMarkup = markup }
+        return markup
+    }
+
+    /// The names of `variants` directly in the variant folder, summarised.
+    static func summary(of variants: [PlannedVariant]) -> FolderSummary {
+        var summary = FolderSummary()
+        let skipped = PlannedVariant.folder.utf8.count + 1
+        for variant in variants {
+            var path = variant.path
+            path.withUTF8 { bytes in
+                guard bytes.count > skipped else { return }
+                summary.add(name: UnsafeBufferPointer(rebasing: bytes[skipped...]))
+            }
+        }
+        return summary
     }
 
     /// The published original for a link to the copy at `path` (a fallback copy of a bundle links

@@ -38,12 +38,22 @@ final class ImageSourceIndex: @unchecked Sendable {
         }
     }
 
-    /// One photo's facts and the keys of the variants planned from them.
+    /// One photo's facts, the keys of the variants planned from them and the plan's snapshot,
+    /// the last two as the file holds them: an unchanged photo's are written back as they were
+    /// read, and its keys are read only if its snapshot cannot be used.
     struct Entry: Equatable, Sendable {
         var stamp: Stamp
         var facts: ImageSourceFacts
-        /// In the order the plan made them (a few; looked through, not hashed).
-        var keys: [PlannedVariant.KnownKey]
+        /// "width format quality effort key" items, comma-separated, in the order the plan made them.
+        var keysField: String
+        /// `PlanSnapshot`'s field; empty when there is none.
+        var snapshot: String
+
+        /// The keys, or nil when the field does not parse.
+        var keys: [PlannedVariant.KnownKey]? {
+            var field = keysField
+            return field.withUTF8 { ImageSourceIndex.parseKeys($0) }
+        }
     }
 
     let file: URL
@@ -59,6 +69,7 @@ final class ImageSourceIndex: @unchecked Sendable {
         file = folder.appendingPathComponent(ImageCodec.digest(site) + ".txt", isDirectory: false)
         stored = Self.parse(FileManager.default.contents(atPath: file.path), header: Self.header(encoder))
         self.encoder = encoder
+        kept.reserveCapacity(stored.count)
     }
 
     private let encoder: String
@@ -79,12 +90,21 @@ final class ImageSourceIndex: @unchecked Sendable {
         return (path, stamp, entry)
     }
 
-    /// Keeps the facts of the photo at `path` and the keys of `plan`'s variants for the next build.
-    /// `known`: the keys the plan was made with; kept as they are when the plan has exactly those.
-    func keep(path: String, stamp: Stamp, facts: ImageSourceFacts, plan: ImagePlan, known: [PlannedVariant.KnownKey]? = nil) {
-        if let known, Self.keys(of: plan, are: known) {
-            // An unchanged photo: its stored keys again, without making them anew.
-            lock.withLock { kept[path] = Entry(stamp: stamp, facts: facts, keys: known) }
+    /// Keeps an unchanged photo's entry, as it was read, for the next build.
+    func keep(path: String, entry: Entry) {
+        lock.withLock { kept[path] = entry }
+    }
+
+    /// Keeps the facts of the photo at `path`, the keys of `plan`'s variants and its snapshot
+    /// (made for the keys' field, which it is checked with) for the next build. `known`: the keys
+    /// the plan was made with and their field, kept as they are when the plan has exactly those.
+    func keep(
+        path: String, stamp: Stamp, facts: ImageSourceFacts, plan: ImagePlan, snapshot: (_ keysField: String) -> String,
+        known: (keys: [PlannedVariant.KnownKey], field: String)? = nil
+    ) {
+        if let known, Self.keys(of: plan, are: known.keys) {
+            let entry = Entry(stamp: stamp, facts: facts, keysField: known.field, snapshot: snapshot(known.field))
+            lock.withLock { kept[path] = entry }
             return
         }
         var keys: [PlannedVariant.KnownKey] = []
@@ -94,7 +114,11 @@ final class ImageSourceIndex: @unchecked Sendable {
             keys.append(.init(spec: image.sharing.spec, key: image.sharing.key))
             if let original = image.original { keys.append(.init(spec: original.spec, key: original.key)) }
         }
-        let entry = Entry(stamp: stamp, facts: facts, keys: keys)
+        let field = keys.map {
+            "\($0.spec.width) \($0.spec.settings.format.rawValue) \($0.spec.settings.quality) \($0.spec.settings.effort) \($0.key)"
+        }
+        .joined(separator: ",")
+        let entry = Entry(stamp: stamp, facts: facts, keysField: field, snapshot: snapshot(field))
         lock.withLock { kept[path] = entry }
     }
 
@@ -119,11 +143,7 @@ final class ImageSourceIndex: @unchecked Sendable {
             // A name with a tab or a line break would not read back: such a photo is read every build.
             guard let entry = entries[path], !path.utf8.contains(where: { $0 == 9 || $0 == 10 }) else { continue }
             text += path + "\t" + entry.stamp.fields.map(String.init).joined(separator: " ") + "\t" + entry.facts.serialized + "\t"
-            text += entry.keys.map {
-                "\($0.spec.width) \($0.spec.settings.format.rawValue) \($0.spec.settings.quality) \($0.spec.settings.effort) \($0.key)"
-            }
-            .joined(separator: ",")
-            text += "\n"
+            text += entry.keysField + "\t" + entry.snapshot + "\n"
         }
         let folder = file.deletingLastPathComponent().path
         let aside = folder + "/.\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)"
@@ -137,7 +157,7 @@ final class ImageSourceIndex: @unchecked Sendable {
         }
     }
 
-    private static func header(_ encoder: String) -> String { "hexaglot image facts 2 \(encoder)\n" }
+    private static func header(_ encoder: String) -> String { "hexaglot image facts 3 \(encoder)\n" }
 
     /// The entries of `data`; nothing when it is not a file of this format and encoder, and
     /// without the lines that do not parse.
@@ -153,19 +173,21 @@ final class ImageSourceIndex: @unchecked Sendable {
             for line in lines {
                 // Empty fields kept: a photo published as it is (an animation) has no keys.
                 let fields = split(line, on: 9, keepingEmpty: true)
-                guard fields.count == 4, !fields[0].isEmpty,
+                guard fields.count == 5, !fields[0].isEmpty,
                     let facts = ImageSourceFacts(serialized: fields[2])
                 else { continue }
-                guard let stamp = Stamp(fields: split(fields[1], on: UInt8(ascii: " ")).map(integer)), let keys = parseKeys(fields[3])
-                else { continue }
-                entries[String(decoding: fields[0], as: UTF8.self)] = Entry(stamp: stamp, facts: facts, keys: keys)
+                guard let stamp = Stamp(fields: split(fields[1], on: UInt8(ascii: " ")).map(integer)) else { continue }
+                // The keys and the snapshot are read when the photo is planned, and only as far as it needs.
+                entries[String(decoding: fields[0], as: UTF8.self)] = Entry(
+                    stamp: stamp, facts: facts, keysField: String(decoding: fields[3], as: UTF8.self),
+                    snapshot: String(decoding: fields[4], as: UTF8.self))
             }
         }
         return entries
     }
 
     /// "width format quality effort key" items, comma-separated; nil if any does not parse.
-    private static func parseKeys(_ field: UnsafeBufferPointer<UInt8>) -> [PlannedVariant.KnownKey]? {
+    fileprivate static func parseKeys(_ field: UnsafeBufferPointer<UInt8>) -> [PlannedVariant.KnownKey]? {
         var keys: [PlannedVariant.KnownKey] = []
         keys.reserveCapacity(16)
         var at = 0

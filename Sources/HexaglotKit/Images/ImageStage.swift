@@ -20,10 +20,24 @@ struct ImageStage: Sendable {
     /// photo's plan into each of its 2,000 variants' entries cost more than the rest of the stage.
     struct Needed: Sendable {
         var plan: ImagePlan
-        var variants: [PlannedVariant]
+        /// Nil for every shown variant of the plan's image, which an unchanged photo makes only
+        /// when they are asked for (`PlannedImage.variants`).
+        private var listed: [PlannedVariant]?
         var location: SourceLocation?
         /// Whether they lie in the variant folder: those shown and shared do, a linked original not.
         var isInFolder: Bool
+
+        init(plan: ImagePlan, variants listed: [PlannedVariant]?, location: SourceLocation?, isInFolder: Bool) {
+            (self.plan, self.listed, self.location, self.isInFolder) = (plan, listed, location, isInFolder)
+        }
+
+        var variants: [PlannedVariant] { listed ?? shownImage?.variants ?? [] }
+
+        /// The image whose shown variants these are, when they are.
+        var shownImage: PlannedImage? {
+            guard listed == nil, case .variants(let image) = plan.outcome else { return nil }
+            return image
+        }
     }
 
     /// The variants the pages' `uses` need, and the problems of the images they name.
@@ -62,20 +76,20 @@ struct ImageStage: Sendable {
                     let problem = ImageProblem(reason: reason, image: file.displayPath, location: use.location).diagnostic
                     if reported.insert(problem).inserted { problems.append(problem) }
                 case .variants(let image):
-                    var variants: [PlannedVariant]
+                    var variants: [PlannedVariant]?
                     switch use.kind {
                     case .shown:
-                        guard let first = image.variants.first, shownNames.insert(first.path).inserted else { continue }
-                        variants = image.variants
+                        guard !image.firstPath.isEmpty, shownNames.insert(image.firstPath).inserted else { continue }
+                        variants = nil
                     case .sharing:
                         variants = neededPaths.insert(image.sharing.path).inserted ? [image.sharing] : []
-                        if !variants.isEmpty { sharingGroups.append(needed.count) }
+                        if variants?.isEmpty == false { sharingGroups.append(needed.count) }
                     // A linked original is replaced where it is linked (a fallback copy links its own).
                     case .linked:
                         variants = image.original(linkedAt: use.path).map { [$0] } ?? []
-                        variants.removeAll { !neededPaths.insert($0.path).inserted }
+                        variants?.removeAll { !neededPaths.insert($0.path).inserted }
                     }
-                    if !variants.isEmpty {
+                    if variants?.isEmpty != true {
                         needed.append(Needed(plan: plan, variants: variants, location: use.location, isInFolder: use.kind != .linked))
                     }
                 }
@@ -84,8 +98,8 @@ struct ImageStage: Sendable {
         // A sharing JPEG that is also one of the shown widths of its photo (or of one with the same
         // name and bytes) is listed once, with the shown ones.
         let repeated = sharingGroups.filter { index in
-            guard case .variants(let image) = needed[index].plan.outcome, let first = image.variants.first else { return false }
-            return shownNames.contains(first.path) && image.variants.contains { $0.path == image.sharing.path }
+            guard case .variants(let image) = needed[index].plan.outcome else { return false }
+            return shownNames.contains(image.firstPath) && image.sharingIsShown
         }
         for index in repeated.reversed() { needed.remove(at: index) }
         return (needed, problems)
@@ -108,6 +122,11 @@ struct ImageStage: Sendable {
         var summary = FolderSummary()
         let skipped = PlannedVariant.folder.utf8.count + 1
         for group in needed {
+            // A photo's shown variants as their plan summarised them: an unchanged photo's are not made.
+            if let image = group.shownImage {
+                summary.add(image.shownSummary)
+                continue
+            }
             for variant in group.variants {
                 var path = variant.path
                 path.withUTF8 { summary.add(name: UnsafeBufferPointer(rebasing: $0[skipped...])) }

@@ -46,6 +46,13 @@ struct FolderSummary: Equatable, Sendable {
         second &+= Self.finish(other ^ 0xc4ce_b9fe_1a85_ec53)
     }
 
+    /// Adds the names `other` summarises (the sums are of each name's hashes, so in any order).
+    mutating func add(_ other: FolderSummary) {
+        count += other.count
+        first &+= other.first
+        second &+= other.second
+    }
+
     mutating func add(name bytes: Slice<UnsafeBufferPointer<UInt8>>) {
         add(name: UnsafeBufferPointer(rebasing: bytes))
     }
